@@ -1,0 +1,134 @@
+//! Amounts as CRM pages display them: `USD 48,500.00`, `$36,000`, `€1.234,56`, `48.5K`.
+
+use serde::{Deserialize, Serialize};
+
+/// A parsed amount. `minor` is in hundredths of the currency unit so sums stay exact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Money {
+    pub minor: i64,
+    /// ISO code or symbol as shown (`USD`, `$`, `€`); `None` when the page showed a bare number.
+    pub currency: Option<String>,
+}
+
+impl Money {
+    /// Whole units, rounded down (for display and thresholds).
+    pub fn units(&self) -> i64 {
+        self.minor / 100
+    }
+}
+
+/// Parses a displayed amount, or says why it could not.
+pub fn parse_money(raw: &str) -> Result<Money, String> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Err("the amount is empty".into());
+    }
+    let mut currency = String::new();
+    let mut number = String::new();
+    let mut suffix = None;
+    for c in s.chars() {
+        match c {
+            '0'..='9' | '.' | ',' => number.push(c),
+            '-' | '\u{2212}' if number.is_empty() => number.push('-'),
+            ' ' | '\u{a0}' | '\u{202f}' | '\'' => {}
+            'k' | 'K' | 'm' | 'M' | 'b' | 'B' if !number.is_empty() && suffix.is_none() => {
+                suffix = Some(c.to_ascii_lowercase())
+            }
+            c if c.is_alphabetic() && number.is_empty() => currency.push(c),
+            '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' => currency.push(c),
+            _ => return Err(format!("the amount {s:?} has an unexpected character {c:?}")),
+        }
+    }
+    if number.trim_start_matches('-').is_empty() {
+        return Err(format!("the amount {s:?} holds no number"));
+    }
+    let negative = number.starts_with('-');
+    let digits = number.trim_start_matches('-');
+    let minor = to_minor(digits).ok_or_else(|| format!("the amount {s:?} is not a number"))?;
+    let scale = match suffix {
+        Some('k') => 1_000,
+        Some('m') => 1_000_000,
+        Some('b') => 1_000_000_000,
+        _ => 1,
+    };
+    let minor = minor
+        .checked_mul(scale)
+        .ok_or_else(|| format!("the amount {s:?} is too large"))?;
+    Ok(Money {
+        minor: if negative { -minor } else { minor },
+        currency: if currency.is_empty() {
+            None
+        } else {
+            Some(currency)
+        },
+    })
+}
+
+/// Decides which of `.` and `,` is the decimal mark: the last separator is decimal when it is
+/// followed by one or two digits, or when both kinds appear. `1,234` and `1.234` (three digits
+/// after a single separator) are read as thousands.
+fn to_minor(digits: &str) -> Option<i64> {
+    let last_sep = digits.rfind(['.', ',']);
+    let (int_part, frac_part) = match last_sep {
+        Some(i) => {
+            let after = &digits[i + 1..];
+            let both = digits.contains('.') && digits.contains(',');
+            let sep = digits.as_bytes()[i] as char;
+            let single_kind_repeated = digits.matches(sep).count() > 1;
+            if both && single_kind_repeated {
+                // `1.234.5,6` style mixes: no locale writes these.
+                return None;
+            }
+            if (after.len() <= 2 || both) && !single_kind_repeated {
+                (&digits[..i], after)
+            } else {
+                (digits, "")
+            }
+        }
+        None => (digits, ""),
+    };
+    let int_digits: String = int_part.chars().filter(char::is_ascii_digit).collect();
+    if frac_part.len() > 2 || !frac_part.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let int: i64 = if int_digits.is_empty() {
+        0
+    } else {
+        int_digits.parse().ok()?
+    };
+    let frac: i64 = match frac_part.len() {
+        0 => 0,
+        1 => frac_part.parse::<i64>().ok()? * 10,
+        _ => frac_part.parse().ok()?,
+    };
+    int.checked_mul(100)?.checked_add(frac)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> (i64, Option<String>) {
+        let v = parse_money(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+        (v.minor, v.currency)
+    }
+
+    #[test]
+    fn reads_common_displays() {
+        assert_eq!(m("USD 48,500.00"), (4_850_000, Some("USD".into())));
+        assert_eq!(m("$36,000"), (3_600_000, Some("$".into())));
+        assert_eq!(m("€1.234,56"), (123_456, Some("€".into())));
+        assert_eq!(m("1 234,5 €"), (123_450, Some("€".into())));
+        assert_eq!(m("48.5K"), (4_850_000, None));
+        assert_eq!(m("$1.2M"), (120_000_000, Some("$".into())));
+        assert_eq!(m("1,234,567"), (123_456_700, None));
+        assert_eq!(m("0"), (0, None));
+    }
+
+    #[test]
+    fn garbled_amounts_say_why() {
+        for bad in ["", "USD ——", "#Error!", "--", "n/a", "12,34,5.6.7"] {
+            assert!(parse_money(bad).is_err(), "{bad:?} should not parse");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Unit checks of the first signals. The scenario suite (tests/scenarios) covers combinations.
+
+use super::*;
+use crate::core::model::{Channel, Crm};
+
+fn day(n: i32) -> Day {
+    Day::from_ymd(2026, 3, 20).unwrap().plus(n)
+}
+
+fn touch(days_ago: i32, direction: Direction, body: &str) -> Touch {
+    Touch {
+        day: day(-days_ago),
+        direction,
+        channel: Channel::Email,
+        subject: String::new(),
+        body: body.to_string(),
+    }
+}
+
+fn deal(touches: Vec<Touch>) -> Deal {
+    Deal {
+        crm: Crm::Other,
+        key: "t:1".into(),
+        name: Some("Test".into()),
+        stage: Some("Proposal".into()),
+        status: DealStatus::Open,
+        amount: None,
+        close_date: Some(day(30)),
+        owner: None,
+        next_step: None,
+        contact: Some("Dana Whitfield".into()),
+        touches: Some(touches),
+    }
+}
+
+fn codes(a: &Assessment) -> Vec<&'static str> {
+    a.reasons.iter().map(|r| r.code).collect()
+}
+
+#[test]
+fn a_reply_yesterday_is_low_risk() {
+    let notes = Notes {
+        reason: Some("pass the Q1 audit".into()),
+        ..Notes::default()
+    };
+    let d = deal(vec![
+        touch(1, Direction::Inbound, "Sounds good, send the contract"),
+        touch(3, Direction::Outbound, "Here is the pricing"),
+    ]);
+    let a = assess(Some(&d), &notes, &Settings::default(), day(0));
+    assert_eq!(a.stall_risk, Some(0));
+    assert_eq!(a.band, Some(Band::Low));
+    assert!(a.reasons.is_empty());
+}
+
+#[test]
+fn the_follow_up_trap_names_the_streak_and_the_silence() {
+    let d = deal(vec![
+        touch(2, Direction::Outbound, "Bumping this to the top of your inbox"),
+        touch(7, Direction::Outbound, "Circling back on the proposal"),
+        touch(12, Direction::Outbound, "Checking in"),
+        touch(17, Direction::Outbound, "Just following up"),
+        touch(21, Direction::Inbound, "Thanks, we will review the proposal internally"),
+    ]);
+    let a = assess(Some(&d), &Notes::default(), &Settings::default(), day(0));
+    assert_eq!(codes(&a)[..2], ["follow_up_trap", "silence"], "largest contribution first");
+    assert!(a.reasons[0].points >= a.reasons[1].points);
+    let trap = &a.reasons[0].fact;
+    assert!(trap.starts_with("4 emails from you since their last reply on 27 Feb (21 days ago)"), "{trap}");
+    assert!(trap.contains("4 content-free"), "{trap}");
+    assert!(a.stall_risk.unwrap() >= 65, "{a:?}");
+}
+
+#[test]
+fn adding_an_unanswered_touch_never_lowers_risk() {
+    let mut touches = vec![touch(21, Direction::Inbound, "ok")];
+    let mut last = 0;
+    for i in 0..8 {
+        touches.insert(0, touch(20 - i * 2, Direction::Outbound, "Any update?"));
+        let a = assess(Some(&deal(touches.clone())), &Notes::default(), &Settings::default(), day(0));
+        let r = a.stall_risk.unwrap();
+        assert!(r >= last, "risk fell from {last} to {r} after touch {i}");
+        last = r;
+    }
+}
+
+#[test]
+fn closed_and_non_deals_are_never_scored() {
+    let mut d = deal(vec![touch(90, Direction::Outbound, "Any update?")]);
+    d.status = DealStatus::Won;
+    let a = assess(Some(&d), &Notes::default(), &Settings::default(), day(0));
+    assert_eq!((a.state, a.stall_risk), (State::Closed, None));
+    let a = assess(None, &Notes::default(), &Settings::default(), day(0));
+    assert_eq!((a.state, a.stall_risk), (State::NotADeal, None));
+}
+
+#[test]
+fn a_snooze_suspends_silence_until_its_date() {
+    let d = deal(vec![touch(40, Direction::Inbound, "Back after the budget freeze")]);
+    let notes = Notes {
+        reason: Some("consolidate vendors".into()),
+        snooze_until: Some(day(10)),
+        snooze_reason: Some("budget freeze".into()),
+        ..Notes::default()
+    };
+    let a = assess(Some(&d), &notes, &Settings::default(), day(0));
+    assert_eq!(a.state, State::Snoozed);
+    assert!(!codes(&a).contains(&"silence"));
+    let later = assess(Some(&d), &notes, &Settings::default(), day(11));
+    assert!(codes(&later).contains(&"silence"));
+}
+
+#[test]
+fn a_page_without_timeline_lowers_confidence_instead_of_adding_risk() {
+    let mut d = deal(vec![]);
+    d.touches = None;
+    let a = assess(Some(&d), &Notes::default(), &Settings::default(), day(0));
+    assert_eq!(a.confidence, Confidence::Low);
+    assert!(a.missing.iter().any(|m| m.contains("timeline")));
+    assert!(!codes(&a).contains(&"silence"));
+}

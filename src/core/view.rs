@@ -1,0 +1,80 @@
+//! Everything the overlay and popup show, decided here so the browser glue only renders it.
+
+use super::date::Day;
+use super::message::{compose, Suggestion};
+use super::notes::{self, Notes};
+use super::risk::{assess, Band, Confidence, Reason, State};
+use super::settings::{self, Settings};
+use super::snapshot::RawSnapshot;
+use crate::crm::{self, PageKind, ReadField};
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DealView {
+    pub page_kind: Option<PageKind>,
+    /// The notes key; `None` when the page is not a deal record.
+    pub deal_key: Option<String>,
+    pub deal_name: Option<String>,
+    /// The integer 0–100, or `–` when the page is not a scoreable open deal.
+    pub score: String,
+    pub band: Option<Band>,
+    pub state: State,
+    pub headline: String,
+    pub reasons: Vec<Reason>,
+    pub confidence: Confidence,
+    pub missing: Vec<String>,
+    pub message: Option<Suggestion>,
+    /// The "what I read" list.
+    pub read: Vec<ReadField>,
+    /// Problems with stored notes or settings (the rest still counted).
+    pub problems: Vec<String>,
+    /// The notes as understood, for the popup's form.
+    pub notes: Notes,
+}
+
+/// Reads the page, assesses the deal and composes the message, in one pure step.
+pub fn deal_view(snapshot: &RawSnapshot, notes_json: &Value, settings_json: &Value, now: Day) -> DealView {
+    let reading = crm::read(snapshot, now);
+    let loaded = notes::load(notes_json);
+    let (settings, mut problems): (Settings, Vec<String>) = settings::load(settings_json);
+    problems.extend(loaded.problems);
+    let deal = reading.deal.as_ref();
+    let assessment = assess(deal, &loaded.notes, &settings, now);
+    let message = compose(deal, &loaded.notes, &assessment, &settings, now);
+    let score = assessment
+        .stall_risk
+        .map_or_else(|| "–".to_string(), |r| r.to_string());
+    let headline = match assessment.state {
+        State::NotADeal => "Not a deal page: nothing to score".to_string(),
+        State::Closed => format!(
+            "{}: closed deals are not scored",
+            deal.and_then(|d| d.stage.clone()).unwrap_or_else(|| "Closed".into())
+        ),
+        State::Snoozed => match assessment.snoozed_until {
+            Some(d) => format!("Snoozed until {}", d.short(now)),
+            None => "Snoozed".to_string(),
+        },
+        State::Act => match assessment.band {
+            Some(Band::High) => "High stall risk".to_string(),
+            Some(Band::Watch) => "Watch this deal".to_string(),
+            _ => "Low stall risk".to_string(),
+        },
+    };
+    DealView {
+        page_kind: reading.page.as_ref().map(|p| p.kind),
+        deal_key: deal.map(|d| d.key.clone()),
+        deal_name: deal.and_then(|d| d.name.clone()),
+        score,
+        band: assessment.band,
+        state: assessment.state,
+        headline,
+        reasons: assessment.reasons,
+        confidence: assessment.confidence,
+        missing: assessment.missing,
+        message,
+        read: reading.fields,
+        problems,
+        notes: loaded.notes,
+    }
+}

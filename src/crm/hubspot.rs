@@ -1,0 +1,185 @@
+//! HubSpot: where things are on a deal record (object type 0-3), and what the raw text means.
+//!
+//! HubSpot is React with no shadow DOM; class names are build hashes, so every selector uses
+//! `data-test-id` / `data-selenium-test`, and both attributes are queried for each hook because
+//! HubSpot is migrating between them. Provenance refers to shared/CRM_DOM_NOTES.md (section 2).
+
+use super::plan::{attr, text, FieldPlan, PagePattern, PartPlan, ReadPlan, TimelinePlan};
+use crate::core::model::{Channel, Direction};
+
+pub const PLAN: ReadPlan = ReadPlan {
+    crm: "hubspot",
+    hosts: &[
+        // app.hubspot.com and regional data centres (app-eu1, app-na2, …); §2 "Hosts" (H).
+        r"^app(-[a-z]+[0-9]+)?\.hubspot\.com$",
+    ],
+    pages: &[
+        PagePattern {
+            kind: "deal_record",
+            path: r"^/contacts/[0-9]+/(record/0-3|deal)/[0-9]+",
+        },
+        PagePattern {
+            kind: "deal_list",
+            path: r"^/contacts/[0-9]+/objects/0-3/views/[^/]+/list",
+        },
+        PagePattern {
+            kind: "deal_board",
+            path: r"^/contacts/[0-9]+/objects/0-3/views/[^/]+/board",
+        },
+    ],
+    // No cached pages to tell apart; read the document (selectors are scoped by container).
+    scope: &[],
+    fields: &[
+        FieldPlan {
+            field: "name",
+            selectors: &[
+                text("[data-test-id=\"highlight-property-display-dealname\"]", "2025-26 scraper; §2 field 1a", "H"),
+                text("[data-selenium-test=\"highlightTitle\"]", "Clockify, toggl; §2 field 1b", "H"),
+                text("[data-test-id=\"record-highlight-title\"]", "§2 field 1c", "M"),
+                text("[data-test-id=\"highlight-record-label\"]", "§2 field 1c", "M"),
+                text("div[data-selenium-test=\"deal-highlight-details\"] h3", "2023; §2 field 1d", "M"),
+            ],
+        },
+        FieldPlan {
+            field: "stage",
+            selectors: &[
+                text("[data-test-id=\"highlight-property-display-dealstage\"]", "§2 field 2a", "M"),
+                text("[data-selenium-test=\"property-input-dealstage\"]", "2020-2026, many; §2 field 2b", "H"),
+                text("[data-test-id=\"property-input-dealstage\"]", "§2 field 2b", "H"),
+                text("[data-test-id=\"deal-stage-select\"] button", "§2 field 2c", "M"),
+            ],
+        },
+        FieldPlan {
+            field: "amount",
+            selectors: &[
+                text("[data-test-id=\"highlight-property-display-amount\"]", "§2 field 3a", "M"),
+                text("[data-selenium-test=\"property-input-amount\"]", "§2 field 3b", "M"),
+                text("[data-test-id=\"property-input-amount\"]", "§2 field 3b", "M"),
+                text("[data-selenium-test=\"currency-component-loaded\"]", "older; §2 field 3c", "M"),
+            ],
+        },
+        FieldPlan {
+            field: "close_date",
+            selectors: &[
+                text("[data-test-id=\"highlight-property-display-closedate\"]", "inferred from the grammar; §2 field 4a", "L"),
+                text("[data-selenium-test=\"property-input-closedate\"]", "2020 form; §2 field 4b", "M"),
+                text("[data-test-id=\"property-input-closedate\"]", "§2 field 4b", "M"),
+                attr("[data-selenium-test=\"DealHighlightDetailsCloseDateInput\"]", "value", "2021-23; §2 field 4c", "M"),
+                text("[data-property-name=\"closedate\"]", "§2 field 4d", "M"),
+            ],
+        },
+        FieldPlan {
+            field: "owner",
+            selectors: &[
+                text("[data-test-id=\"highlight-property-display-hubspot_owner_id\"]", "inferred; §2 field 5c", "L"),
+                // Bare text with the label in front ("Deal owner Priya …"); LABELS strips it.
+                text("span[data-test-id=\"hubspot_owner_id\"]", "pt-BR scraper; §2 field 5a", "M"),
+                text("[data-selenium-test=\"property-input-hubspot_owner_id\"] span.private-dropdown__item__label", "2021-23; §2 field 5b", "M"),
+            ],
+        },
+        FieldPlan {
+            field: "next_step",
+            selectors: &[
+                text("[data-selenium-test=\"property-input-hs_next_step\"]", "inferred; §2 field 6", "L"),
+                text("[data-test-id=\"property-input-hs_next_step\"]", "inferred; §2 field 6", "L"),
+                text("[data-test-id=\"highlight-property-display-hs_next_step\"]", "inferred; §2 field 6", "L"),
+            ],
+        },
+        FieldPlan {
+            field: "contact",
+            selectors: &[
+                text("[data-test-id=\"card-wrapper-ASSOCIATION_V3/0-1\"] a[href*=\"/record/0-1/\"]", "§2 field 7a", "M"),
+                text("[data-selenium-test=\"contact-chicklet-title-link\"]", "Clockify 2026; §2 field 7b", "M"),
+            ],
+        },
+    ],
+    timeline: TimelinePlan {
+        containers: &[text("[data-test-id=\"crm-events-viz-timeline\"]", "§2 field 8", "M")],
+        items: &[
+            text("[data-selenium-test=\"timeline-card\"]", "§2 field 8", "M"),
+            text("[data-test-id=\"timeline-preview-event\"]", "newer preview cards; §2 field 8", "M"),
+        ],
+        parts: &[
+            PartPlan {
+                part: "kind",
+                selectors: &[
+                    attr(":scope", "data-selenium-event-type", "§2 field 8", "M"),
+                    attr(":scope", "data-event-type", "§2 field 8", "M"),
+                ],
+            },
+            PartPlan {
+                part: "header",
+                selectors: &[text("[data-test-id=\"header-message\"]", "§2 field 8 (direction: L)", "M")],
+            },
+            PartPlan {
+                part: "date",
+                selectors: &[text("[data-test-id=\"event-timestamp\"]", "§2 field 8", "M")],
+            },
+            PartPlan {
+                part: "subject",
+                selectors: &[text("[data-selenium-test=\"timeline-editable-title\"]", "§2 field 8", "M")],
+            },
+            PartPlan {
+                part: "body",
+                selectors: &[text("[data-selenium-test=\"timeline-editable-section\"]", "§2 field 8", "M")],
+            },
+        ],
+    },
+};
+
+/// Labels that arrive glued to values (the owner span holds its label), in the locales seen.
+pub const LABELS: &[&str] = &[
+    "Deal owner",
+    "Proprietário do negócio",
+    "Propriétaire de la transaction",
+    "Deal-Inhaber",
+    "Deal stage",
+    "Amount",
+    "Close date",
+    "Next step",
+];
+
+pub fn channel_of(kind: &str, header: &str) -> Option<Channel> {
+    let k = kind.to_ascii_uppercase();
+    let h = header.to_ascii_lowercase();
+    match k.as_str() {
+        "EMAIL" | "INCOMING_EMAIL" | "FORWARDED_EMAIL" => Some(Channel::Email),
+        "CALL" => Some(Channel::Call),
+        "MEETING" => Some(Channel::Meeting),
+        "SMS" | "WHATSAPP" | "LINKEDIN_MESSAGE" => Some(Channel::Text),
+        "NOTE" | "TASK" => Some(Channel::Other),
+        _ if h.contains("email") => Some(Channel::Email),
+        _ if h.contains("call") => Some(Channel::Call),
+        _ if h.contains("meeting") => Some(Channel::Meeting),
+        _ => None,
+    }
+}
+
+/// Direction from the header message ("Incoming email from …", "Outgoing email to …",
+/// "Logged call with …"). Meetings count as inbound: the buyer showed up.
+pub fn direction_of(channel: Channel, header: &str) -> Direction {
+    let h = header.to_ascii_lowercase();
+    match channel {
+        Channel::Meeting => Direction::Inbound,
+        Channel::Other => Direction::Internal,
+        _ if h.contains("incoming") || h.contains("inbound") || h.contains("replied") || h.contains(" from ") => {
+            Direction::Inbound
+        }
+        _ => Direction::Outbound,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn direction_from_headers() {
+        assert_eq!(direction_of(Channel::Email, "Incoming email from Marcus Oyelaran"), Direction::Inbound);
+        assert_eq!(direction_of(Channel::Email, "Outgoing email to Marcus Oyelaran"), Direction::Outbound);
+        assert_eq!(direction_of(Channel::Call, "Logged call with Marcus Oyelaran"), Direction::Outbound);
+        assert_eq!(direction_of(Channel::Call, "Inbound call from Marcus"), Direction::Inbound);
+        assert_eq!(direction_of(Channel::Meeting, "Meeting with Marcus"), Direction::Inbound);
+        assert_eq!(direction_of(Channel::Other, "Note by Priya"), Direction::Internal);
+    }
+}

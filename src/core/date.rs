@@ -232,7 +232,10 @@ fn parse_named(s: &str, now: Day) -> Option<Day> {
     let mut day = None;
     let mut year = None;
     for w in words {
-        if let Ok(n) = w.trim_end_matches(['.', 's', 't', 'h', 'n', 'd', 'r']).parse::<u32>() {
+        if let Ok(n) = w
+            .trim_end_matches(['.', 's', 't', 'h', 'n', 'd', 'r'])
+            .parse::<u32>()
+        {
             if n > 31 {
                 year = Some(n as i32);
             } else if day.is_none() {
@@ -299,21 +302,27 @@ mod tests {
     fn parses_the_forms_crm_pages_show() {
         let now = d(2026, 3, 20);
         let us = NumericOrder::MonthFirst;
-        assert_eq!(parse_display_date("3/12/2026", now, us), Some(d(2026, 3, 12)));
+        assert_eq!(
+            parse_display_date("3/12/2026", now, us),
+            Some(d(2026, 3, 12))
+        );
         assert_eq!(
             parse_display_date("3/12/2026, 9:45 AM", now, us),
             Some(d(2026, 3, 12))
         );
-        assert_eq!(parse_display_date("2026-03-12", now, us), Some(d(2026, 3, 12)));
+        assert_eq!(
+            parse_display_date("2026-03-12", now, us),
+            Some(d(2026, 3, 12))
+        );
         assert_eq!(
             parse_display_date("March 12, 2026", now, us),
             Some(d(2026, 3, 12))
         );
-        assert_eq!(parse_display_date("12 Mar 2026", now, us), Some(d(2026, 3, 12)));
         assert_eq!(
-            parse_display_date("Today at 2:26 PM", now, us),
-            Some(now)
+            parse_display_date("12 Mar 2026", now, us),
+            Some(d(2026, 3, 12))
         );
+        assert_eq!(parse_display_date("Today at 2:26 PM", now, us), Some(now));
         assert_eq!(
             parse_display_date("Yesterday at 9:10 AM", now, us),
             Some(now.plus(-1))
@@ -340,13 +349,25 @@ mod tests {
             Some(d(2026, 3, 25)),
             "a first number over 12 can only be a day"
         );
-        assert_eq!(parse_display_date("14.03.2026", now, us), Some(d(2026, 3, 14)));
+        assert_eq!(
+            parse_display_date("14.03.2026", now, us),
+            Some(d(2026, 3, 14))
+        );
     }
 
     #[test]
     fn rejects_garbage_without_guessing() {
         let now = d(2026, 3, 20);
-        for bad in ["", "--", "#Error!", "13/13/2026", "Mar Mar 12", "soon", "2/30/2026", "12:30"] {
+        for bad in [
+            "",
+            "--",
+            "#Error!",
+            "13/13/2026",
+            "Mar Mar 12",
+            "soon",
+            "2/30/2026",
+            "12:30",
+        ] {
             assert_eq!(
                 parse_display_date(bad, now, NumericOrder::MonthFirst),
                 None,

@@ -148,9 +148,6 @@ mod tests {
         assert_eq!(status_from_stage("Closed Won"), DealStatus::Won);
         assert_eq!(status_from_stage("closedlost"), DealStatus::Lost);
         assert_eq!(status_from_stage("Closed - Lost"), DealStatus::Lost);
-        assert_eq!(
-            status_from_stage("Proposal/Price Quote"),
-            DealStatus::Open
-        );
+        assert_eq!(status_from_stage("Proposal/Price Quote"), DealStatus::Open);
     }
 }

@@ -36,7 +36,11 @@ pub fn parse_money(raw: &str) -> Result<Money, String> {
             }
             c if c.is_alphabetic() && number.is_empty() => currency.push(c),
             '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' => currency.push(c),
-            _ => return Err(format!("the amount {s:?} has an unexpected character {c:?}")),
+            _ => {
+                return Err(format!(
+                    "the amount {s:?} has an unexpected character {c:?}"
+                ))
+            }
         }
     }
     if number.trim_start_matches('-').is_empty() {

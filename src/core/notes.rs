@@ -204,6 +204,22 @@ fn channel(obj: &Map<String, Value>, field: &str, p: &mut Vec<String>) -> Option
     }
 }
 
+/// Applies what the rep typed in the popup form to the stored notes. The form sends every
+/// field (empty text clears it); the date a reason was noted is set when the reason changes.
+pub fn merge_form(old: &Notes, form: &Value, today: Day) -> LoadedNotes {
+    let mut merged = load(form);
+    let n = &mut merged.notes;
+    n.reason_noted_on = match (&old.reason, &n.reason) {
+        (Some(a), Some(b)) if a == b => old.reason_noted_on,
+        (_, Some(_)) => Some(today),
+        (_, None) => None,
+    };
+    if n.snooze_until.is_none() {
+        n.snooze_reason = None;
+    }
+    merged
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +259,35 @@ mod tests {
         assert_eq!(loaded.notes.approver, None, "blank text is no note");
         assert_eq!(loaded.problems.len(), 3, "{:?}", loaded.problems);
         assert!(loaded.problems[0].contains("next tuesday"));
+    }
+
+    #[test]
+    fn the_form_keeps_the_noted_date_until_the_reason_changes() {
+        let today = Day::from_ymd(2026, 3, 20).unwrap();
+        let old = Notes {
+            reason: Some("pass the audit".into()),
+            reason_noted_on: Some(today.plus(-10)),
+            ..Notes::default()
+        };
+        let same = merge_form(
+            &old,
+            &json!({"reason": "pass the audit", "approver": "CFO"}),
+            today,
+        );
+        assert_eq!(same.notes.reason_noted_on, Some(today.plus(-10)));
+        assert_eq!(same.notes.approver.as_deref(), Some("CFO"));
+        let changed = merge_form(&old, &json!({"reason": "cut audit prep time"}), today);
+        assert_eq!(changed.notes.reason_noted_on, Some(today));
+        let cleared = merge_form(
+            &old,
+            &json!({"reason": "", "snooze_reason": "vacation"}),
+            today,
+        );
+        assert_eq!(
+            cleared.notes,
+            Notes::default(),
+            "no snooze date: its reason goes too"
+        );
     }
 
     #[test]

@@ -58,7 +58,9 @@ pub fn load(value: &Value) -> (Settings, Vec<String>) {
         Ok(s) => (s, Vec::new()),
         Err(e) => (
             Settings::default(),
-            vec![format!("Saved settings could not be read ({e}); using the defaults.")],
+            vec![format!(
+                "Saved settings could not be read ({e}); using the defaults."
+            )],
         ),
     }
 }

@@ -33,8 +33,28 @@ pub struct DealView {
     pub notes: Notes,
 }
 
+/// The label the "what I read" list shows for a field.
+pub fn field_label(field: &str) -> &'static str {
+    match field {
+        "name" => "Deal",
+        "stage" => "Stage",
+        "amount" => "Amount",
+        "close_date" => "Close date",
+        "owner" => "Owner",
+        "next_step" => "Next step",
+        "contact" => "Contact",
+        "activities" => "Activity",
+        _ => "Field",
+    }
+}
+
 /// Reads the page, assesses the deal and composes the message, in one pure step.
-pub fn deal_view(snapshot: &RawSnapshot, notes_json: &Value, settings_json: &Value, now: Day) -> DealView {
+pub fn deal_view(
+    snapshot: &RawSnapshot,
+    notes_json: &Value,
+    settings_json: &Value,
+    now: Day,
+) -> DealView {
     let reading = crm::read(snapshot, now);
     let loaded = notes::load(notes_json);
     let (settings, mut problems): (Settings, Vec<String>) = settings::load(settings_json);
@@ -49,7 +69,8 @@ pub fn deal_view(snapshot: &RawSnapshot, notes_json: &Value, settings_json: &Val
         State::NotADeal => "Not a deal page: nothing to score".to_string(),
         State::Closed => format!(
             "{}: closed deals are not scored",
-            deal.and_then(|d| d.stage.clone()).unwrap_or_else(|| "Closed".into())
+            deal.and_then(|d| d.stage.clone())
+                .unwrap_or_else(|| "Closed".into())
         ),
         State::Snoozed => match assessment.snoozed_until {
             Some(d) => format!("Snoozed until {}", d.short(now)),

@@ -162,7 +162,11 @@ pub fn direction_of(channel: Channel, header: &str) -> Direction {
     match channel {
         Channel::Meeting => Direction::Inbound,
         Channel::Other => Direction::Internal,
-        _ if h.contains("incoming") || h.contains("inbound") || h.contains("replied") || h.contains(" from ") => {
+        _ if h.contains("incoming")
+            || h.contains("inbound")
+            || h.contains("replied")
+            || h.contains(" from ") =>
+        {
             Direction::Inbound
         }
         _ => Direction::Outbound,
@@ -175,11 +179,29 @@ mod tests {
 
     #[test]
     fn direction_from_headers() {
-        assert_eq!(direction_of(Channel::Email, "Incoming email from Marcus Oyelaran"), Direction::Inbound);
-        assert_eq!(direction_of(Channel::Email, "Outgoing email to Marcus Oyelaran"), Direction::Outbound);
-        assert_eq!(direction_of(Channel::Call, "Logged call with Marcus Oyelaran"), Direction::Outbound);
-        assert_eq!(direction_of(Channel::Call, "Inbound call from Marcus"), Direction::Inbound);
-        assert_eq!(direction_of(Channel::Meeting, "Meeting with Marcus"), Direction::Inbound);
-        assert_eq!(direction_of(Channel::Other, "Note by Priya"), Direction::Internal);
+        assert_eq!(
+            direction_of(Channel::Email, "Incoming email from Marcus Oyelaran"),
+            Direction::Inbound
+        );
+        assert_eq!(
+            direction_of(Channel::Email, "Outgoing email to Marcus Oyelaran"),
+            Direction::Outbound
+        );
+        assert_eq!(
+            direction_of(Channel::Call, "Logged call with Marcus Oyelaran"),
+            Direction::Outbound
+        );
+        assert_eq!(
+            direction_of(Channel::Call, "Inbound call from Marcus"),
+            Direction::Inbound
+        );
+        assert_eq!(
+            direction_of(Channel::Meeting, "Meeting with Marcus"),
+            Direction::Inbound
+        );
+        assert_eq!(
+            direction_of(Channel::Other, "Note by Priya"),
+            Direction::Internal
+        );
     }
 }

@@ -95,7 +95,9 @@ pub fn detect(url: &str) -> Option<PageRef> {
                 Some(format!("sf:{org}:{}", &id[..15])),
             ),
             _ => match segs.as_slice() {
-                ["lightning", "o", "Opportunity", "list" | "home", ..] => (PageKind::DealList, None),
+                ["lightning", "o", "Opportunity", "list" | "home", ..] => {
+                    (PageKind::DealList, None)
+                }
                 _ => (PageKind::NotADeal, None),
             },
         };
@@ -107,7 +109,8 @@ pub fn detect(url: &str) -> Option<PageRef> {
     }
     if is_hubspot_host(&host) {
         let (kind, key) = match segs.as_slice() {
-            ["contacts", portal, "record", "0-3", deal, ..] | ["contacts", portal, "deal", deal, ..]
+            ["contacts", portal, "record", "0-3", deal, ..]
+            | ["contacts", portal, "deal", deal, ..]
                 if is_digits(portal) && is_digits(deal) =>
             {
                 (PageKind::DealRecord, Some(format!("hs:{portal}:{deal}")))
@@ -226,12 +229,10 @@ pub fn read(snapshot: &RawSnapshot, now: Day) -> Reading {
                 Ok(m) => deal.amount = Some(m),
                 Err(e) => note = Some(format!("not used: {e}")),
             },
-            ("close_date", Some(v)) => {
-                match parse_display_date(v, now, NumericOrder::MonthFirst) {
-                    Some(d) => deal.close_date = Some(d),
-                    None => note = Some(format!("not used: {v:?} is not a date I can read")),
-                }
-            }
+            ("close_date", Some(v)) => match parse_display_date(v, now, NumericOrder::MonthFirst) {
+                Some(d) => deal.close_date = Some(d),
+                None => note = Some(format!("not used: {v:?} is not a date I can read")),
+            },
             ("owner", Some(v)) => deal.owner = Some(v.to_string()),
             ("next_step", Some(v)) => deal.next_step = Some(v.to_string()),
             ("contact", Some(v)) => deal.contact = Some(v.to_string()),
@@ -241,11 +242,7 @@ pub fn read(snapshot: &RawSnapshot, now: Day) -> Reading {
         if value.is_none() && note.is_none() {
             note = Some("not found on this page".into());
         }
-        let shown = value.or_else(|| {
-            (field == "name")
-                .then(|| deal.name.clone())
-                .flatten()
-        });
+        let shown = value.or_else(|| (field == "name").then(|| deal.name.clone()).flatten());
         fields.push(ReadField {
             field,
             value: shown,
@@ -332,17 +329,28 @@ mod tests {
 
     #[test]
     fn recognises_deal_urls_and_nothing_else() {
-        let sf = detect("https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ12AAB/view").unwrap();
+        let sf = detect(
+            "https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ12AAB/view",
+        )
+        .unwrap();
         assert_eq!(sf.kind, PageKind::DealRecord);
         assert_eq!(sf.key.as_deref(), Some("sf:acme:0065g00000XyZ12"));
         let hs = detect("https://app-eu1.hubspot.com/contacts/123/record/0-3/456/").unwrap();
         assert_eq!(hs.key.as_deref(), Some("hs:123:456"));
         assert_eq!(
-            detect("https://acme.lightning.force.com/lightning/r/Contact/0035g00000QwErTy/view").unwrap().kind,
+            detect("https://acme.lightning.force.com/lightning/r/Contact/0035g00000QwErTy/view")
+                .unwrap()
+                .kind,
             PageKind::NotADeal
         );
-        assert!(detect("https://evil.example.com/lightning/r/Opportunity/0065g00000XyZ12/view").is_none());
+        assert!(
+            detect("https://evil.example.com/lightning/r/Opportunity/0065g00000XyZ12/view")
+                .is_none()
+        );
         assert!(detect("https://app.hubspot.com.evil.com/contacts/1/record/0-3/2").is_none());
-        assert!(detect("http://app.hubspot.com/contacts/1/record/0-3/2").is_none(), "https only");
+        assert!(
+            detect("http://app.hubspot.com/contacts/1/record/0-3/2").is_none(),
+            "https only"
+        );
     }
 }

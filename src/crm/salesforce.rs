@@ -142,7 +142,14 @@ pub const PLAN: ReadPlan = ReadPlan {
 };
 
 /// Owner and other values sometimes arrive with their label in front.
-pub const LABELS: &[&str] = &["Opportunity Owner", "Owner", "Next Step", "Amount", "Close Date", "Stage"];
+pub const LABELS: &[&str] = &[
+    "Opportunity Owner",
+    "Owner",
+    "Next Step",
+    "Amount",
+    "Close Date",
+    "Stage",
+];
 
 /// Channel from the item's class list or icon (`slds-timeline__item_email`,
 /// `slds-icon-standard-log-a-call`).
@@ -173,7 +180,9 @@ pub fn direction_of(channel: Channel, header: &str, subject: &str) -> Direction 
         _ if h.contains("sent you") || h.contains(" to you") || h.contains("replied") => {
             Direction::Inbound
         }
-        Channel::Call if s.contains("inbound") || s.contains("call from") || s.contains("returned") => {
+        Channel::Call
+            if s.contains("inbound") || s.contains("call from") || s.contains("returned") =>
+        {
             Direction::Inbound
         }
         _ if h.starts_with("you ") => Direction::Outbound,
@@ -189,18 +198,53 @@ mod tests {
 
     #[test]
     fn direction_from_sub_lines() {
-        assert_eq!(direction_of(Channel::Email, "You sent an email to Dana Whitfield", ""), Direction::Outbound);
-        assert_eq!(direction_of(Channel::Email, "Dana Whitfield sent you an email", ""), Direction::Inbound);
-        assert_eq!(direction_of(Channel::Call, "You logged a call with Dana Whitfield", "Call"), Direction::Outbound);
-        assert_eq!(direction_of(Channel::Call, "You logged a call with Dana Whitfield", "Inbound call: pricing"), Direction::Inbound);
-        assert_eq!(direction_of(Channel::Meeting, "You had an event with Dana Whitfield", ""), Direction::Inbound);
-        assert_eq!(direction_of(Channel::Other, "You created a task", ""), Direction::Internal);
+        assert_eq!(
+            direction_of(Channel::Email, "You sent an email to Dana Whitfield", ""),
+            Direction::Outbound
+        );
+        assert_eq!(
+            direction_of(Channel::Email, "Dana Whitfield sent you an email", ""),
+            Direction::Inbound
+        );
+        assert_eq!(
+            direction_of(
+                Channel::Call,
+                "You logged a call with Dana Whitfield",
+                "Call"
+            ),
+            Direction::Outbound
+        );
+        assert_eq!(
+            direction_of(
+                Channel::Call,
+                "You logged a call with Dana Whitfield",
+                "Inbound call: pricing"
+            ),
+            Direction::Inbound
+        );
+        assert_eq!(
+            direction_of(Channel::Meeting, "You had an event with Dana Whitfield", ""),
+            Direction::Inbound
+        );
+        assert_eq!(
+            direction_of(Channel::Other, "You created a task", ""),
+            Direction::Internal
+        );
     }
 
     #[test]
     fn channel_from_classes() {
-        assert_eq!(channel_of("slds-timeline__item_expandable slds-timeline__item_email", ""), Some(Channel::Email));
-        assert_eq!(channel_of("x", "slds-icon slds-icon-standard-log-a-call"), Some(Channel::Call));
+        assert_eq!(
+            channel_of(
+                "slds-timeline__item_expandable slds-timeline__item_email",
+                ""
+            ),
+            Some(Channel::Email)
+        );
+        assert_eq!(
+            channel_of("x", "slds-icon slds-icon-standard-log-a-call"),
+            Some(Channel::Call)
+        );
         assert_eq!(channel_of("x", "y"), None);
     }
 }

@@ -21,6 +21,16 @@ pub enum Kind {
     Wait,
 }
 
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Discovery => "Discovery question",
+            Kind::ReasonFeedback => "Feedback on their reason",
+            Kind::Wait => "Wait",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suggestion {
     pub kind: Kind,
@@ -90,7 +100,11 @@ pub fn compose(
     let deal = deal?;
     let channel = choose_channel(deal, notes);
     let first = deal.contact_first_name();
-    let rep = settings.rep_name.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let rep = settings
+        .rep_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
     match assessment.state {
         State::Closed | State::NotADeal => None,
         State::Snoozed => {
@@ -210,7 +224,10 @@ fn reason_feedback(
         channel,
         subject,
         text,
-        why: format!("Built on the reason you noted{noted}: \"{}\".", shorten(reason, 80)),
+        why: format!(
+            "Built on the reason you noted{noted}: \"{}\".",
+            shorten(reason, 80)
+        ),
     }
 }
 
@@ -251,7 +268,12 @@ mod tests {
         let mut out = Vec::new();
         let reasons = [None, Some("have dispatch live before the spring peak.")];
         for reason in reasons {
-            for pref in [None, Some(Channel::Email), Some(Channel::Text), Some(Channel::Call)] {
+            for pref in [
+                None,
+                Some(Channel::Email),
+                Some(Channel::Text),
+                Some(Channel::Call),
+            ] {
                 for rep in [None, Some("Jordan")] {
                     let notes = Notes {
                         reason: reason.map(str::to_string),
@@ -294,7 +316,11 @@ mod tests {
             if let Some(p) = notes.preferred_channel {
                 assert_eq!(s.channel, p);
             } else {
-                assert_eq!(s.channel, Channel::Call, "falls back on the buyer's last channel");
+                assert_eq!(
+                    s.channel,
+                    Channel::Call,
+                    "falls back on the buyer's last channel"
+                );
             }
         }
     }

@@ -16,7 +16,10 @@ pub(super) fn signal(t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
         .streak
         .iter()
         .filter_map(|touch| {
-            find_content_free(&format!("{} {}", touch.subject, touch.body), &s.content_free_phrases)
+            find_content_free(
+                &format!("{} {}", touch.subject, touch.body),
+                &s.content_free_phrases,
+            )
         })
         .collect();
     let points = ((n - s.streak_start + 1) * s.streak_points_per_touch

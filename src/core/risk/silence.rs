@@ -8,13 +8,19 @@ pub(super) fn signal(t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
     let (since, what) = match t.last_inbound {
         Some(last) => (last.day, "Last reply or meeting with the buyer"),
         // Never answered: count from the first touch we can see.
-        None => (t.touches.last()?.day, "No reply from the buyer at all; first touch shown"),
+        None => (
+            t.touches.last()?.day,
+            "No reply from the buyer at all; first touch shown",
+        ),
     };
     let days = now.days_since(since).max(0) as u32;
     if days <= s.silence_start_days {
         return None;
     }
-    let span = s.silence_full_days.saturating_sub(s.silence_start_days).max(1);
+    let span = s
+        .silence_full_days
+        .saturating_sub(s.silence_start_days)
+        .max(1);
     let over = (days - s.silence_start_days).min(span);
     let points = (s.silence_max_points * over).div_ceil(span);
     Some(Reason {

@@ -56,17 +56,32 @@ fn a_reply_yesterday_is_low_risk() {
 #[test]
 fn the_follow_up_trap_names_the_streak_and_the_silence() {
     let d = deal(vec![
-        touch(2, Direction::Outbound, "Bumping this to the top of your inbox"),
+        touch(
+            2,
+            Direction::Outbound,
+            "Bumping this to the top of your inbox",
+        ),
         touch(7, Direction::Outbound, "Circling back on the proposal"),
         touch(12, Direction::Outbound, "Checking in"),
         touch(17, Direction::Outbound, "Just following up"),
-        touch(21, Direction::Inbound, "Thanks, we will review the proposal internally"),
+        touch(
+            21,
+            Direction::Inbound,
+            "Thanks, we will review the proposal internally",
+        ),
     ]);
     let a = assess(Some(&d), &Notes::default(), &Settings::default(), day(0));
-    assert_eq!(codes(&a)[..2], ["follow_up_trap", "silence"], "largest contribution first");
+    assert_eq!(
+        codes(&a)[..2],
+        ["follow_up_trap", "silence"],
+        "largest contribution first"
+    );
     assert!(a.reasons[0].points >= a.reasons[1].points);
     let trap = &a.reasons[0].fact;
-    assert!(trap.starts_with("4 emails from you since their last reply on 27 Feb (21 days ago)"), "{trap}");
+    assert!(
+        trap.starts_with("4 emails from you since their last reply on 27 Feb (21 days ago)"),
+        "{trap}"
+    );
     assert!(trap.contains("4 content-free"), "{trap}");
     assert!(a.stall_risk.unwrap() >= 65, "{a:?}");
 }
@@ -77,7 +92,12 @@ fn adding_an_unanswered_touch_never_lowers_risk() {
     let mut last = 0;
     for i in 0..8 {
         touches.insert(0, touch(20 - i * 2, Direction::Outbound, "Any update?"));
-        let a = assess(Some(&deal(touches.clone())), &Notes::default(), &Settings::default(), day(0));
+        let a = assess(
+            Some(&deal(touches.clone())),
+            &Notes::default(),
+            &Settings::default(),
+            day(0),
+        );
         let r = a.stall_risk.unwrap();
         assert!(r >= last, "risk fell from {last} to {r} after touch {i}");
         last = r;
@@ -96,7 +116,11 @@ fn closed_and_non_deals_are_never_scored() {
 
 #[test]
 fn a_snooze_suspends_silence_until_its_date() {
-    let d = deal(vec![touch(40, Direction::Inbound, "Back after the budget freeze")]);
+    let d = deal(vec![touch(
+        40,
+        Direction::Inbound,
+        "Back after the budget freeze",
+    )]);
     let notes = Notes {
         reason: Some("consolidate vendors".into()),
         snooze_until: Some(day(10)),

@@ -1,0 +1,60 @@
+// The overlay iframe: receives page snapshots from this tab's content script over a port and
+// hands them, with the stored notes, to the Rust core, which renders. Plumbing only.
+import init, { render_overlay, storage_keys } from './pkg/stallwatch.js';
+import { copyText, reportError } from './ui.js';
+
+const nonce = location.hash.slice(1);
+const root = document.getElementById('app');
+let port = null;
+let snapshot = null;
+let expanded = false;
+let ready = false;
+
+// Registered before the first await, so it is in place when the content script connects.
+chrome.runtime.onConnect.addListener((p) => {
+  // Only our content script, in a tab's top frame, naming the nonce it put in our URL.
+  const s = p.sender || {};
+  if (!nonce || p.name !== `stallwatch-overlay:${nonce}` || s.id !== chrome.runtime.id || !s.tab || s.frameId !== 0) {
+    return;
+  }
+  port?.disconnect();
+  port = p;
+  p.onMessage.addListener((msg) => {
+    if (msg?.type !== 'snapshot') return;
+    snapshot = msg.snapshot;
+    render();
+  });
+});
+
+chrome.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'local') render();
+});
+
+root.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
+  if (!target) return;
+  if (target.dataset.action === 'toggle') {
+    expanded = !expanded;
+    render();
+  } else if (target.dataset.action === 'copy') {
+    copyText(root);
+  }
+});
+
+let queue = Promise.resolve();
+function render() {
+  queue = queue.then(draw).catch((e) => reportError(root, e));
+}
+
+async function draw() {
+  if (!ready || !snapshot) return;
+  const keys = storage_keys(snapshot);
+  const stored = await chrome.storage.local.get(keys);
+  render_overlay(root, snapshot, stored[keys[1]] ?? null, stored.settings ?? null, expanded);
+  const box = root.firstElementChild?.getBoundingClientRect();
+  if (box) port?.postMessage({ type: 'resize', width: Math.ceil(box.width), height: Math.ceil(box.height) });
+}
+
+await init();
+ready = true;
+render();

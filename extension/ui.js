@@ -1,0 +1,33 @@
+// Small helpers shared by the overlay and the popup.
+
+/** Copies the suggested message to the clipboard: never into the CRM's own composer. */
+export async function copyText(root) {
+  const message = root.querySelector('[data-testid="next-message"]');
+  const status = root.querySelector('.copied');
+  if (!message) return;
+  const text = message.textContent;
+  let ok = false;
+  try {
+    await navigator.clipboard.writeText(text);
+    ok = true;
+  } catch {
+    // Clipboard API refused (no focus, or a policy): fall back on a selection in our own page.
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    ok = document.execCommand('copy');
+    area.remove();
+  }
+  if (status) status.textContent = ok ? 'Copied' : 'Select the text and copy it';
+}
+
+/** Shows an unexpected failure in our own UI (as text) and logs it for bug reports. */
+export function reportError(root, error) {
+  console.error('Stallwatch:', error);
+  const p = document.createElement('p');
+  p.className = 'problem';
+  p.setAttribute('role', 'alert');
+  p.textContent = `Stallwatch could not show this deal: ${error?.message || error}`;
+  root.replaceChildren(p);
+}

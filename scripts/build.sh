@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the Rust core to WebAssembly (pkg/), the `stallwatch` CLI, and the two unpacked
+# extensions dist/chrome and dist/firefox, plus store-ready zips in dist/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+echo "== building the Rust core for wasm32"
+cargo build --lib --release --target wasm32-unknown-unknown
+rm -rf pkg/stallwatch* pkg/package.json pkg/*.d.ts
+wasm-bindgen target/wasm32-unknown-unknown/release/stallwatch.wasm \
+  --target web --out-dir pkg --no-typescript \
+  --remove-name-section --remove-producers-section
+node_modules/.bin/wasm-opt -Oz --all-features pkg/stallwatch_bg.wasm -o pkg/stallwatch_bg.wasm
+
+echo "== building the stallwatch CLI"
+cargo build --release --bin stallwatch
+
+version=$(node -p "require('./extension/manifest.json').version")
+for browser in chrome firefox; do
+  out="dist/$browser"
+  rm -rf "$out"
+  mkdir -p "$out/pkg"
+  cp -r extension/. "$out/"
+  cp pkg/stallwatch.js pkg/stallwatch_bg.wasm "$out/pkg/"
+  target/release/stallwatch read-plan > "$out/read_plan.js"
+  node scripts/manifest.mjs "$browser" extension/manifest.json > "$out/manifest.json"
+  rm -f "dist/stallwatch-$browser-$version.zip"
+  (cd "$out" && zip -qr -X "../stallwatch-$browser-$version.zip" .)
+done
+
+wasm_bytes=$(stat -c %s pkg/stallwatch_bg.wasm)
+gz_bytes=$(gzip -9 -c pkg/stallwatch_bg.wasm | wc -c)
+echo "== built dist/chrome, dist/firefox and their zips (wasm: $wasm_bytes bytes, $gz_bytes gzipped)"

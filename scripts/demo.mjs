@@ -1,0 +1,40 @@
+// The demo: Chromium with the built extension, the bundled Salesforce and HubSpot demo pages
+// served on their real URLs, and the overlay opened on each deal.
+// With a display it opens a window and waits until you close it; without one it runs headless
+// and writes screenshots to demo-output/.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { EXPECTED, ROOT, launch, overlayFrame } from '../tests/e2e/harness.mjs';
+
+const headed = Boolean(process.env.DISPLAY) && process.env.CI !== 'true' && !process.argv.includes('--headless');
+const outDir = path.join(ROOT, 'demo-output');
+const deals = ['salesforce/opportunity.html', 'hubspot/deal.html', 'salesforce/opportunity-sparse.html'];
+
+const browser = await launch({ headed });
+try {
+  mkdirSync(outDir, { recursive: true });
+  const shots = [];
+  for (const fixture of deals) {
+    const page = await browser.context.newPage();
+    await page.goto(EXPECTED[fixture].url);
+    const frame = await overlayFrame(page, browser.extensionId);
+    const score = await frame.locator('[data-testid="stall-score"]').textContent();
+    await frame.locator('[data-testid="stall-badge"]').click();
+    await frame.locator('[data-testid="stall-card"]').waitFor({ state: 'visible' });
+    await page.waitForTimeout(300); // let the iframe take its expanded size
+    const name = fixture.replace(/[/.]/g, '-').replace(/-html$/, '');
+    const file = path.join(outDir, `${name}.png`);
+    await page.screenshot({ path: file });
+    shots.push(file);
+    console.log(`${fixture}: stall risk ${score} → ${path.relative(ROOT, file)}`);
+    if (!headed) await page.close();
+  }
+  if (headed) {
+    console.log('The demo pages are open in Chromium. Close the browser window to finish.');
+    await new Promise((resolve) => browser.context.on('close', resolve));
+  } else {
+    console.log(`\nScreenshots of the overlay are in ${path.relative(process.cwd(), outDir) || outDir}/`);
+  }
+} finally {
+  await browser.close().catch(() => {});
+}

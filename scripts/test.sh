@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, clippy (host and wasm32), the Rust tests, the
+# end-to-end suite in real Chromium, and web-ext lint on the Firefox build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+echo "== clippy (host)"
+cargo clippy --all-targets -- -D warnings
+echo "== clippy (wasm32)"
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+echo "== Rust tests"
+cargo test
+echo "== JavaScript unit tests and end-to-end tests (Chromium, write-nothing guard)"
+node --test --test-concurrency=1 tests/js/ tests/e2e/
+echo "== web-ext lint (dist/firefox)"
+node_modules/.bin/web-ext lint --source-dir dist/firefox --output text --warnings-as-errors=false

@@ -1,0 +1,98 @@
+//! Browser glue (wasm32 only): converts JavaScript values, renders views with web-sys.
+//! No decisions here: every word and number shown comes from `core::view`.
+//!
+//! Page and note text only ever becomes text nodes (`dom::text`); nothing builds HTML from
+//! strings.
+
+mod dom;
+mod overlay;
+mod popup;
+mod sections;
+
+use crate::core::date::Day;
+use crate::core::snapshot::RawSnapshot;
+use crate::core::view::{deal_view, DealView};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+/// Local "today": the rep's calendar day, not UTC's.
+fn today() -> Day {
+    let now = js_sys::Date::new_0();
+    let offset_ms = now.get_timezone_offset() * 60_000.0;
+    Day::from_unix_ms(now.get_time() - offset_ms)
+}
+
+fn json(value: JsValue) -> Result<Value, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Value::Null);
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+fn snapshot(value: JsValue) -> Result<RawSnapshot, JsValue> {
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsValue::from_str(&format!("the page snapshot could not be read: {e}")))
+}
+
+fn view(snap: JsValue, notes: JsValue, settings: JsValue) -> Result<DealView, JsValue> {
+    Ok(deal_view(
+        &snapshot(snap)?,
+        &json(notes)?,
+        &json(settings)?,
+        today(),
+    ))
+}
+
+/// The storage keys a page needs: `settings`, and the deal's notes key when it is a deal.
+#[wasm_bindgen]
+pub fn storage_keys(snap: JsValue) -> Result<Vec<String>, JsValue> {
+    let snap = snapshot(snap)?;
+    let mut keys = vec!["settings".to_string()];
+    if let Some(key) = crate::crm::detect(&snap.url).and_then(|p| p.key) {
+        keys.push(crate::core::notes::storage_key(&key));
+    }
+    Ok(keys)
+}
+
+/// Renders the overlay (badge, and the card when `expanded`) into `root`.
+#[wasm_bindgen]
+pub fn render_overlay(
+    root: &web_sys::Element,
+    snap: JsValue,
+    notes: JsValue,
+    settings: JsValue,
+    expanded: bool,
+) -> Result<(), JsValue> {
+    let v = view(snap, notes, settings)?;
+    overlay::render(root, &v, expanded)
+}
+
+/// Renders the popup: the notes form into `form_root` (when `with_form`), and the deal's score,
+/// suggestion and reasons into `result_root`.
+#[wasm_bindgen]
+pub fn render_popup(
+    form_root: &web_sys::Element,
+    result_root: &web_sys::Element,
+    snap: JsValue,
+    notes: JsValue,
+    settings: JsValue,
+    with_form: bool,
+) -> Result<(), JsValue> {
+    let v = view(snap, notes, settings)?;
+    if with_form {
+        popup::render_form(form_root, &v)?;
+    }
+    popup::render_result(result_root, &v)
+}
+
+/// Merges the popup form into the stored notes; returns `{notes, problems}`.
+#[wasm_bindgen]
+pub fn notes_from_form(old: JsValue, form: JsValue) -> Result<JsValue, JsValue> {
+    let old = crate::core::notes::load(&json(old)?).notes;
+    let merged = crate::core::notes::merge_form(&old, &json(form)?, today());
+    let out = serde_json::json!({ "notes": merged.notes, "problems": merged.problems });
+    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+use serde::Serialize;

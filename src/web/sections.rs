@@ -1,0 +1,94 @@
+//! The parts the overlay and the popup share: reasons, suggestion, "what I read".
+
+use super::dom::{child, text, text_child};
+use crate::core::view::{field_label, DealView};
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+pub fn reasons(parent: &Element, v: &DealView) -> Result<(), JsValue> {
+    if v.reasons.is_empty() {
+        if v.score != "–" {
+            text_child(
+                parent,
+                "p",
+                "quiet",
+                "Nothing on this page looks like a stall.",
+            )?;
+        }
+        return Ok(());
+    }
+    text_child(parent, "h2", "", "Why")?;
+    let list = child(parent, "ol", "reasons")?;
+    for r in &v.reasons {
+        let li = child(&list, "li", "reason")?;
+        li.set_attribute("data-testid", "stall-reason")?;
+        li.set_attribute("data-code", r.code)?;
+        text_child(&li, "span", "points", &format!("+{}", r.points))?;
+        text_child(&li, "span", "fact", &r.fact)?;
+    }
+    if !v.missing.is_empty() {
+        let p = text_child(parent, "p", "missing", "Could not see: ")?;
+        text(&p, &v.missing.join("; "))?;
+    }
+    Ok(())
+}
+
+pub fn suggestion(parent: &Element, v: &DealView) -> Result<(), JsValue> {
+    let Some(m) = &v.message else {
+        return Ok(());
+    };
+    text_child(parent, "h2", "", "Suggested next message")?;
+    let meta = child(parent, "div", "msg-meta")?;
+    let ch = text_child(&meta, "span", "channel", m.channel.as_str())?;
+    ch.set_attribute("data-testid", "next-message-channel")?;
+    text_child(&meta, "span", "kind", m.kind.label())?;
+    if let Some(subject) = &m.subject {
+        let s = text_child(parent, "div", "subject", "Subject: ")?;
+        let subj = text_child(&s, "span", "", subject)?;
+        subj.set_attribute("data-testid", "next-message-subject")?;
+    }
+    let body = text_child(parent, "div", "message", &m.text)?;
+    body.set_attribute("data-testid", "next-message")?;
+    text_child(parent, "p", "why", &m.why)?;
+    let actions = child(parent, "div", "actions")?;
+    let copy = text_child(&actions, "button", "copy", "Copy")?;
+    copy.set_attribute("type", "button")?;
+    copy.set_attribute("data-action", "copy")?;
+    copy.set_attribute("data-testid", "copy-message")?;
+    let status = child(&actions, "span", "copied")?;
+    status.set_attribute("role", "status")?;
+    Ok(())
+}
+
+pub fn read_fields(parent: &Element, v: &DealView, open: bool) -> Result<(), JsValue> {
+    if v.read.is_empty() {
+        return Ok(());
+    }
+    let details = child(parent, "details", "read")?;
+    if open {
+        details.set_attribute("open", "")?;
+    }
+    text_child(&details, "summary", "", "What I read on this page")?;
+    let list = child(&details, "ul", "")?;
+    for f in &v.read {
+        let li = child(&list, "li", if f.value.is_some() { "ok" } else { "unread" })?;
+        li.set_attribute("data-testid", "read-field")?;
+        li.set_attribute("data-field", f.field)?;
+        text_child(&li, "span", "k", field_label(f.field))?;
+        let value = f.value.as_deref().unwrap_or("not read");
+        let val = text_child(&li, "span", "v", value)?;
+        val.set_attribute("data-testid", "read-value")?;
+        if let Some(note) = &f.note {
+            text_child(&li, "span", "note", note)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn problems(parent: &Element, v: &DealView) -> Result<(), JsValue> {
+    for p in &v.problems {
+        let el = text_child(parent, "p", "problem", p)?;
+        el.set_attribute("role", "alert")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,318 @@
+// End-to-end harness: real Debian Chromium with the built extension loaded, real CRM URLs
+// answered from fixture pages (each with a strict CSP header), and the write-nothing guard.
+//
+// The guard is the product's promise made testable. It records, for every page:
+//  - every DOM mutation outside Stallwatch's own container (a MutationObserver installed in the
+//    page's main world before the content script can run);
+//  - every request other than the fixture document itself (extension-internal chrome-extension://
+//    loads are the extension reading its own packaged files, not traffic);
+//  - every host form control's value, before and after.
+// `guard.assertUntouched()` fails the test on any of them, and on any console error or page
+// error.
+import { chromium } from 'playwright-core';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '..', '..');
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+export const EXPECTED = JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8'));
+
+/** The CSP every fixture is served with: at least as strict as the CRMs' own. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "frame-src 'self'",
+].join('; ');
+
+// ---- dates ---------------------------------------------------------------------------------
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Today at local midnight plus `offset` days. */
+export function dayFromToday(offset) {
+  const d = new Date();
+  d.setHours(12, 0, 0, 0);
+  d.setDate(d.getDate() + offset);
+  return d;
+}
+
+/** Formats a date the way the CRM shows it; the times of day are fixed and arbitrary. */
+export function formatDate(d, format, offset) {
+  const y = d.getFullYear();
+  const m = d.getMonth();
+  const day = d.getDate();
+  const pad = (n) => String(n).padStart(2, '0');
+  const time = `${((Math.abs(offset) * 7) % 12) + 1}:${pad((Math.abs(offset) * 13) % 60)} ${offset % 2 ? 'PM' : 'AM'}`;
+  switch (format) {
+    case 'us': return `${m + 1}/${day}/${y}`;
+    case 'us_time': return `${m + 1}/${day}/${y}, ${time}`;
+    case 'iso': return `${y}-${pad(m + 1)}-${pad(day)}`;
+    case 'hs_date': return `${LONG[m]} ${day}, ${y}`;
+    case 'hs_rel': {
+      if (offset === 0) return `Today at ${time}`;
+      if (offset === -1) return `Yesterday at ${time}`;
+      const year = y === new Date().getFullYear() ? '' : `, ${y}`;
+      return `${MONTHS[m]} ${day}${year} at ${time}`;
+    }
+    default: throw new Error(`unknown date format in fixture: ${format}`);
+  }
+}
+
+/** Replaces `{{date:OFFSET:FORMAT}}` tokens so fixture dates stay relative to today. */
+export function fillDates(html) {
+  return html.replace(/\{\{date:([+-]?\d+):([a-z_]+)\}\}/g, (_, off, fmt) => {
+    const offset = Number(off);
+    return formatDate(dayFromToday(offset), fmt, offset);
+  });
+}
+
+// ---- the browser ---------------------------------------------------------------------------
+
+/** Chromium's id for an unpacked extension: sha256 of its absolute path, 32 chars in a-p. */
+export function extensionIdFor(dir) {
+  const hex = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+/**
+ * Starts Chromium with the extension from `dist/chrome` in a fresh profile. Headless unless
+ * `headed` (the demo, on a machine with a display).
+ */
+export async function launch({ headed = false, extensionDir = path.join(ROOT, 'dist', 'chrome') } = {}) {
+  const profile = mkdtempSync(path.join(tmpdir(), 'stallwatch-profile-'));
+  const args = [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--disable-features=DisableLoadExtensionCommandLineSwitch',
+  ];
+  if (!headed) args.unshift('--headless=new');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: false, // headless mode comes from --headless=new above: it supports extensions
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args,
+    viewport: { width: 1280, height: 800 },
+  });
+  const extensionId = extensionIdFor(extensionDir);
+  const requests = [];
+  context.on('request', (r) => requests.push(r));
+  await serveFixtures(context);
+  return {
+    context,
+    extensionId,
+    requests,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Answers the CRM hosts from tests/fixtures, by the URL each fixture declares. */
+export async function serveFixtures(context) {
+  const byUrl = new Map();
+  for (const [file, info] of Object.entries(EXPECTED)) {
+    if (info && info.url) byUrl.set(normalise(info.url), file);
+  }
+  await context.route(/^https:\/\//, async (route) => {
+    const request = route.request();
+    const file = request.isNavigationRequest() ? byUrl.get(normalise(request.url())) : undefined;
+    if (!file) {
+      // Nothing else is ever served: a request the extension makes fails here and is
+      // reported by the guard.
+      await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not a fixture' });
+      return;
+    }
+    const html = fillDates(readFileSync(path.join(FIXTURES, file), 'utf8'));
+    await route.fulfill({
+      status: 200,
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': CSP,
+        'cache-control': 'no-store',
+      },
+      body: html,
+    });
+  });
+}
+
+function normalise(url) {
+  const u = new URL(url);
+  return `${u.origin}${u.pathname.replace(/\/$/, '')}${u.search}`;
+}
+
+// ---- the write-nothing guard ---------------------------------------------------------------
+
+/** Runs in the page's main world before any content script (Playwright init script). */
+function guardInit() {
+  if (location.protocol !== 'https:' || window.top !== window) return;
+  const OURS = 'stallwatch-overlay';
+  const ours = (n) => n && n.nodeType === 1 && n.localName === OURS;
+  const insideOurs = (n) => {
+    for (let x = n; x; x = x.parentNode || x.host) if (ours(x)) return true;
+    return false;
+  };
+  const describe = (n) => {
+    if (!n) return '?';
+    if (n.nodeType === 3) return `#text(${JSON.stringify(n.data.slice(0, 40))})`;
+    if (n.nodeType !== 1) return n.nodeName;
+    const id = n.id ? `#${n.id}` : '';
+    const cls = typeof n.className === 'string' && n.className ? `.${n.className.split(/\s+/).slice(0, 2).join('.')}` : '';
+    return `${n.localName}${id}${cls}`;
+  };
+  const seen = [];
+  const record = (list) => {
+    for (const m of list) {
+      if (insideOurs(m.target)) continue;
+      const nodes = [...m.addedNodes, ...m.removedNodes];
+      if (m.type === 'childList' && nodes.length && nodes.every(ours) && m.target === document.documentElement) {
+        continue; // our container, appended to <html>: the one allowed footprint
+      }
+      seen.push(
+        m.type === 'attributes'
+          ? `attribute ${m.attributeName} on ${describe(m.target)}`
+          : m.type === 'characterData'
+            ? `text changed in ${describe(m.target.parentNode)}`
+            : `children of ${describe(m.target)}: +[${[...m.addedNodes].map(describe)}] -[${[...m.removedNodes].map(describe)}]`,
+      );
+    }
+  };
+  const observer = new MutationObserver(record);
+  const controls = () =>
+    [...document.querySelectorAll('input, textarea, select')].map((el) => ({
+      el: describe(el) + (el.name ? `[name=${el.name}]` : ''),
+      value: el.value,
+      checked: el.checked ?? null,
+    }));
+  let before = null;
+  const start = () => {
+    before = controls();
+    observer.observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+  };
+  // After parsing (the parser's own insertions are not ours to judge), before document_idle
+  // content scripts run.
+  document.addEventListener('DOMContentLoaded', start, { once: true, capture: true });
+  Object.defineProperty(window, '__stallwatchGuard', {
+    value: Object.freeze({
+      report() {
+        record(observer.takeRecords());
+        const after = controls();
+        const changed = [];
+        if (before) {
+          if (after.length !== before.length) changed.push(`form controls: ${before.length} → ${after.length}`);
+          before.forEach((b, i) => {
+            const a = after[i];
+            if (a && (a.value !== b.value || a.checked !== b.checked)) changed.push(`${b.el}: ${JSON.stringify(b.value)} → ${JSON.stringify(a.value)}`);
+          });
+        }
+        return { started: !!before, mutations: seen.slice(), inputs: changed };
+      },
+      /** Lets a test change the host page itself (simulating the CRM's own navigation). */
+      asHost(fn) {
+        record(observer.takeRecords());
+        observer.disconnect();
+        try {
+          fn();
+        } finally {
+          observer.takeRecords();
+          before = controls();
+          observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        }
+      },
+    }),
+  });
+}
+
+/**
+ * Opens a new page with the guard installed and console/page errors captured.
+ * Returns `{ page, guard }`; call `guard.assertUntouched()` at the end of every test.
+ */
+export async function openGuarded(browser, url) {
+  const { context, requests } = browser;
+  const page = await context.newPage();
+  await page.addInitScript(guardInit);
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+  const firstRequest = requests.length;
+  await page.goto(url, { waitUntil: 'load' });
+  const documentUrl = page.url();
+  const guard = {
+    errors,
+    /** Network requests made since the page opened, other than fixture documents. */
+    strayRequests() {
+      return requests
+        .slice(firstRequest)
+        .filter((r) => !r.url().startsWith('chrome-extension://'))
+        .filter((r) => !(r.isNavigationRequest() && r.frame() === page.mainFrame()))
+        .map((r) => `${r.method()} ${r.url()}`);
+    },
+    async report() {
+      return page.evaluate(() => window.__stallwatchGuard.report());
+    },
+    /** Runs `fn(arg)` in the page as the CRM itself would (not recorded as our mutation). */
+    async asHost(fn, arg) {
+      // A string expression: evaluated by the DevTools protocol, so the page's CSP allows it.
+      await page.evaluate(`window.__stallwatchGuard.asHost(() => (${fn.toString()})(${JSON.stringify(arg ?? null)}))`);
+    },
+    async assertUntouched(assert) {
+      const r = await this.report();
+      assert.ok(r.started, 'the guard was installed before the content script');
+      assert.deepEqual(r.mutations, [], `host page mutated outside Stallwatch's container (${documentUrl})`);
+      assert.deepEqual(r.inputs, [], `host form controls changed (${documentUrl})`);
+      assert.deepEqual(this.strayRequests(), [], `requests left the page (${documentUrl})`);
+      assert.deepEqual(errors, [], `console or page errors (${documentUrl})`);
+    },
+  };
+  return { page, guard };
+}
+
+/** The overlay iframe (an extension frame inside our closed shadow root), once it has scored. */
+export async function overlayFrame(page, extensionId, { timeout = 10_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/overlay.html`));
+    if (frame) {
+      const score = frame.locator('[data-testid="stall-score"]');
+      if ((await score.count()) > 0) return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no Stallwatch overlay on ${page.url()} within ${timeout} ms`);
+}
+
+/** True when no overlay frame and no container exist on the page. */
+export async function hasNoOverlay(page, extensionId) {
+  const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/`));
+  const container = await page.evaluate(() => document.querySelectorAll('stallwatch-overlay').length);
+  return !frame && container === 0;
+}
+
+/** The "what I read" list as { field: text shown }. */
+export async function readFields(frame) {
+  return frame.$$eval('[data-testid="read-field"]', (items) =>
+    Object.fromEntries(items.map((li) => [li.dataset.field, li.querySelector('[data-testid="read-value"]')?.textContent ?? ''])),
+  );
+}

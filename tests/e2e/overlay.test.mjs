@@ -1,0 +1,170 @@
+// The overlay on real CRM URLs, in real Chromium, with the write-nothing guard on every test.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  EXPECTED,
+  fillDates,
+  hasNoOverlay,
+  launch,
+  openGuarded,
+  overlayFrame,
+  readFields,
+} from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const SCORE = /^(\d{1,3}|–)$/;
+
+async function score(frame) {
+  const text = (await frame.locator('[data-testid="stall-score"]').textContent()).trim();
+  assert.match(text, SCORE, 'the score is an integer 0–100 or –');
+  return text;
+}
+
+async function reasonCodes(frame) {
+  return frame.$$eval('[data-testid="stall-reason"]', (els) => els.map((e) => e.dataset.code));
+}
+
+/** The value a fixture field should read as, with its date tokens filled like the server does. */
+function expectedValue(raw) {
+  return raw === null ? null : fillDates(raw);
+}
+
+/** Checks the "what I read" list against the fixture's expectations. */
+async function assertReadAsExpected(frame, fixture) {
+  const want = EXPECTED[fixture];
+  const read = await readFields(frame);
+  for (const [field, raw] of Object.entries(want.fields)) {
+    const value = expectedValue(raw);
+    if (value === null) {
+      assert.equal(read[field], 'not read', `${fixture}: ${field} is absent and the overlay says so`);
+    } else {
+      assert.equal(read[field], value, `${fixture}: ${field}`);
+    }
+  }
+  if (typeof want.activities === 'number') {
+    assert.equal(read.activities, `${want.activities} items`, `${fixture}: activity count`);
+  }
+}
+
+describe('Salesforce Lightning opportunity', () => {
+  test('scores the follow-up trap and says what it read', async () => {
+    const fixture = 'salesforce/opportunity.html';
+    const { page, guard } = await openGuarded(browser, EXPECTED[fixture].url);
+    const frame = await overlayFrame(page, browser.extensionId);
+    const s = Number(await score(frame));
+    assert.ok(s >= 65, `a buyer silent for 21 days after 4 content-free emails is high risk (got ${s})`);
+    const codes = await reasonCodes(frame);
+    for (const code of ['follow_up_trap', 'silence', 'no_reason', 'close_date_past']) {
+      assert.ok(codes.includes(code), `reason ${code} shown (got ${codes})`);
+    }
+    const trap = await frame.locator('[data-testid="stall-reason"][data-code="follow_up_trap"]').textContent();
+    assert.match(trap, /4 emails from you since their last reply on .* \(21 days ago\)/, trap);
+    await assertReadAsExpected(frame, fixture);
+    // No reason recorded yet: the suggestion asks for one.
+    assert.match(await frame.locator('[data-testid="next-message"]').textContent(), /what do you want it to change/i);
+    assert.equal(await frame.locator('[data-testid="next-message-channel"]').textContent(), 'email');
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
+
+  test('expands to a card and copies the message to the clipboard only', async () => {
+    const { page, guard } = await openGuarded(browser, EXPECTED['salesforce/opportunity.html'].url);
+    const frame = await overlayFrame(page, browser.extensionId);
+    assert.equal(await frame.locator('[data-testid="stall-card"]').isVisible(), false, 'collapsed at first');
+    await frame.locator('[data-testid="stall-badge"]').click();
+    await frame.locator('[data-testid="stall-card"]').waitFor({ state: 'visible' });
+    await frame.locator('[data-testid="copy-message"]').click();
+    await frame.locator('.copied').filter({ hasText: /Copied|Select the text/ }).waitFor();
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
+
+  test('a sparse page says what it could not read instead of inventing risk', async () => {
+    const fixture = 'salesforce/opportunity-sparse.html';
+    const { page, guard } = await openGuarded(browser, EXPECTED[fixture].url);
+    const frame = await overlayFrame(page, browser.extensionId);
+    await score(frame);
+    const codes = await reasonCodes(frame);
+    assert.ok(!codes.includes('silence'), 'no timeline items: no silence points');
+    const read = await readFields(frame);
+    assert.equal(read.close_date, 'not read');
+    const amountNote = await frame.locator('[data-testid="read-field"][data-field="amount"] .note').textContent();
+    assert.match(amountNote, /not used/, 'a garbled amount is shown as read and reported');
+    await assertReadAsExpected(frame, fixture);
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
+
+  test('a closed-won deal is not scored', async () => {
+    const fixture = 'salesforce/opportunity-closed.html';
+    const { page, guard } = await openGuarded(browser, EXPECTED[fixture].url);
+    const frame = await overlayFrame(page, browser.extensionId);
+    assert.equal(await score(frame), '–');
+    assert.deepEqual(await reasonCodes(frame), []);
+    assert.equal(await frame.locator('[data-testid="next-message"]').count(), 0);
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
+
+  test('nothing shows on a contact record', async () => {
+    const { page, guard } = await openGuarded(browser, EXPECTED['salesforce/contact.html'].url);
+    await page.waitForTimeout(1500);
+    assert.ok(await hasNoOverlay(page, browser.extensionId));
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
+});
+
+describe('HubSpot deal', () => {
+  test('a healthy deal with a reply yesterday is low risk', async () => {
+    const fixture = 'hubspot/deal.html';
+    const { page, guard } = await openGuarded(browser, EXPECTED[fixture].url);
+    const frame = await overlayFrame(page, browser.extensionId);
+    const s = Number(await score(frame));
+    assert.ok(s < 35, `low risk expected, got ${s}`);
+    const codes = await reasonCodes(frame);
+    assert.ok(!codes.includes('silence') && !codes.includes('follow_up_trap'), `${codes}`);
+    await assertReadAsExpected(frame, fixture);
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
+
+  test('a deal with no timeline and no close date says so', async () => {
+    const fixture = 'hubspot/deal-empty.html';
+    const { page, guard } = await openGuarded(browser, EXPECTED[fixture].url);
+    const frame = await overlayFrame(page, browser.extensionId);
+    await score(frame);
+    await assertReadAsExpected(frame, fixture);
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
+
+  test('nothing shows on a contact record', async () => {
+    const { page, guard } = await openGuarded(browser, EXPECTED['hubspot/contact.html'].url);
+    await page.waitForTimeout(1500);
+    assert.ok(await hasNoOverlay(page, browser.extensionId));
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
+
+  test('follows single-page navigation away from and back to a deal', async () => {
+    const deal = EXPECTED['hubspot/deal.html'].url;
+    const contact = EXPECTED['hubspot/contact.html'].url;
+    const { page, guard } = await openGuarded(browser, deal);
+    await overlayFrame(page, browser.extensionId);
+    // The CRM's router changes the URL without a page load.
+    await guard.asHost((url) => history.pushState({}, '', url), contact);
+    await page.waitForFunction(() => document.querySelectorAll('stallwatch-overlay').length === 0, null, { timeout: 5000 });
+    await guard.asHost((url) => history.pushState({}, '', url), deal);
+    await overlayFrame(page, browser.extensionId);
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
+});

@@ -11,7 +11,10 @@ rm -rf pkg/stallwatch* pkg/package.json pkg/*.d.ts
 wasm-bindgen target/wasm32-unknown-unknown/release/stallwatch.wasm \
   --target web --out-dir pkg --no-typescript \
   --remove-name-section --remove-producers-section
-node_modules/.bin/wasm-opt -Oz --all-features pkg/stallwatch_bg.wasm -o pkg/stallwatch_bg.wasm
+# --all-features lets wasm-opt read what rustc emits; compact imports are a newer encoding that
+# Chromium 156 refuses ("Invalid import kind 127"), so they stay off.
+node_modules/.bin/wasm-opt -Oz --all-features --disable-compact-imports \
+  pkg/stallwatch_bg.wasm -o pkg/stallwatch_bg.wasm
 
 echo "== building the stallwatch CLI"
 cargo build --release --bin stallwatch

@@ -6,6 +6,8 @@
 
 pub mod core;
 pub mod crm;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod export;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

@@ -1,6 +1,7 @@
 //! The pure core: no browser APIs, no clock. Everything here is tested with `cargo test`.
 
 pub mod date;
+pub mod input;
 pub mod message;
 pub mod model;
 pub mod money;

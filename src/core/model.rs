@@ -4,12 +4,13 @@ use super::date::Day;
 use super::money::Money;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Crm {
     Salesforce,
     Hubspot,
     /// Deals from a JSON file or an unknown CSV export.
+    #[default]
     Other,
 }
 
@@ -72,16 +73,17 @@ pub struct Touch {
     pub body: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum DealStatus {
+    #[default]
     Open,
     Won,
     Lost,
 }
 
 /// A deal as read from a page or an export. Every field is optional: pages are partial.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Deal {
     pub crm: Crm,
     /// A stable key for notes: `sf:<org host>:<15-char id>` or `hs:<portal>:<deal id>`.
@@ -95,15 +97,28 @@ pub struct Deal {
     pub amount: Option<Money>,
     #[serde(default)]
     pub close_date: Option<Day>,
+    /// Earlier close dates, oldest first, when the history is visible (exports, field history).
+    #[serde(default)]
+    pub previous_close_dates: Vec<Day>,
+    /// When the deal entered its current stage.
+    #[serde(default)]
+    pub stage_entered: Option<Day>,
     #[serde(default)]
     pub owner: Option<String>,
     #[serde(default)]
     pub next_step: Option<String>,
+    /// The date the next step is due, when known.
+    #[serde(default)]
+    pub next_step_date: Option<Day>,
     #[serde(default)]
     pub contact: Option<String>,
     /// `None` when no timeline was visible: different from an empty timeline.
     #[serde(default)]
     pub touches: Option<Vec<Touch>>,
+    /// The buyer's last reply as an export summarises it ("Last Replied"), used when there is
+    /// no timeline.
+    #[serde(default)]
+    pub last_inbound: Option<Day>,
 }
 
 impl Deal {

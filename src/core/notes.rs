@@ -37,6 +37,9 @@ pub struct Notes {
     pub snooze_until: Option<Day>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snooze_reason: Option<String>,
+    /// The rep's own labels for the deal ("needy", "slow payer"); some mark a bad fit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// The longest text a note field keeps; longer text is cut, with a problem reported.
@@ -73,6 +76,35 @@ pub fn load(value: &Value) -> LoadedNotes {
     n.approver = text(obj, "approver", p);
     n.snooze_until = date(obj, "snooze_until", p);
     n.snooze_reason = text(obj, "snooze_reason", p);
+    match obj.get("tags") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => {
+            for item in items {
+                match item.as_str().map(str::trim) {
+                    Some(t) if !t.is_empty() && !n.tags.iter().any(|x| x == t) => {
+                        n.tags.push(t.chars().take(60).collect())
+                    }
+                    Some(_) => {}
+                    None => p.push(format!(
+                        "Ignored a tag that is not text: {}.",
+                        short_json(item)
+                    )),
+                }
+            }
+        }
+        // A comma-separated string, as typed in the popup.
+        Some(Value::String(s)) => {
+            for t in s.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+                if !n.tags.iter().any(|x| x == t) {
+                    n.tags.push(t.chars().take(60).collect());
+                }
+            }
+        }
+        Some(other) => p.push(format!(
+            "Tags should be a list (found {}); ignored.",
+            kind(other)
+        )),
+    }
     if let Some(v) = obj.get("avoid_channels") {
         match v {
             Value::Array(items) => {

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -14,36 +15,132 @@ pub struct Settings {
     /// Days of silence at which the silence points reach their maximum.
     pub silence_full_days: u32,
     pub silence_max_points: u32,
+    /// The buyer's deadline counts when it is this close (days).
+    pub deadline_window_days: u32,
+    pub deadline_near_points: u32,
+    pub deadline_passed_points: u32,
     /// Outbound touches in a row (since the buyer's last reply) at which the trap starts.
     pub streak_start: u32,
     pub streak_points_per_touch: u32,
     /// Extra points for each content-free touch in the streak.
     pub content_free_extra_points: u32,
     pub streak_max_points: u32,
-    pub no_reason_points: u32,
-    pub past_due_points: u32,
     /// Phrases that mark a touch as content-free (matched case- and punctuation-insensitively).
     pub content_free_phrases: Vec<String>,
+    pub balance_window_touches: u32,
+    pub balance_window_days: u32,
+    pub balance_min_touches: u32,
+    /// Percent share of touches (ours) where effort balance starts to cost points.
+    pub balance_start_percent: u32,
+    /// Percent share at which it reaches its maximum.
+    pub balance_full_percent: u32,
+    pub balance_max_points: u32,
+    pub no_reason_points: u32,
+    pub channel_window_days: u32,
+    pub channel_avoided_points: u32,
+    pub channel_avoided_max_points: u32,
+    pub channel_other_points: u32,
+    pub channel_other_max_points: u32,
+    pub past_due_points: u32,
+    pub close_push_points: u32,
+    pub close_push_max_points: u32,
+    /// Days a deal may sit in a stage, by stage name (compared case- and punctuation-
+    /// insensitively); other stages use `stage_norm_default_days`.
+    pub stage_norms: BTreeMap<String, u32>,
+    pub stage_norm_default_days: u32,
+    pub stage_age_min_points: u32,
+    pub stage_age_max_points: u32,
+    pub no_next_step_points: u32,
+    pub next_step_overdue_points: u32,
+    pub fit_short_replies_points: u32,
+    /// The last reply counts as short under this many characters.
+    pub short_reply_chars: u32,
+    pub fit_resent_quote_points: u32,
+    pub resend_threshold: u32,
+    pub fit_discount_points: u32,
+    pub discount_threshold: u32,
+    pub fit_tags_points: u32,
+    /// Tags in the rep's notes that mark a bad fit.
+    pub bad_fit_tags: Vec<String>,
+    /// Bad-fit points at which the advice becomes "walk away".
+    pub walk_away_fit_points: u32,
+    /// After a valuable touch of ours, how many days the ball stays in the buyer's court.
+    pub wait_days: u32,
     /// Signs the messages with this name when set.
     pub rep_name: Option<String>,
 }
 
+fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
 impl Default for Settings {
     fn default() -> Self {
+        let norms: &[(&str, u32)] = &[
+            ("Prospecting", 14),
+            ("Qualification", 21),
+            ("Needs Analysis", 21),
+            ("Value Proposition", 21),
+            ("Proposal/Price Quote", 21),
+            ("Negotiation/Review", 21),
+            ("Appointment Scheduled", 14),
+            ("Qualified To Buy", 21),
+            ("Presentation Scheduled", 14),
+            ("Decision Maker Bought-In", 21),
+            ("Contract Sent", 14),
+        ];
         Settings {
             silence_start_days: 7,
             silence_full_days: 30,
             silence_max_points: 35,
+            deadline_window_days: 14,
+            deadline_near_points: 10,
+            deadline_passed_points: 15,
             streak_start: 2,
             streak_points_per_touch: 8,
             content_free_extra_points: 3,
             streak_max_points: 35,
+            content_free_phrases: strings(super::phrases::DEFAULT_CONTENT_FREE),
+            balance_window_touches: 10,
+            balance_window_days: 60,
+            balance_min_touches: 4,
+            balance_start_percent: 60,
+            balance_full_percent: 90,
+            balance_max_points: 20,
             no_reason_points: 15,
+            channel_window_days: 30,
+            channel_avoided_points: 12,
+            channel_avoided_max_points: 24,
+            channel_other_points: 5,
+            channel_other_max_points: 10,
             past_due_points: 15,
-            content_free_phrases: super::phrases::DEFAULT_CONTENT_FREE
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
+            close_push_points: 6,
+            close_push_max_points: 18,
+            stage_norms: norms.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            stage_norm_default_days: 30,
+            stage_age_min_points: 5,
+            stage_age_max_points: 15,
+            no_next_step_points: 8,
+            next_step_overdue_points: 10,
+            fit_short_replies_points: 10,
+            short_reply_chars: 40,
+            fit_resent_quote_points: 10,
+            resend_threshold: 3,
+            fit_discount_points: 10,
+            discount_threshold: 2,
+            fit_tags_points: 15,
+            bad_fit_tags: strings(&[
+                "needy",
+                "slow",
+                "unprofitable",
+                "bad fit",
+                "tire kicker",
+                "tyre kicker",
+                "price shopper",
+                "no budget",
+            ]),
+            walk_away_fit_points: 25,
+            wait_days: 5,
             rep_name: None,
         }
     }

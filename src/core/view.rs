@@ -76,6 +76,11 @@ pub fn deal_view(
             Some(d) => format!("Snoozed until {}", d.short(now)),
             None => "Snoozed".to_string(),
         },
+        State::Wait => match assessment.act_from {
+            Some(d) => format!("Wait: act from {}", d.short(now)),
+            None => "Wait".to_string(),
+        },
+        State::WalkAway => "Consider walking away".to_string(),
         State::Act => match assessment.band {
             Some(Band::High) => "High stall risk".to_string(),
             Some(Band::Watch) => "Watch this deal".to_string(),

@@ -8,7 +8,7 @@ pub mod plan;
 pub mod salesforce;
 
 use crate::core::date::{parse_display_date, Day, NumericOrder};
-use crate::core::model::{status_from_stage, Channel, Crm, Deal, DealStatus, Direction, Touch};
+use crate::core::model::{status_from_stage, Channel, Crm, Deal, Direction, Touch};
 use crate::core::money::parse_money;
 use crate::core::snapshot::{RawSnapshot, FIELDS};
 use serde::Serialize;
@@ -197,15 +197,7 @@ pub fn read(snapshot: &RawSnapshot, now: Day) -> Reading {
     let mut deal = Deal {
         crm: page_ref.crm,
         key: page_ref.key.clone().unwrap_or_default(),
-        name: None,
-        stage: None,
-        status: DealStatus::Open,
-        amount: None,
-        close_date: None,
-        owner: None,
-        next_step: None,
-        contact: None,
-        touches: None,
+        ..Deal::default()
     };
     for field in FIELDS {
         let raw = snapshot.fields.get(field).cloned().flatten();

@@ -17,8 +17,10 @@ pub enum Kind {
     Discovery,
     /// The reason is known: name it and ask for feedback or a decision tied to it.
     ReasonFeedback,
-    /// Nothing to send today (snoozed): say why and from when.
+    /// Nothing to send today (snoozed, or the ball is in their court): say why and from when.
     Wait,
+    /// Bad fit: a respectful close with one clear way back.
+    WalkAway,
 }
 
 impl Kind {
@@ -27,6 +29,7 @@ impl Kind {
             Kind::Discovery => "Discovery question",
             Kind::ReasonFeedback => "Feedback on their reason",
             Kind::Wait => "Wait",
+            Kind::WalkAway => "Let it go, kindly",
         }
     }
 }
@@ -125,6 +128,20 @@ pub fn compose(
                 why: "A known pause is not a stall.".to_string(),
             })
         }
+        State::Wait => {
+            let from = assessment.act_from?;
+            Some(Suggestion {
+                kind: Kind::Wait,
+                channel,
+                subject: None,
+                text: format!(
+                    "Nothing to send today: your last touch gave them something to answer, and the ball is in their court. If they have not replied by {}, write then.",
+                    from.short(now)
+                ),
+                why: "Not every deal needs a nudge today; a quick chase teaches the buyer that you own the deal.".to_string(),
+            })
+        }
+        State::WalkAway => Some(walk_away(channel, first, rep)),
         State::Act => Some(match notes.reason.as_deref() {
             Some(reason) => reason_feedback(channel, first, rep, clause(reason), notes, now),
             None => discovery(channel, first, rep),
@@ -134,6 +151,40 @@ pub fn compose(
 
 fn sign_off(rep: Option<&str>) -> String {
     rep.map(|r| format!("\n\n{r}")).unwrap_or_default()
+}
+
+fn walk_away(channel: Channel, first: Option<&str>, rep: Option<&str>) -> Suggestion {
+    let hi = greeting(first);
+    let (subject, text) = match channel {
+        Channel::Text => (
+            None,
+            format!(
+                "{hi} it looks like now is not the right time for this, so I will stop reaching out. If things change, reply here and we can pick it up from where we left off.{}",
+                rep.map(|r| format!(" – {r}")).unwrap_or_default()
+            ),
+        ),
+        Channel::Call => (
+            None,
+            format!(
+                "{hi} {}it seems this is not the right time for you, so I will step back and stop calling. If that changes, call me back and we will pick it up from where we left off. All the best.",
+                rep.map(|r| format!("it's {r}. ")).unwrap_or_default()
+            ),
+        ),
+        _ => (
+            Some("Stepping back for now".to_string()),
+            format!(
+                "{hi}\n\nIt looks like this is not the right time for your team, so I will stop following this and leave you in peace. No hard feelings at all.\n\nIf things change, reply to this email and we will pick it up from where we left off.{}",
+                sign_off(rep)
+            ),
+        ),
+    };
+    Suggestion {
+        kind: Kind::WalkAway,
+        channel,
+        subject,
+        text,
+        why: "Bad-fit signals dominate this deal; your time is better spent elsewhere, and the door stays open.".to_string(),
+    }
 }
 
 fn discovery(channel: Channel, first: Option<&str>, rep: Option<&str>) -> Suggestion {
@@ -251,8 +302,6 @@ mod tests {
             status: DealStatus::Open,
             amount: None,
             close_date: None,
-            owner: None,
-            next_step: None,
             contact: Some("Dana Whitfield".into()),
             touches: Some(vec![Touch {
                 day: now().plus(-21),
@@ -261,6 +310,7 @@ mod tests {
                 subject: String::new(),
                 body: String::new(),
             }]),
+            ..Deal::default()
         }
     }
 

@@ -20,6 +20,10 @@ use serde::Serialize;
 pub enum State {
     /// Send something.
     Act,
+    /// The ball is in their court: our last touch carried value and is recent.
+    Wait,
+    /// Bad-fit signals dominate: suggest letting it go.
+    WalkAway,
     /// Paused on purpose until a date (the rep's snooze).
     Snoozed,
     /// Won or lost: never scored.
@@ -65,6 +69,8 @@ pub struct Assessment {
     /// What the model could not see, in plain words.
     pub missing: Vec<String>,
     pub snoozed_until: Option<Day>,
+    /// In the `wait` state: the first day to act again.
+    pub act_from: Option<Day>,
 }
 
 impl Assessment {
@@ -77,6 +83,7 @@ impl Assessment {
             confidence: Confidence::High,
             missing: Vec::new(),
             snoozed_until: None,
+            act_from: None,
         }
     }
 }
@@ -178,6 +185,7 @@ pub fn assess(deal: Option<&Deal>, notes: &Notes, settings: &Settings, now: Day)
         confidence,
         missing,
         snoozed_until,
+        act_from: None,
     }
 }
 

@@ -26,10 +26,9 @@ fn deal(touches: Vec<Touch>) -> Deal {
         status: DealStatus::Open,
         amount: None,
         close_date: Some(day(30)),
-        owner: None,
-        next_step: None,
         contact: Some("Dana Whitfield".into()),
         touches: Some(touches),
+        ..Deal::default()
     }
 }
 

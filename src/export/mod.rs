@@ -1,0 +1,1 @@
+//! Reading exported pipelines (CSV) for the `stallwatch` command line. Host only.

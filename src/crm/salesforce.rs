@@ -87,7 +87,10 @@ pub const PLAN: ReadPlan = ReadPlan {
             field: "contact",
             selectors: &[
                 text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.ContactId\"] a[href*=\"/lightning/r/\"]", "§1 field 7b", "L"),
-                text("lst-related-list-single-container a[href*=\"/lightning/r/003\"]", "Contact Roles card (lst-*, native roots); §1 field 7a", "L"),
+                // Inside the Contact Roles card's native root: the row flagged Primary. The flag's
+                // markup was never captured live; modelled in tests/fixtures/salesforce.
+                text("article[aria-label=\"Contact Roles\"] li:has(dt[title=\"Primary\"] + dd[title=\"True\"]) a[href*=\"/lightning/r/003\"]", "Contact Roles card, Primary row; §1 field 7a", "L"),
+                text("article[aria-label=\"Contact Roles\"] a[href*=\"/lightning/r/003\"]", "Contact Roles card, first row; §1 field 7a", "L"),
                 text("a[href*=\"/lightning/r/Contact/\"]", "German extension; §1 field 7c", "M"),
                 text("a[href*=\"/lightning/r/003\"]", "German extension; §1 field 7c", "M"),
             ],

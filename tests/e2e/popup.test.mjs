@@ -38,7 +38,7 @@ test('a reason typed in the popup reaches the overlay live, on the preferred cha
   await popup.locator('[data-testid="note-channel"]').selectOption('text');
   await popup.locator('[data-testid="save-status"]').filter({ hasText: 'Saved' }).waitFor();
 
-  await frame.locator('[data-testid="next-message"]', { hasText: reason }).waitFor({ timeout: 5000 });
+  await frame.locator('[data-testid="next-message"]', { hasText: reason }).waitFor({ state: 'attached', timeout: 5000 });
   assert.equal(await frame.locator('[data-testid="next-message-channel"]').textContent(), 'text');
   const codes = await frame.$$eval('[data-testid="stall-reason"]', (els) => els.map((e) => e.dataset.code));
   assert.ok(!codes.includes('no_reason'), 'a recorded reason removes the no-reason points');
@@ -68,7 +68,7 @@ test('corrupt stored notes are reported and the valid fields still count', async
       'notes:hs:123:456': { reason: 42, deadline: 'next tuesday', preferred_channel: 'call' },
     }),
   );
-  await frame.locator('[data-testid="next-message-channel"]', { hasText: 'call' }).waitFor({ timeout: 5000 });
+  await frame.locator('[data-testid="next-message-channel"]', { hasText: 'call' }).waitFor({ state: 'attached', timeout: 5000 });
   const problems = await frame.$$eval('.problem', (els) => els.map((e) => e.textContent));
   assert.equal(problems.length, 2, problems.join(' | '));
   assert.ok(problems.some((p) => p.includes('next tuesday')));

@@ -133,7 +133,7 @@ impl Deal {
     /// Touches newest first (stable for equal days: page order, which is newest first too).
     pub fn touches_newest_first(&self) -> Vec<&Touch> {
         let mut v: Vec<&Touch> = self.touches.iter().flatten().collect();
-        v.sort_by(|a, b| b.day.cmp(&a.day));
+        v.sort_by_key(|t| std::cmp::Reverse(t.day));
         v
     }
 }

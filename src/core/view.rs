@@ -24,6 +24,8 @@ pub struct DealView {
     pub reasons: Vec<Reason>,
     pub confidence: Confidence,
     pub missing: Vec<String>,
+    /// One line on how much the score can be trusted, naming what could not be seen.
+    pub confidence_note: Option<String>,
     pub message: Option<Suggestion>,
     /// The "what I read" list.
     pub read: Vec<ReadField>,
@@ -87,7 +89,20 @@ pub fn deal_view(
             _ => "Low stall risk".to_string(),
         },
     };
+    let confidence_note =
+        (!assessment.missing.is_empty() && assessment.stall_risk.is_some()).then(|| {
+            let level = match assessment.confidence {
+                Confidence::High => "High",
+                Confidence::Medium => "Medium",
+                Confidence::Low => "Low",
+            };
+            format!(
+                "{level} confidence. Could not see: {}.",
+                assessment.missing.join("; ")
+            )
+        });
     DealView {
+        confidence_note,
         page_kind: reading.page.as_ref().map(|p| p.kind),
         deal_key: deal.map(|d| d.key.clone()),
         deal_name: deal.and_then(|d| d.name.clone()),

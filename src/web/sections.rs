@@ -1,11 +1,15 @@
 //! The parts the overlay and the popup share: reasons, suggestion, "what I read".
 
-use super::dom::{child, text, text_child};
+use super::dom::{child, text_child};
 use crate::core::view::{field_label, DealView};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 pub fn reasons(parent: &Element, v: &DealView) -> Result<(), JsValue> {
+    if let Some(note) = &v.confidence_note {
+        let p = text_child(parent, "p", "missing", note)?;
+        p.set_attribute("data-testid", "confidence")?;
+    }
     if v.reasons.is_empty() {
         if v.score != "–" {
             text_child(
@@ -25,10 +29,6 @@ pub fn reasons(parent: &Element, v: &DealView) -> Result<(), JsValue> {
         li.set_attribute("data-code", r.code)?;
         text_child(&li, "span", "points", &format!("+{}", r.points))?;
         text_child(&li, "span", "fact", &r.fact)?;
-    }
-    if !v.missing.is_empty() {
-        let p = text_child(parent, "p", "missing", "Could not see: ")?;
-        text(&p, &v.missing.join("; "))?;
     }
     Ok(())
 }

@@ -4,14 +4,23 @@
 //! The score is a stall risk, never a win probability: it says how much this deal looks like
 //! the stalls described in shared/PLAYBOOK.md, and every point comes with the fact behind it.
 
+mod balance;
+mod channel;
 mod close_date;
+mod deadline;
+mod fit;
 mod followup;
+mod next_step;
 mod reason;
 mod silence;
+mod stage_age;
+
+pub use stage_age::norm_days;
 
 use super::date::Day;
 use super::model::{Deal, DealStatus, Direction, Touch};
 use super::notes::Notes;
+use super::phrases::find_content_free;
 use super::settings::Settings;
 use serde::Serialize;
 
@@ -119,6 +128,25 @@ impl<'a> Timeline<'a> {
             streak,
         }
     }
+
+    /// The median gap in days between the buyer's touches, once there are at least three.
+    fn inbound_rhythm_days(&self) -> Option<u32> {
+        let days: Vec<Day> = self
+            .touches
+            .iter()
+            .filter(|t| t.direction == Direction::Inbound)
+            .map(|t| t.day)
+            .collect();
+        if days.len() < 3 {
+            return None;
+        }
+        let mut gaps: Vec<u32> = days
+            .windows(2)
+            .map(|w| w[0].days_since(w[1]).max(0) as u32)
+            .collect();
+        gaps.sort_unstable();
+        Some(gaps[gaps.len() / 2])
+    }
 }
 
 pub fn band_of(risk: u8) -> Band {
@@ -137,56 +165,93 @@ pub fn assess(deal: Option<&Deal>, notes: &Notes, settings: &Settings, now: Day)
     if deal.status != DealStatus::Open {
         return Assessment::unscored(State::Closed);
     }
+    let s = settings;
     let timeline = Timeline::new(deal);
     let snoozed_until = notes.snooze_until.filter(|until| *until > now);
 
     let mut reasons: Vec<Reason> = Vec::new();
-    // While snoozed, silence and the follow-up streak are expected: they do not count.
+    // While snoozed, silence and chasing are expected: those signals wait for the resume date.
     if snoozed_until.is_none() {
-        reasons.extend(silence::signal(&timeline, settings, now));
-        reasons.extend(followup::signal(&timeline, settings, now));
+        reasons.extend(silence::signal(deal, &timeline, s, now));
+        reasons.extend(deadline::signal(deal, notes, &timeline, s, now));
+        reasons.extend(followup::signal(&timeline, s, now));
+        reasons.extend(balance::signal(&timeline, s, now));
     }
-    reasons.extend(reason::signal(notes, settings));
-    reasons.extend(close_date::signal(deal, settings, now));
+    reasons.extend(reason::signal(notes, s));
+    reasons.extend(channel::signals(notes, &timeline, s, now));
+    reasons.extend(close_date::signals(deal, s, now));
+    reasons.extend(stage_age::signal(deal, s, now));
+    reasons.extend(next_step::signal(deal, s, now));
+    let fit = fit::signals(notes, &timeline, s, now);
+    let fit_points: u32 = fit.iter().map(|r| r.points).sum();
+    reasons.extend(fit);
     reasons.retain(|r| r.points > 0);
     // Largest contribution first; ties keep the signal order above.
-    reasons.sort_by(|a, b| b.points.cmp(&a.points));
-
-    let mut missing = Vec::new();
-    match &deal.touches {
-        None => missing.push("the activity timeline (not visible on this page)".to_string()),
-        Some(t) if t.is_empty() => missing.push("any logged activity".to_string()),
-        Some(_) => {}
-    }
-    if deal.close_date.is_none() {
-        missing.push("a close date".to_string());
-    }
-    if notes.reason.is_none() {
-        missing.push("your notes on why they want this".to_string());
-    }
-    let confidence = match &deal.touches {
-        None => Confidence::Low,
-        Some(t) if t.is_empty() => Confidence::Medium,
-        Some(_) if deal.close_date.is_none() => Confidence::Medium,
-        Some(_) => Confidence::High,
-    };
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.points));
 
     let total: u32 = reasons.iter().map(|r| r.points).sum();
     let risk = total.min(100) as u8;
+    let act_from = wait_until(&timeline, s, now);
+    let state = if snoozed_until.is_some() {
+        State::Snoozed
+    } else if fit_points >= s.walk_away_fit_points {
+        State::WalkAway
+    } else if act_from.is_some() {
+        State::Wait
+    } else {
+        State::Act
+    };
+    let (confidence, missing) = what_was_missing(deal, notes);
     Assessment {
-        state: if snoozed_until.is_some() {
-            State::Snoozed
-        } else {
-            State::Act
-        },
+        state,
         stall_risk: Some(risk),
         band: Some(band_of(risk)),
         reasons,
         confidence,
         missing,
         snoozed_until,
-        act_from: None,
+        act_from: if state == State::Wait { act_from } else { None },
     }
+}
+
+/// The ball is in their court when our last touch carried something, is recent, and is our
+/// only touch since they last replied. Returns the first day to act again.
+fn wait_until(t: &Timeline, s: &Settings, now: Day) -> Option<Day> {
+    let last = t.touches.first()?;
+    if last.direction != Direction::Outbound || t.streak.len() != 1 {
+        return None;
+    }
+    let text = format!("{} {}", last.subject, last.body);
+    if text.trim().is_empty() || find_content_free(&text, &s.content_free_phrases).is_some() {
+        return None;
+    }
+    let age = now.days_since(last.day);
+    (age >= 0 && age as u32 <= s.wait_days).then(|| last.day.plus(s.wait_days as i32 + 1))
+}
+
+fn what_was_missing(deal: &Deal, notes: &Notes) -> (Confidence, Vec<String>) {
+    let mut missing = Vec::new();
+    match (&deal.touches, deal.last_inbound) {
+        (None, None) => missing.push("the activity timeline (not visible on this page)".into()),
+        (None, Some(_)) => {
+            missing.push("the activity timeline (only the last reply date is known)".into())
+        }
+        (Some(t), _) if t.is_empty() => missing.push("any logged activity".into()),
+        _ => {}
+    }
+    if deal.close_date.is_none() {
+        missing.push("a close date".into());
+    }
+    if notes.reason.is_none() {
+        missing.push("your notes on why they want this".into());
+    }
+    let confidence = match (&deal.touches, deal.last_inbound) {
+        (None, None) => Confidence::Low,
+        (None, Some(_)) => Confidence::Medium,
+        (Some(t), _) if t.is_empty() || deal.close_date.is_none() => Confidence::Medium,
+        _ => Confidence::High,
+    };
+    (confidence, missing)
 }
 
 /// "1 email", "4 emails": small helper for facts.

@@ -1,36 +1,62 @@
-//! Ghosting (playbook idea 2): days since the buyer last moved the deal.
+//! Ghosting (playbook idea 2): days since the buyer last moved the deal, measured against the
+//! deal's own rhythm.
 
 use super::{plural, Reason, Timeline};
 use crate::core::date::Day;
+use crate::core::model::Deal;
 use crate::core::settings::Settings;
 
-pub(super) fn signal(t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
-    let (since, what) = match t.last_inbound {
-        Some(last) => (last.day, "Last reply or meeting with the buyer"),
+/// When the buyer's silence starts counting: the setting, or 1.5× their usual gap when longer.
+pub(super) fn start_days(t: &Timeline, s: &Settings) -> u32 {
+    match t.inbound_rhythm_days() {
+        Some(rhythm) => s.silence_start_days.max((rhythm * 3).div_ceil(2)),
+        None => s.silence_start_days,
+    }
+}
+
+/// The day the silence is measured from, and how to say it.
+pub(super) fn silent_since(deal: &Deal, t: &Timeline) -> Option<(Day, &'static str)> {
+    match t.last_inbound {
+        Some(last) => Some((last.day, "Last reply or meeting with the buyer")),
+        None if deal.last_inbound.is_some() => deal
+            .last_inbound
+            .map(|d| (d, "Last reply from the buyer (per the export)")),
         // Never answered: count from the first touch we can see.
-        None => (
-            t.touches.last()?.day,
-            "No reply from the buyer at all; first touch shown",
-        ),
-    };
+        None => t.touches.last().map(|first| {
+            (
+                first.day,
+                "No reply from the buyer at all; first touch shown",
+            )
+        }),
+    }
+}
+
+pub(super) fn signal(deal: &Deal, t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
+    let (since, what) = silent_since(deal, t)?;
     let days = now.days_since(since).max(0) as u32;
-    if days <= s.silence_start_days {
+    let start = start_days(t, s);
+    if days <= start {
         return None;
     }
     let span = s
         .silence_full_days
         .saturating_sub(s.silence_start_days)
         .max(1);
-    let over = (days - s.silence_start_days).min(span);
+    let over = (days - start).min(span);
     let points = (s.silence_max_points * over).div_ceil(span);
+    let rhythm = if start > s.silence_start_days {
+        format!(" (1.5× their usual {}-day rhythm)", start * 2 / 3)
+    } else {
+        String::new()
+    };
     Some(Reason {
         code: "silence",
         points,
         fact: format!(
-            "{what} was on {} ({} ago); silence counts after {}",
+            "{what} was on {} ({} ago); silence counts after {}{rhythm}",
             since.short(now),
             plural(days as usize, "day", "days"),
-            plural(s.silence_start_days as usize, "day", "days"),
+            plural(start as usize, "day", "days"),
         ),
     })
 }

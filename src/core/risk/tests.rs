@@ -27,6 +27,7 @@ fn deal(touches: Vec<Touch>) -> Deal {
         amount: None,
         close_date: Some(day(30)),
         contact: Some("Dana Whitfield".into()),
+        next_step: Some("Contract review call".into()),
         touches: Some(touches),
         ..Deal::default()
     }

@@ -1,0 +1,45 @@
+//! The buyer's own deadline (playbook idea 2): silence matters more as their date nears.
+
+use super::{plural, silence, Reason, Timeline};
+use crate::core::date::Day;
+use crate::core::model::Deal;
+use crate::core::notes::Notes;
+use crate::core::settings::Settings;
+
+pub(super) fn signal(
+    deal: &Deal,
+    notes: &Notes,
+    t: &Timeline,
+    s: &Settings,
+    now: Day,
+) -> Option<Reason> {
+    let deadline = notes.deadline?;
+    let (since, _) = silence::silent_since(deal, t)?;
+    let silent = now.days_since(since).max(0) as u32;
+    if silent <= silence::start_days(t, s) {
+        return None;
+    }
+    let left = deadline.days_since(now);
+    let (points, when) = if left < 0 {
+        (
+            s.deadline_passed_points,
+            format!("passed {} ago", plural((-left) as usize, "day", "days")),
+        )
+    } else if left as u32 <= s.deadline_window_days {
+        (
+            s.deadline_near_points,
+            format!("is {} away", plural(left as usize, "day", "days")),
+        )
+    } else {
+        return None;
+    };
+    Some(Reason {
+        code: "deadline",
+        points,
+        fact: format!(
+            "Their own deadline, {}, {when}, and they have been silent for {}",
+            deadline.short(now),
+            plural(silent as usize, "day", "days")
+        ),
+    })
+}

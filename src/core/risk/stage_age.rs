@@ -1,0 +1,40 @@
+//! Stage age: days in the current stage against the norm the rep set for it.
+
+use super::{plural, Reason};
+use crate::core::date::Day;
+use crate::core::model::Deal;
+use crate::core::phrases::normalize;
+use crate::core::settings::Settings;
+
+/// The norm for a stage, matching names case- and punctuation-insensitively.
+pub fn norm_days(stage: &str, s: &Settings) -> u32 {
+    let want = normalize(stage);
+    s.stage_norms
+        .iter()
+        .find(|(name, _)| normalize(name) == want)
+        .map_or(s.stage_norm_default_days, |(_, days)| *days)
+}
+
+pub(super) fn signal(deal: &Deal, s: &Settings, now: Day) -> Option<Reason> {
+    let stage = deal.stage.as_deref()?;
+    let entered = deal.stage_entered?;
+    let days = now.days_since(entered).max(0) as u32;
+    let norm = norm_days(stage, s).max(1);
+    if days <= norm {
+        return None;
+    }
+    let over = (days - norm).min(norm);
+    let range = s
+        .stage_age_max_points
+        .saturating_sub(s.stage_age_min_points);
+    let points = s.stage_age_min_points + (range * over).div_ceil(norm);
+    Some(Reason {
+        code: "stage_age",
+        points,
+        fact: format!(
+            "In {stage} for {}; the norm for this stage is {}",
+            plural(days as usize, "day", "days"),
+            plural(norm as usize, "day", "days")
+        ),
+    })
+}

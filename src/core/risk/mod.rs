@@ -129,7 +129,8 @@ impl<'a> Timeline<'a> {
         }
     }
 
-    /// The median gap in days between the buyer's touches, once there are at least three.
+    /// The median gap in days between the buyer's touches (the lower middle one when there is
+    /// an even number of gaps), once there are at least three.
     fn inbound_rhythm_days(&self) -> Option<u32> {
         let days: Vec<Day> = self
             .touches
@@ -145,7 +146,9 @@ impl<'a> Timeline<'a> {
             .map(|w| w[0].days_since(w[1]).max(0) as u32)
             .collect();
         gaps.sort_unstable();
-        Some(gaps[gaps.len() / 2])
+        // The lower middle gap: the rhythm only relaxes silence when the buyer is slow
+        // consistently, not because of one long pause.
+        Some(gaps[(gaps.len() - 1) / 2])
     }
 }
 

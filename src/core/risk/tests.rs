@@ -143,3 +143,18 @@ fn a_page_without_timeline_lowers_confidence_instead_of_adding_risk() {
     assert!(a.missing.iter().any(|m| m.contains("timeline")));
     assert!(!codes(&a).contains(&"silence"));
 }
+
+#[test]
+fn one_long_pause_does_not_make_a_rhythm() {
+    // Gaps of 5 and 14 days between the buyer's touches: silence still counts after 8 days.
+    let d = deal(vec![
+        touch(2, Direction::Outbound, "Attached the revised SOW"),
+        touch(21, Direction::Inbound, "Two open points before it goes to our CFO"),
+        touch(35, Direction::Inbound, "Great demo"),
+        touch(40, Direction::Inbound, "Let's meet at the depot"),
+    ]);
+    let a = assess(Some(&d), &Notes::default(), &Settings::default(), day(0));
+    assert!(codes(&a).contains(&"silence"), "{a:?}");
+    let fact = &a.reasons.iter().find(|r| r.code == "silence").unwrap().fact;
+    assert!(fact.contains("silence counts after 8 days"), "{fact}");
+}

@@ -2,12 +2,33 @@
 //!
 //! Commands:
 //!   stallwatch read-plan      print the content script's read plans as JavaScript (build step)
+//!   stallwatch score FILE...  rank exported deals by stall risk (docs/cli.md)
 //!
-//! Exit codes: 0 success, 2 usage error.
+//! Exit codes: 0 success; 1 some rows or files could not be read (the rest were scored and
+//! printed); 2 usage error.
 
+use stallwatch::core::date::{parse_iso, Day};
+use stallwatch::core::settings::{self, Settings};
+use stallwatch::export::{self, ranking, table, ReadOptions};
 use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
 
-const USAGE: &str = "usage: stallwatch read-plan";
+const USAGE: &str = "\
+usage: stallwatch score [--json] [--now YYYY-MM-DD] [--day-first] [--settings FILE.json] FILE...
+       stallwatch read-plan
+       stallwatch --help
+
+score      Rank deals by stall risk, highest first. Each FILE is a Salesforce opportunity
+           report export (.csv), a HubSpot deals export (.csv), a CSV with the deal-format
+           columns, or JSON deals (docs/deal-format.md).
+             --json             print a JSON array instead of the table
+             --now YYYY-MM-DD   score as of this day (default: today, UTC)
+             --day-first        read numeric dates as day/month/year (12/03/2026 = 12 March)
+             --settings FILE    scoring settings as JSON (field names in docs/scoring.md)
+read-plan  Print the content script's read plans as JavaScript (a build step).
+
+Exit codes: 0 every row scored; 1 some rows or files could not be read (the rest were
+scored and printed); 2 usage error. Details: docs/cli.md";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,13 +37,162 @@ fn main() -> ExitCode {
             print!("{}", stallwatch::crm::plan::plans_as_js());
             ExitCode::SUCCESS
         }
-        Some("-h" | "--help") => {
+        Some("score") => match ScoreArgs::parse(&args[1..]) {
+            Ok(Command::Run(score_args)) => score(score_args),
+            Ok(Command::Help) => {
+                println!("{USAGE}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => usage_error(&message),
+        },
+        Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
-        }
+        Some(other) => usage_error(&format!("unknown command {other:?}")),
+        None => usage_error("no command given"),
     }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("stallwatch: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+enum Command {
+    Run(ScoreArgs),
+    Help,
+}
+
+struct ScoreArgs {
+    json: bool,
+    now: Option<Day>,
+    day_first: bool,
+    settings_file: Option<String>,
+    files: Vec<String>,
+}
+
+impl ScoreArgs {
+    /// Options may come before or after the files; `--` ends them; `--opt=value` works too.
+    fn parse(args: &[String]) -> Result<Command, String> {
+        let mut parsed = ScoreArgs {
+            json: false,
+            now: None,
+            day_first: false,
+            settings_file: None,
+            files: Vec::new(),
+        };
+        let mut rest = args.iter();
+        let mut options_done = false;
+        while let Some(arg) = rest.next() {
+            // "-" alone is a file name like any other; "-x" is an (unknown) option.
+            if options_done || !arg.starts_with('-') || arg == "-" {
+                parsed.files.push(arg.clone());
+                continue;
+            }
+            let (name, inline_value) = match arg.split_once('=') {
+                Some((name, value)) => (name, Some(value.to_string())),
+                None => (arg.as_str(), None),
+            };
+            let mut value = || {
+                inline_value
+                    .clone()
+                    .or_else(|| rest.next().cloned())
+                    .ok_or_else(|| format!("{name} needs a value"))
+            };
+            match name {
+                "--" => options_done = true,
+                "-h" | "--help" => return Ok(Command::Help),
+                "--json" => parsed.json = true,
+                "--day-first" => parsed.day_first = true,
+                "--now" => {
+                    let raw = value()?;
+                    let day = parse_iso(&raw)
+                        .ok_or_else(|| format!("--now {raw:?} is not a date in YYYY-MM-DD form"))?;
+                    parsed.now = Some(day);
+                }
+                "--settings" => parsed.settings_file = Some(value()?),
+                _ => return Err(format!("unknown option {name}")),
+            }
+        }
+        if parsed.files.is_empty() {
+            return Err("score needs at least one FILE".into());
+        }
+        Ok(Command::Run(parsed))
+    }
+}
+
+fn score(args: ScoreArgs) -> ExitCode {
+    let settings = match &args.settings_file {
+        None => Settings::default(),
+        Some(path) => match read_settings(path) {
+            Ok(settings) => settings,
+            Err(message) => return usage_error(&format!("{path}: {message}")),
+        },
+    };
+    let now = args.now.unwrap_or_else(today_utc);
+    let options = ReadOptions {
+        now,
+        day_first: args.day_first,
+    };
+    let mut rows = Vec::new();
+    let mut anything_unread = false;
+    for path in &args.files {
+        let read = export::read_path(path, options);
+        for notice in &read.notices {
+            eprintln!("note: {notice}");
+        }
+        for problem in read
+            .problems
+            .iter()
+            .chain(read.rows.iter().flat_map(|r| &r.problems))
+        {
+            eprintln!("{problem}");
+            anything_unread = true;
+        }
+        rows.extend(read.rows);
+    }
+    let ranked = ranking::rank(rows, &settings, now);
+    if args.json {
+        match table::render_json(&ranked) {
+            Ok(text) => println!("{text}"),
+            Err(e) => eprintln!("stallwatch: could not write JSON: {e}"),
+        }
+    } else {
+        print!("{}", table::render_table(&ranked));
+    }
+    if anything_unread {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Settings JSON: fields left out keep their defaults; an unknown field is refused, since a
+/// misspelt threshold would otherwise be silently ignored.
+fn read_settings(path: &str) -> Result<Settings, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("not valid JSON: {e}"))?;
+    let known = serde_json::to_value(Settings::default()).map_err(|e| e.to_string())?;
+    if let (Some(given), Some(known)) = (value.as_object(), known.as_object()) {
+        if let Some(unknown) = given.keys().find(|k| !known.contains_key(*k)) {
+            return Err(format!("unknown setting {unknown:?}"));
+        }
+    } else if !value.is_object() {
+        return Err("settings should be a JSON object".into());
+    }
+    let (settings, problems) = settings::load(&value);
+    match problems.first() {
+        Some(problem) => Err(problem.clone()),
+        None => Ok(settings),
+    }
+}
+
+/// Today's date in UTC, from the system clock (the core never reads a clock).
+fn today_utc() -> Day {
+    let ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_millis() as f64);
+    Day::from_unix_ms(ms)
 }

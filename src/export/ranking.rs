@@ -1,0 +1,40 @@
+//! Scores every readable row with the core and orders them for triage: highest stall risk
+//! first; closed deals and unreadable rows after, in file order.
+
+use super::ReadRow;
+use crate::core::date::Day;
+use crate::core::risk::{assess, Assessment};
+use crate::core::settings::Settings;
+use std::cmp::Reverse;
+
+#[derive(Debug)]
+pub struct Ranked {
+    pub read: ReadRow,
+    /// `None` when the row could not be read.
+    pub assessment: Option<Assessment>,
+}
+
+impl Ranked {
+    pub fn stall_risk(&self) -> Option<u8> {
+        self.assessment.as_ref().and_then(|a| a.stall_risk)
+    }
+}
+
+pub fn rank(rows: Vec<ReadRow>, settings: &Settings, now: Day) -> Vec<Ranked> {
+    let mut ranked: Vec<Ranked> = rows
+        .into_iter()
+        .map(|read| {
+            let assessment = read
+                .deal
+                .as_ref()
+                .map(|deal| assess(Some(deal), &read.notes, settings, now));
+            Ranked { read, assessment }
+        })
+        .collect();
+    // Stable: equal risks keep file order, and so do the unscored rows at the end.
+    ranked.sort_by_key(|r| match r.stall_risk() {
+        Some(risk) => (0, Reverse(risk)),
+        None => (1, Reverse(0)),
+    });
+    ranked
+}

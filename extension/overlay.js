@@ -8,6 +8,7 @@ const root = document.getElementById('app');
 let port = null;
 let snapshot = null;
 let expanded = false;
+let choice = {}; // the draft picked with the channel and tone switchers
 let ready = false;
 
 // Registered before the first await, so it is in place when the content script connects.
@@ -33,10 +34,14 @@ chrome.storage.onChanged.addListener((_changes, area) => {
 root.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
   if (!target) return;
-  if (target.dataset.action === 'toggle') {
+  const { action } = target.dataset;
+  if (action === 'toggle') {
     expanded = !expanded;
     render();
-  } else if (target.dataset.action === 'copy') {
+  } else if (action === 'channel' || action === 'tone') {
+    choice = { ...choice, [action]: target.dataset[action] };
+    render();
+  } else if (action === 'copy') {
     copyText(root);
   }
 });
@@ -50,7 +55,7 @@ async function draw() {
   if (!ready || !snapshot) return;
   const keys = storage_keys(snapshot);
   const stored = await chrome.storage.local.get(keys);
-  render_overlay(root, snapshot, stored[keys[1]] ?? null, stored.settings ?? null, expanded);
+  render_overlay(root, snapshot, stored[keys[1]] ?? null, stored.settings ?? null, expanded, choice);
   const box = root.firstElementChild?.getBoundingClientRect();
   if (box) port?.postMessage({ type: 'resize', width: Math.ceil(box.width), height: Math.ceil(box.height) });
 }

@@ -27,7 +27,7 @@ async function askSnapshot(tabId) {
 function readForm(form) {
   const data = new FormData(form);
   const out = {};
-  for (const name of ['reason', 'deadline', 'preferred_channel', 'approver', 'snooze_until', 'snooze_reason']) {
+  for (const name of ['reason', 'goal', 'tags', 'deadline', 'preferred_channel', 'approver', 'snooze_until', 'snooze_reason']) {
     out[name] = String(data.get(name) ?? '');
   }
   out.avoid_channels = data.getAll('avoid_channels').map(String);
@@ -40,7 +40,8 @@ async function main() {
   const keys = storage_keys(snapshot);
   const notesKey = keys[1];
   const stored = await chrome.storage.local.get(keys);
-  render_popup(formRoot, resultRoot, snapshot, stored[notesKey] ?? null, stored.settings ?? null, true);
+  let choice = {};
+  render_popup(formRoot, resultRoot, snapshot, stored[notesKey] ?? null, stored.settings ?? null, true, choice);
   const form = formRoot.querySelector('form');
   if (!form || !notesKey) return;
   const status = form.querySelector('[data-testid="save-status"]');
@@ -52,8 +53,11 @@ async function main() {
     const { notes, problems } = notes_from_form(current, readForm(form));
     await chrome.storage.local.set({ [notesKey]: notes });
     status.textContent = problems.length ? problems.join(' ') : 'Saved on this computer';
+    await redraw();
+  };
+  const redraw = async () => {
     const now = await chrome.storage.local.get(keys);
-    render_popup(formRoot, resultRoot, snapshot, now[notesKey] ?? null, now.settings ?? null, false);
+    render_popup(formRoot, resultRoot, snapshot, now[notesKey] ?? null, now.settings ?? null, false, choice);
   };
   const soon = () => {
     clearTimeout(timer);
@@ -66,7 +70,13 @@ async function main() {
     soon();
   });
   resultRoot.addEventListener('click', (e) => {
-    if (e.target instanceof Element && e.target.closest('[data-action="copy"]')) copyText(resultRoot);
+    const target = e.target instanceof Element ? e.target.closest('[data-action]') : null;
+    const action = target?.dataset.action;
+    if (action === 'copy') copyText(resultRoot);
+    if (action === 'channel' || action === 'tone') {
+      choice = { ...choice, [action]: target.dataset[action] };
+      redraw().catch((err) => reportError(resultRoot, err));
+    }
   });
 }
 

@@ -19,6 +19,9 @@ pub struct Notes {
     /// Why the buyer wants this, in the buyer's terms ("pass the Q1 audit").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The measurable result they are after ("cut no-shows by a third"), if they named one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
     /// When the reason was recorded, so messages can say "you told me on 3 Mar".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason_noted_on: Option<Day>,
@@ -70,6 +73,7 @@ pub fn load(value: &Value) -> LoadedNotes {
     let n = &mut out.notes;
     let p = &mut out.problems;
     n.reason = text(obj, "reason", p);
+    n.goal = text(obj, "goal", p);
     n.reason_noted_on = date(obj, "reason_noted_on", p);
     n.deadline = date(obj, "deadline", p);
     n.preferred_channel = channel(obj, "preferred_channel", p);
@@ -152,6 +156,7 @@ fn short_json(v: &Value) -> String {
 fn label(field: &str) -> &'static str {
     match field {
         "reason" => "The buyer's reason",
+        "goal" => "The goal",
         "reason_noted_on" => "The date the reason was noted",
         "deadline" => "The deadline",
         "preferred_channel" => "The preferred channel",

@@ -66,8 +66,13 @@ pub struct Settings {
     pub walk_away_fit_points: u32,
     /// After a valuable touch of ours, how many days the ball stays in the buyer's court.
     pub wait_days: u32,
+    /// Days of silence after which, with a known reason, the suggestion brings something new
+    /// instead of asking for feedback again.
+    pub new_value_after_days: u32,
     /// Signs the messages with this name when set.
     pub rep_name: Option<String>,
+    /// One line under the name (title, company, phone), when set.
+    pub signature: Option<String>,
 }
 
 fn strings(list: &[&str]) -> Vec<String> {
@@ -141,7 +146,9 @@ impl Default for Settings {
             ]),
             walk_away_fit_points: 25,
             wait_days: 5,
+            new_value_after_days: 21,
             rep_name: None,
+            signature: None,
         }
     }
 }

@@ -10,6 +10,7 @@ mod popup;
 mod sections;
 
 use crate::core::date::Day;
+use crate::core::message::Choice;
 use crate::core::snapshot::RawSnapshot;
 use crate::core::view::{deal_view, DealView};
 use serde_json::Value;
@@ -54,6 +55,11 @@ pub fn storage_keys(snap: JsValue) -> Result<Vec<String>, JsValue> {
     Ok(keys)
 }
 
+/// The draft the rep picked (`{channel, tone}`); anything unreadable means "the first".
+fn choice(value: JsValue) -> Choice {
+    serde_wasm_bindgen::from_value(value).unwrap_or_default()
+}
+
 /// Renders the overlay (badge, and the card when `expanded`) into `root`.
 #[wasm_bindgen]
 pub fn render_overlay(
@@ -62,9 +68,10 @@ pub fn render_overlay(
     notes: JsValue,
     settings: JsValue,
     expanded: bool,
+    picked: JsValue,
 ) -> Result<(), JsValue> {
     let v = view(snap, notes, settings)?;
-    overlay::render(root, &v, expanded)
+    overlay::render(root, &v, expanded, choice(picked))
 }
 
 /// Renders the popup: the notes form into `form_root` (when `with_form`), and the deal's score,
@@ -77,12 +84,13 @@ pub fn render_popup(
     notes: JsValue,
     settings: JsValue,
     with_form: bool,
+    picked: JsValue,
 ) -> Result<(), JsValue> {
     let v = view(snap, notes, settings)?;
     if with_form {
         popup::render_form(form_root, &v)?;
     }
-    popup::render_result(result_root, &v)
+    popup::render_result(result_root, &v, choice(picked))
 }
 
 /// Merges the popup form into the stored notes; returns `{notes, problems}`.

@@ -2,11 +2,12 @@
 
 use super::dom::{child, clear, text_child};
 use super::sections;
+use crate::core::message::Choice;
 use crate::core::view::DealView;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-pub fn render(root: &Element, v: &DealView, expanded: bool) -> Result<(), JsValue> {
+pub fn render(root: &Element, v: &DealView, expanded: bool, choice: Choice) -> Result<(), JsValue> {
     clear(root);
     let sw = child(root, "div", "sw")?;
     sw.set_attribute("data-state", &serde_name(&v.state))?;
@@ -41,7 +42,7 @@ pub fn render(root: &Element, v: &DealView, expanded: bool) -> Result<(), JsValu
     close.set_attribute("aria-label", "Collapse")?;
     sections::problems(&card, v)?;
     sections::reasons(&card, v)?;
-    sections::suggestion(&card, v)?;
+    sections::suggestion(&card, v, choice)?;
     sections::read_fields(&card, v, false)?;
     text_child(
         &card,

@@ -3,13 +3,14 @@
 use super::dom::{child, clear, text_child};
 use super::overlay::serde_name;
 use super::sections;
+use crate::core::message::Choice;
 use crate::core::model::Channel;
 use crate::core::view::DealView;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 /// The deal summary, suggestion and reasons: re-rendered on every change.
-pub fn render_result(root: &Element, v: &DealView) -> Result<(), JsValue> {
+pub fn render_result(root: &Element, v: &DealView, choice: Choice) -> Result<(), JsValue> {
     clear(root);
     if v.deal_key.is_none() {
         return Ok(());
@@ -30,7 +31,7 @@ pub fn render_result(root: &Element, v: &DealView) -> Result<(), JsValue> {
         v.deal_name.as_deref().unwrap_or("Unnamed deal"),
     )?;
     sections::problems(root, v)?;
-    sections::suggestion(root, v)?;
+    sections::suggestion(root, v, choice)?;
     sections::reasons(root, v)?;
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! The parts the overlay and the popup share: reasons, suggestion, "what I read".
 
 use super::dom::{child, text_child};
+use super::overlay::serde_name;
+use crate::core::message::{Choice, TONES};
 use crate::core::view::{field_label, DealView};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -33,22 +35,71 @@ pub fn reasons(parent: &Element, v: &DealView) -> Result<(), JsValue> {
     Ok(())
 }
 
-pub fn suggestion(parent: &Element, v: &DealView) -> Result<(), JsValue> {
+pub fn suggestion(parent: &Element, v: &DealView, choice: Choice) -> Result<(), JsValue> {
     let Some(m) = &v.message else {
         return Ok(());
     };
     text_child(parent, "h2", "", "Suggested next message")?;
     let meta = child(parent, "div", "msg-meta")?;
-    let ch = text_child(&meta, "span", "channel", m.channel.as_str())?;
-    ch.set_attribute("data-testid", "next-message-channel")?;
-    text_child(&meta, "span", "kind", m.kind.label())?;
-    if let Some(subject) = &m.subject {
+    let kind = text_child(&meta, "span", "kind", m.kind.label())?;
+    kind.set_attribute("data-testid", "next-message-kind")?;
+    kind.set_attribute("data-kind", &serde_name(&m.kind))?;
+    let draft = m.pick(choice);
+    let channel = draft.map(|d| d.channel).or(m.channel);
+    if let Some(c) = channel {
+        let ch = text_child(&meta, "span", "channel", c.as_str())?;
+        ch.set_attribute("data-testid", "next-message-channel")?;
+    }
+    let Some(draft) = draft else {
+        // Nothing to send: the advice takes the message's place.
+        let advice = m.advice.as_deref().unwrap_or("Nothing to send today.");
+        let el = text_child(parent, "div", "message advice", advice)?;
+        el.set_attribute("data-testid", "next-message")?;
+        text_child(parent, "p", "why", &m.why)?;
+        return Ok(());
+    };
+    let switch = child(parent, "div", "switch")?;
+    for c in m.channels() {
+        let b = text_child(&switch, "button", "chip", c.as_str())?;
+        b.set_attribute("type", "button")?;
+        b.set_attribute("data-action", "channel")?;
+        b.set_attribute("data-channel", c.as_str())?;
+        b.set_attribute(
+            "aria-pressed",
+            if c == draft.channel { "true" } else { "false" },
+        )?;
+    }
+    for t in TONES {
+        let b = text_child(&switch, "button", "chip tone", t.label())?;
+        b.set_attribute("type", "button")?;
+        b.set_attribute("data-action", "tone")?;
+        b.set_attribute("data-tone", &serde_name(&t))?;
+        b.set_attribute("data-testid", "variant")?;
+        b.set_attribute(
+            "aria-pressed",
+            if t == draft.tone { "true" } else { "false" },
+        )?;
+    }
+    if let Some(subject) = &draft.subject {
         let s = text_child(parent, "div", "subject", "Subject: ")?;
         let subj = text_child(&s, "span", "", subject)?;
         subj.set_attribute("data-testid", "next-message-subject")?;
     }
-    let body = text_child(parent, "div", "message", &m.text)?;
+    let body = text_child(parent, "div", "message", &draft.text)?;
     body.set_attribute("data-testid", "next-message")?;
+    if !draft.openers.is_empty() {
+        text_child(
+            parent,
+            "div",
+            "openers-title",
+            "If they pick up, open with:",
+        )?;
+        let list = child(parent, "ul", "openers")?;
+        list.set_attribute("data-testid", "call-openers")?;
+        for q in &draft.openers {
+            text_child(&list, "li", "", q)?;
+        }
+    }
     text_child(parent, "p", "why", &m.why)?;
     let actions = child(parent, "div", "actions")?;
     let copy = text_child(&actions, "button", "copy", "Copy")?;

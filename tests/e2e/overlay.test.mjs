@@ -80,6 +80,16 @@ describe('Salesforce Lightning opportunity', () => {
     assert.equal(await frame.locator('[data-testid="stall-card"]').isVisible(), false, 'collapsed at first');
     await frame.locator('[data-testid="stall-badge"]').click();
     await frame.locator('[data-testid="stall-card"]').waitFor({ state: 'visible' });
+    // The variant switcher: another tone gives other words on the same channel; another
+    // channel gives that channel's draft.
+    const warm = await frame.locator('[data-testid="next-message"]').textContent();
+    await frame.locator('[data-testid="variant"][data-tone="direct"]').click();
+    await frame.locator('[data-testid="variant"][data-tone="direct"][aria-pressed="true"]').waitFor();
+    const direct = await frame.locator('[data-testid="next-message"]').textContent();
+    assert.notEqual(direct, warm, 'the direct variant differs from the warm one');
+    await frame.locator('button[data-action="channel"][data-channel="call"]').click();
+    await frame.locator('[data-testid="next-message-channel"]', { hasText: 'call' }).waitFor();
+    assert.equal(await frame.locator('[data-testid="call-openers"] li').count(), 2, 'a call comes with two openers');
     await frame.locator('[data-testid="copy-message"]').click();
     await frame.locator('.copied').filter({ hasText: /Copied|Select the text/ }).waitFor();
     await guard.assertUntouched(assert);

@@ -1,26 +1,41 @@
-//! The suggested next message: built on why the buyer wants it, on the buyer's channel
-//! (playbook ideas 3, 4 and 6). Deterministic: the same inputs give the same words.
+//! The suggested next message (playbook ideas 3–8): built on why the buyer wants it and their
+//! urgency, on the buyer's channel; or the honest advice to wait, or to walk away.
 //!
-//! A missing slot changes the sentence; it never leaves a placeholder or invents a fact.
+//! Deterministic: the same inputs give the same words. A missing slot changes the sentence; it
+//! never leaves a placeholder or invents a fact. One file per kind; each writes every channel in
+//! two tones.
+
+mod approver_check;
+mod discovery;
+mod new_value;
+mod reason_feedback;
+mod slots;
+mod walk_away;
+
+pub use slots::{clause, shorten, Slots};
 
 use super::date::Day;
 use super::model::{Channel, Deal, Direction};
 use super::notes::Notes;
 use super::risk::{Assessment, State};
 use super::settings::Settings;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// No recorded reason: ask what they want to achieve and why now.
     Discovery,
-    /// The reason is known: name it and ask for feedback or a decision tied to it.
+    /// The reason is known: name it, tie it to their goal and deadline, ask for feedback.
     ReasonFeedback,
-    /// Nothing to send today (snoozed, or the ball is in their court): say why and from when.
-    Wait,
+    /// Waiting on someone else's approval: ask what they thought, in terms of the reason.
+    ApproverCheck,
+    /// Long silence with a known reason: one useful item tied to their goal.
+    NewValue,
     /// Bad fit: a respectful close with one clear way back.
     WalkAway,
+    /// Nothing to send today (snoozed, or the ball is in their court): why, and from when.
+    Wait,
 }
 
 impl Kind {
@@ -28,67 +43,268 @@ impl Kind {
         match self {
             Kind::Discovery => "Discovery question",
             Kind::ReasonFeedback => "Feedback on their reason",
-            Kind::Wait => "Wait",
+            Kind::ApproverCheck => "Ask about the approver",
+            Kind::NewValue => "Bring something new",
             Kind::WalkAway => "Let it go, kindly",
+            Kind::Wait => "Wait",
         }
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    Warm,
+    Direct,
+}
+
+pub const TONES: [Tone; 2] = [Tone::Warm, Tone::Direct];
+
+impl Tone {
+    pub fn label(self) -> &'static str {
+        match self {
+            Tone::Warm => "Warm",
+            Tone::Direct => "Direct",
+        }
+    }
+}
+
+/// Which draft the rep is looking at (the overlay's channel and tone switchers).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub struct Choice {
+    #[serde(default)]
+    pub channel: Option<Channel>,
+    #[serde(default)]
+    pub tone: Option<Tone>,
+}
+
+/// One ready-to-copy message on one channel, in one tone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Draft {
+    pub channel: Channel,
+    pub tone: Tone,
+    /// Email only.
+    pub subject: Option<String>,
+    /// The email body, the text message, or the voicemail script.
+    pub text: String,
+    /// Calls only: two questions to open a live call.
+    pub openers: Vec<String>,
+}
+
+impl Draft {
+    fn email(subject: impl Into<String>, body: String) -> Draft {
+        Draft {
+            channel: Channel::Email,
+            tone: Tone::Warm,
+            subject: Some(subject.into()),
+            text: body,
+            openers: Vec::new(),
+        }
+    }
+
+    fn text(text: String) -> Draft {
+        Draft {
+            channel: Channel::Text,
+            tone: Tone::Warm,
+            subject: None,
+            text,
+            openers: Vec::new(),
+        }
+    }
+
+    fn call(voicemail: String, openers: [String; 2]) -> Draft {
+        Draft {
+            channel: Channel::Call,
+            tone: Tone::Warm,
+            subject: None,
+            text: voicemail,
+            openers: openers.into(),
+        }
+    }
+
+    /// Whether the draft keeps its channel's length limit.
+    pub fn within_limits(&self) -> bool {
+        let words = self.text.split_whitespace().count();
+        match self.channel {
+            Channel::Text => self.text.chars().count() <= LIMIT_TEXT_CHARS,
+            Channel::Call => words <= LIMIT_CALL_WORDS,
+            _ => words <= LIMIT_EMAIL_WORDS,
+        }
+    }
+}
+
+/// Length limits: a short email, one text, a voicemail under half a minute.
+pub const LIMIT_EMAIL_WORDS: usize = 120;
+pub const LIMIT_TEXT_CHARS: usize = 300;
+pub const LIMIT_CALL_WORDS: usize = 75;
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suggestion {
     pub kind: Kind,
-    pub channel: Channel,
-    /// Email only.
-    pub subject: Option<String>,
-    pub text: String,
-    /// One line on why this message.
+    /// One line on why this message (or why none).
     pub why: String,
+    /// For `wait`, and when no channel is allowed: what to do instead of sending.
+    pub advice: Option<String>,
+    /// The best channel to use (the first of the drafts), also for when a wait ends.
+    pub channel: Option<Channel>,
+    /// Every allowed channel, the buyer's preferred one first, each in every tone.
+    pub drafts: Vec<Draft>,
 }
 
-/// Channels in the order we fall back on them when the buyer stated no preference.
-const SENDABLE: [Channel; 3] = [Channel::Email, Channel::Text, Channel::Call];
-
-/// The buyer's preferred channel; else the one they last used to reach us; else email. Never
-/// a channel they asked us not to use.
-pub fn choose_channel(deal: &Deal, notes: &Notes) -> Channel {
-    let allowed = |c: &Channel| SENDABLE.contains(c) && !notes.avoid_channels.contains(c);
-    notes
-        .preferred_channel
-        .filter(allowed)
-        .or_else(|| {
-            deal.touches_newest_first()
-                .into_iter()
-                .find(|t| t.direction == Direction::Inbound)
-                .map(|t| t.channel)
-                .filter(allowed)
-        })
-        .or_else(|| SENDABLE.into_iter().find(allowed))
-        // Every channel avoided: email is the least intrusive, and the overlay says so.
-        .unwrap_or(Channel::Email)
-}
-
-/// Shortens text on a word boundary, adding an ellipsis when cut.
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
+impl Suggestion {
+    /// The draft for a channel and tone, or the closest one: same channel, else the first.
+    pub fn pick(&self, choice: Choice) -> Option<&Draft> {
+        let Choice { channel, tone } = choice;
+        self.drafts
+            .iter()
+            .find(|d| Some(d.channel) == channel && tone.is_none_or(|t| d.tone == t))
+            .or_else(|| self.drafts.iter().find(|d| Some(d.channel) == channel))
+            .or_else(|| {
+                self.drafts
+                    .iter()
+                    .find(|d| tone.is_none_or(|t| d.tone == t))
+            })
     }
-    let cut: String = s.chars().take(max.saturating_sub(1)).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => cut.as_str(),
+
+    /// The channels offered, in order.
+    pub fn channels(&self) -> Vec<Channel> {
+        let mut out: Vec<Channel> = Vec::new();
+        for d in &self.drafts {
+            if !out.contains(&d.channel) {
+                out.push(d.channel);
+            }
+        }
+        out
+    }
+}
+
+/// The channels a message may use, best first: the buyer's preference, then the channel they
+/// last used to reach us, then email, text, call. Never one they asked us not to use.
+pub fn channel_order(deal: &Deal, notes: &Notes) -> Vec<Channel> {
+    let last_used = deal
+        .touches_newest_first()
+        .into_iter()
+        .find(|t| t.direction == Direction::Inbound)
+        .map(|t| t.channel);
+    let mut out = Vec::new();
+    for c in [notes.preferred_channel, last_used]
+        .into_iter()
+        .flatten()
+        .chain([Channel::Email, Channel::Text, Channel::Call])
+    {
+        let sendable = matches!(c, Channel::Email | Channel::Text | Channel::Call);
+        if sendable && !notes.avoid_channels.contains(&c) && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Fits a text message to its limit by shortening the reason inside it.
+fn fit_text(reason: &str, build: impl Fn(&str) -> String) -> String {
+    let full = build(reason);
+    if full.chars().count() <= LIMIT_TEXT_CHARS {
+        return full;
+    }
+    let overhead = build("").chars().count();
+    build(&shorten(reason, LIMIT_TEXT_CHARS.saturating_sub(overhead)))
+}
+
+fn kind_for(state: State, notes: &Notes, slots: &Slots, s: &Settings) -> Option<Kind> {
+    Some(match state {
+        State::Closed | State::NotADeal => return None,
+        State::Snoozed | State::Wait => Kind::Wait,
+        State::WalkAway => Kind::WalkAway,
+        State::Act if notes.reason.is_none() => Kind::Discovery,
+        State::Act if slots.approver.is_some() => Kind::ApproverCheck,
+        State::Act
+            if slots
+                .silent_days
+                .is_some_and(|d| d >= s.new_value_after_days as i32) =>
+        {
+            Kind::NewValue
+        }
+        State::Act => Kind::ReasonFeedback,
+    })
+}
+
+fn draft(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
+    let mut d = match kind {
+        Kind::Discovery => discovery::draft(channel, tone, slots),
+        Kind::ReasonFeedback => reason_feedback::draft(channel, tone, slots),
+        Kind::ApproverCheck => approver_check::draft(channel, tone, slots),
+        Kind::NewValue => new_value::draft(channel, tone, slots),
+        Kind::WalkAway | Kind::Wait => walk_away::draft(channel, tone, slots),
     };
-    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+    d.channel = channel;
+    d.tone = tone;
+    d
 }
 
-/// The reason as a clause: trailing punctuation removed so it can sit inside a sentence.
-fn clause(reason: &str) -> &str {
-    reason.trim().trim_end_matches(['.', '!', ';', ','])
+/// Writes a draft, dropping optional sentences (thanks, goal, deadline) when the channel's
+/// limit would be broken.
+fn draft_within_limits(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
+    let mut d = draft(kind, channel, tone, slots);
+    for level in 1..=2 {
+        if d.within_limits() {
+            break;
+        }
+        d = draft(kind, channel, tone, &slots.compact(level));
+    }
+    d
 }
 
-fn greeting(first: Option<&str>) -> String {
-    match first {
-        Some(n) => format!("Hi {n},"),
-        None => "Hi,".to_string(),
+fn why(kind: Kind, slots: &Slots, assessment: &Assessment, notes: &Notes, now: Day) -> String {
+    let reason = slots.reason_max(80).unwrap_or_default();
+    let silent = slots
+        .silent_days
+        .filter(|d| *d > 0)
+        .map(|d| format!("; it is now {d} days since their last reply"))
+        .unwrap_or_default();
+    match kind {
+        Kind::Discovery => {
+            "No reason is recorded for this deal, so the best next message asks for one instead of nudging.".to_string()
+        }
+        Kind::ReasonFeedback => {
+            let on = slots
+                .reason_noted_on
+                .map(|d| format!(" on {}", d.short(now)))
+                .unwrap_or_default();
+            format!("They told you{on} what matters to them: \"{reason}\"{silent}.")
+        }
+        Kind::ApproverCheck => format!(
+            "{} has to approve, so ask what they thought, in terms of the buyer's own reason (\"{reason}\"){silent}.",
+            slots.approver.clone().unwrap_or_default()
+        ),
+        Kind::NewValue => format!(
+            "A long silence with a known reason (\"{reason}\"){silent}: bring one useful thing, not a nudge."
+        ),
+        Kind::WalkAway => "Bad-fit signals dominate this deal: your time is better spent elsewhere, and the door stays open.".to_string(),
+        Kind::Wait => match (assessment.state, assessment.snoozed_until) {
+            (State::Snoozed, Some(_)) => match notes.snooze_reason.as_deref() {
+                Some(r) => format!("A known pause ({}) is not a stall.", clause(r)),
+                None => "A known pause is not a stall.".to_string(),
+            },
+            _ => "Not every deal needs a nudge today: chasing a fresh, useful touch teaches the buyer that you own the deal.".to_string(),
+        },
+    }
+}
+
+fn wait_advice(assessment: &Assessment, now: Day) -> Option<String> {
+    match assessment.state {
+        State::Snoozed => assessment.snoozed_until.map(|d| {
+            format!(
+                "Nothing to send today: you paused this deal until {}. Silence before then is expected.",
+                d.short(now)
+            )
+        }),
+        State::Wait => assessment.act_from.map(|d| {
+            format!(
+                "Nothing to send today: your last touch gave them something to answer, and the ball is in their court. If they have not replied by {}, write then.",
+                d.short(now)
+            )
+        }),
+        _ => None,
     }
 }
 
@@ -101,287 +317,43 @@ pub fn compose(
     now: Day,
 ) -> Option<Suggestion> {
     let deal = deal?;
-    let channel = choose_channel(deal, notes);
-    let first = deal.contact_first_name();
-    let rep = settings
-        .rep_name
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-    match assessment.state {
-        State::Closed | State::NotADeal => None,
-        State::Snoozed => {
-            let until = assessment.snoozed_until?;
-            let because = notes
-                .snooze_reason
-                .as_deref()
-                .map(|r| format!(" ({})", clause(r)))
-                .unwrap_or_default();
-            Some(Suggestion {
-                kind: Kind::Wait,
-                channel,
-                subject: None,
-                text: format!(
-                    "Nothing to send today: you paused this deal until {}{because}. Silence before then is expected.",
-                    until.short(now)
-                ),
-                why: "A known pause is not a stall.".to_string(),
-            })
-        }
-        State::Wait => {
-            let from = assessment.act_from?;
-            Some(Suggestion {
-                kind: Kind::Wait,
-                channel,
-                subject: None,
-                text: format!(
-                    "Nothing to send today: your last touch gave them something to answer, and the ball is in their court. If they have not replied by {}, write then.",
-                    from.short(now)
-                ),
-                why: "Not every deal needs a nudge today; a quick chase teaches the buyer that you own the deal.".to_string(),
-            })
-        }
-        State::WalkAway => Some(walk_away(channel, first, rep)),
-        State::Act => Some(match notes.reason.as_deref() {
-            Some(reason) => reason_feedback(channel, first, rep, clause(reason), notes, now),
-            None => discovery(channel, first, rep),
-        }),
+    let slots = Slots::new(deal, notes, settings, now);
+    let kind = kind_for(assessment.state, notes, &slots, settings)?;
+    let why = why(kind, &slots, assessment, notes, now);
+    let channels = channel_order(deal, notes);
+    let channel = channels.first().copied();
+    if kind == Kind::Wait {
+        return Some(Suggestion {
+            kind,
+            why,
+            advice: wait_advice(assessment, now),
+            channel,
+            drafts: Vec::new(),
+        });
     }
-}
-
-fn sign_off(rep: Option<&str>) -> String {
-    rep.map(|r| format!("\n\n{r}")).unwrap_or_default()
-}
-
-fn walk_away(channel: Channel, first: Option<&str>, rep: Option<&str>) -> Suggestion {
-    let hi = greeting(first);
-    let (subject, text) = match channel {
-        Channel::Text => (
-            None,
-            format!(
-                "{hi} it looks like now is not the right time for this, so I will stop reaching out. If things change, reply here and we can pick it up from where we left off.{}",
-                rep.map(|r| format!(" – {r}")).unwrap_or_default()
+    if channels.is_empty() {
+        return Some(Suggestion {
+            kind,
+            why,
+            channel,
+            advice: Some(
+                "They asked you not to use email, texts or calls: nothing to send; wait for them to reach out.".to_string(),
             ),
-        ),
-        Channel::Call => (
-            None,
-            format!(
-                "{hi} {}it seems this is not the right time for you, so I will step back and stop calling. If that changes, call me back and we will pick it up from where we left off. All the best.",
-                rep.map(|r| format!("it's {r}. ")).unwrap_or_default()
-            ),
-        ),
-        _ => (
-            Some("Stepping back for now".to_string()),
-            format!(
-                "{hi}\n\nIt looks like this is not the right time for your team, so I will stop following this and leave you in peace. No hard feelings at all.\n\nIf things change, reply to this email and we will pick it up from where we left off.{}",
-                sign_off(rep)
-            ),
-        ),
-    };
-    Suggestion {
-        kind: Kind::WalkAway,
+            drafts: Vec::new(),
+        });
+    }
+    let drafts = channels
+        .iter()
+        .flat_map(|c| TONES.map(|t| draft_within_limits(kind, *c, t, &slots)))
+        .collect();
+    Some(Suggestion {
+        kind,
+        why,
+        advice: None,
         channel,
-        subject,
-        text,
-        why: "Bad-fit signals dominate this deal; your time is better spent elsewhere, and the door stays open.".to_string(),
-    }
-}
-
-fn discovery(channel: Channel, first: Option<&str>, rep: Option<&str>) -> Suggestion {
-    let hi = greeting(first);
-    let (subject, text) = match channel {
-        Channel::Text => (
-            None,
-            format!(
-                "{hi} before I send anything more: what do you want this to change for your team, and is there a date that makes it matter now?{}",
-                rep.map(|r| format!(" – {r}")).unwrap_or_default()
-            ),
-        ),
-        Channel::Call => (
-            None,
-            format!(
-                "{hi} {}I'd like to understand this from your side before I send anything more. What do you want it to change for your team, and is there a date that makes it matter now? Call me back whenever suits you.",
-                rep.map(|r| format!("it's {r}. ")).unwrap_or_default()
-            ),
-        ),
-        _ => (
-            Some("What would make this worth it for you?".to_string()),
-            format!(
-                "{hi}\n\nBefore I send anything more, I would like to understand this from your side. What do you want it to change for your team, and is there a date that makes it matter now?\n\nTwo lines are plenty; your answer will shape what I send next.{}",
-                sign_off(rep)
-            ),
-        ),
-    };
-    Suggestion {
-        kind: Kind::Discovery,
-        channel,
-        subject,
-        text,
-        why: "No reason is recorded for this deal, so the next message asks for one instead of nudging.".to_string(),
-    }
-}
-
-fn reason_feedback(
-    channel: Channel,
-    first: Option<&str>,
-    rep: Option<&str>,
-    reason: &str,
-    notes: &Notes,
-    now: Day,
-) -> Suggestion {
-    let hi = greeting(first);
-    let deadline = notes.deadline.filter(|d| *d >= now);
-    let deadline_sentence = deadline
-        .map(|d| {
-            format!(
-                " With {} only {} days away, I want to be sure nothing on our side slows you down.",
-                d.short(now),
-                d.days_since(now)
-            )
-        })
-        .unwrap_or_default();
-    let (subject, text) = match channel {
-        Channel::Text => {
-            let tail = format!(
-                " Does our proposal still get you there, or is something in the way?{}",
-                rep.map(|r| format!(" – {r}")).unwrap_or_default()
-            );
-            let head = format!("{hi} you said what matters is: ");
-            let room = 300usize.saturating_sub(head.chars().count() + tail.chars().count() + 1);
-            (None, format!("{head}{}.{tail}", shorten(reason, room)))
-        }
-        Channel::Call => (
-            None,
-            format!(
-                "{hi} {}You told me what matters is: {}. I'd value your honest view on whether our proposal still gets you there, or what stands in the way. Call me back whenever suits you.",
-                rep.map(|r| format!("it's {r}. ")).unwrap_or_default(),
-                shorten(reason, 160)
-            ),
-        ),
-        _ => (
-            Some(format!("Does this still get you to: {}?", shorten(reason, 50))),
-            format!(
-                "{hi}\n\nWhen we spoke, you said what matters most is this: {reason}.{deadline_sentence}\n\nDoes what we proposed still get you there? If something in it is in the way, tell me what and I will rework it; if the priority has changed, that is useful to know too.{}",
-                sign_off(rep)
-            ),
-        ),
-    };
-    let noted = notes
-        .reason_noted_on
-        .map(|d| format!(" on {}", d.short(now)))
-        .unwrap_or_default();
-    Suggestion {
-        kind: Kind::ReasonFeedback,
-        channel,
-        subject,
-        text,
-        why: format!(
-            "Built on the reason you noted{noted}: \"{}\".",
-            shorten(reason, 80)
-        ),
-    }
+        drafts,
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::model::{Crm, DealStatus, Touch};
-    use crate::core::phrases::find_content_free;
-    use crate::core::risk::assess;
-
-    fn now() -> Day {
-        Day::from_ymd(2026, 3, 20).unwrap()
-    }
-
-    fn deal() -> Deal {
-        Deal {
-            crm: Crm::Other,
-            key: "t:1".into(),
-            name: Some("Rollout".into()),
-            stage: Some("Proposal".into()),
-            status: DealStatus::Open,
-            amount: None,
-            close_date: None,
-            contact: Some("Dana Whitfield".into()),
-            touches: Some(vec![Touch {
-                day: now().plus(-21),
-                direction: Direction::Inbound,
-                channel: Channel::Call,
-                subject: String::new(),
-                body: String::new(),
-            }]),
-            ..Deal::default()
-        }
-    }
-
-    fn all_variants() -> Vec<(Notes, Suggestion)> {
-        let mut out = Vec::new();
-        let reasons = [None, Some("have dispatch live before the spring peak.")];
-        for reason in reasons {
-            for pref in [
-                None,
-                Some(Channel::Email),
-                Some(Channel::Text),
-                Some(Channel::Call),
-            ] {
-                for rep in [None, Some("Jordan")] {
-                    let notes = Notes {
-                        reason: reason.map(str::to_string),
-                        deadline: Some(now().plus(12)),
-                        preferred_channel: pref,
-                        ..Notes::default()
-                    };
-                    let settings = Settings {
-                        rep_name: rep.map(str::to_string),
-                        ..Settings::default()
-                    };
-                    let d = deal();
-                    let a = assess(Some(&d), &notes, &settings, now());
-                    let s = compose(Some(&d), &notes, &a, &settings, now()).unwrap();
-                    out.push((notes, s));
-                }
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn messages_follow_the_rules() {
-        let phrases: Vec<String> = Settings::default().content_free_phrases;
-        for (notes, s) in all_variants() {
-            assert_eq!(find_content_free(&s.text, &phrases), None, "{s:?}");
-            if let Some(r) = &notes.reason {
-                assert!(s.text.contains(clause(r)), "reason missing: {s:?}");
-                assert_eq!(s.kind, Kind::ReasonFeedback);
-            } else {
-                assert_eq!(s.kind, Kind::Discovery);
-            }
-            assert!(!s.text.contains("{") && !s.text.contains("  "), "{s:?}");
-            assert_eq!(s.text.trim(), s.text, "no blank edges: {s:?}");
-            match s.channel {
-                Channel::Text => assert!(s.text.chars().count() <= 300, "{s:?}"),
-                Channel::Call => assert!(s.text.split_whitespace().count() <= 75, "{s:?}"),
-                _ => assert!(s.text.split_whitespace().count() <= 120, "{s:?}"),
-            }
-            if let Some(p) = notes.preferred_channel {
-                assert_eq!(s.channel, p);
-            } else {
-                assert_eq!(
-                    s.channel,
-                    Channel::Call,
-                    "falls back on the buyer's last channel"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn never_uses_an_avoided_channel() {
-        let notes = Notes {
-            preferred_channel: Some(Channel::Call),
-            avoid_channels: vec![Channel::Call],
-            ..Notes::default()
-        };
-        assert_eq!(choose_channel(&deal(), &notes), Channel::Email);
-    }
-}
+mod tests;

@@ -149,7 +149,11 @@ fn one_long_pause_does_not_make_a_rhythm() {
     // Gaps of 5 and 14 days between the buyer's touches: silence still counts after 8 days.
     let d = deal(vec![
         touch(2, Direction::Outbound, "Attached the revised SOW"),
-        touch(21, Direction::Inbound, "Two open points before it goes to our CFO"),
+        touch(
+            21,
+            Direction::Inbound,
+            "Two open points before it goes to our CFO",
+        ),
         touch(35, Direction::Inbound, "Great demo"),
         touch(40, Direction::Inbound, "Let's meet at the depot"),
     ]);

@@ -1,0 +1,67 @@
+//! Long silence with a known reason: one genuinely useful item tied to their goal, never a
+//! nudge. The item offered is a plan working back from their date, which the rep can always
+//! deliver; nothing here claims a fact the rep did not record.
+
+use super::{fit_text, Draft, Slots, Tone};
+use crate::core::model::Channel;
+
+pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
+    let hi = s.hi();
+    let reason = s.reason.clone().unwrap_or_default();
+    let target = s.target_date();
+    match (channel, tone) {
+        (Channel::Text, Tone::Warm) => Draft::text(fit_text(&reason, |r| {
+            format!(
+                "{hi} an idea for {r}: a short plan working back from {target}. Want me to send it?{}",
+                s.dash_rep()
+            )
+        })),
+        (Channel::Text, Tone::Direct) => Draft::text(fit_text(&reason, |r| {
+            format!(
+                "{hi} would a one-page plan for {r} help? I can send it today.{}",
+                s.dash_rep()
+            )
+        })),
+        (Channel::Call, Tone::Warm) => Draft::call(
+            format!(
+                "{hi} {}I have been thinking about what you told me matters: {}. I'd like to send you a short plan that works back from {target}, so you can see what has to happen when. Call me back, or just tell me to send it.",
+                s.its_rep(),
+                s.reason_max(90).unwrap_or_default()
+            ),
+            [
+                format!("Is {} still the priority?", s.reason_max(60).unwrap_or_default()),
+                "What has changed on your side since we last spoke?".to_string(),
+            ],
+        ),
+        (Channel::Call, Tone::Direct) => Draft::call(
+            format!(
+                "{hi} {}would a one-page plan for {} help? I can send it today. Call me back when it suits.",
+                s.its_rep(),
+                s.reason_max(90).unwrap_or_default()
+            ),
+            [
+                "What would make a plan like that useful to you?".to_string(),
+                format!("Is {} still the priority?", s.reason_max(60).unwrap_or_default()),
+            ],
+        ),
+        (_, Tone::Warm) => Draft::email(
+            format!("An idea for: {}", s.reason_max(50).unwrap_or_default()),
+            format!(
+                "{hi}\n\nI have been thinking about what you told me matters most: {}.{}{}\n\nOne idea that may help: a short plan that works back from {target} and shows what has to happen each week. Would that be useful? If so, I will send it over; no call needed.{}",
+                s.reason_max(140).unwrap_or_default(),
+                s.goal_sentence(),
+                s.deadline_sentence(),
+                s.sign_off()
+            ),
+        ),
+        (_, Tone::Direct) => Draft::email(
+            format!("A plan for: {}", s.reason_max(50).unwrap_or_default()),
+            format!(
+                "{hi}\n\nWould a one-page plan help you get to this: {}? It would show what needs to happen by when{}. Say the word and I will send it.{}",
+                s.reason_max(140).unwrap_or_default(),
+                s.by_deadline(),
+                s.sign_off()
+            ),
+        ),
+    }
+}

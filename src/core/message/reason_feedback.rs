@@ -1,0 +1,66 @@
+//! The reason is known (playbook idea 4): name it, tie it to their goal and deadline, and ask
+//! for feedback or a decision.
+
+use super::{fit_text, Draft, Slots, Tone};
+use crate::core::model::Channel;
+
+pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
+    let hi = s.hi();
+    let reason = s.reason.clone().unwrap_or_default();
+    match (channel, tone) {
+        (Channel::Text, Tone::Warm) => Draft::text(fit_text(&reason, |r| {
+            format!(
+                "{hi} you said what matters is: {r}. Does our proposal still get you there, or is something in the way?{}",
+                s.dash_rep()
+            )
+        })),
+        (Channel::Text, Tone::Direct) => Draft::text(fit_text(&reason, |r| {
+            format!(
+                "{hi} on {r}: are we still the right way to get there? Yes, no or not yet all help.{}",
+                s.dash_rep()
+            )
+        })),
+        (Channel::Call, Tone::Warm) => Draft::call(
+            format!(
+                "{hi} {}You told me what matters is: {}. I'd value your honest view on whether our proposal still gets you there, or what stands in the way. Call me back whenever suits you.",
+                s.its_rep(),
+                s.reason_max(100).unwrap_or_default()
+            ),
+            [
+                format!("Last time you said the aim was: {}. Is that still the priority?", s.reason_max(60).unwrap_or_default()),
+                format!("What would need to change in our proposal for it to get you there{}?", s.by_deadline()),
+            ],
+        ),
+        (Channel::Call, Tone::Direct) => Draft::call(
+            format!(
+                "{hi} {}a quick question about {}: are we still the right way to get there? A yes, a no or a not yet all help. Call me back when it suits.",
+                s.its_rep(),
+                s.reason_max(100).unwrap_or_default()
+            ),
+            [
+                format!("Is {} still the priority{}?", s.reason_max(60).unwrap_or_default(), s.by_deadline()),
+                "What is in the way of a decision?".to_string(),
+            ],
+        ),
+        (_, Tone::Warm) => Draft::email(
+            format!("Does this still get you to: {}?", s.reason_max(50).unwrap_or_default()),
+            format!(
+                "{hi}\n\n{}When we spoke, you said what matters most is this: {}.{}{}\n\nDoes what we proposed still get you there? If something in it is in the way, tell me what and I will rework it; if the priority has changed, that is useful to know too.{}",
+                s.thanks_for_last(),
+                s.reason_max(140).unwrap_or_default(),
+                s.goal_sentence(),
+                s.deadline_sentence(),
+                s.sign_off()
+            ),
+        ),
+        (_, Tone::Direct) => Draft::email(
+            format!("Your call on: {}", s.reason_max(50).unwrap_or_default()),
+            format!(
+                "{hi}\n\nYou told me the aim is this: {}.{} Are we the right way to get there? A yes, a no or a \"not yet\" all help me plan.{}",
+                s.reason_max(140).unwrap_or_default(),
+                s.deadline_sentence(),
+                s.sign_off()
+            ),
+        ),
+    }
+}

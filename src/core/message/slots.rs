@@ -1,0 +1,211 @@
+//! What a message may say about this deal, gathered once. A slot that is unknown is `None`,
+//! and the sentences below change shape instead of leaving a blank.
+
+use crate::core::date::Day;
+use crate::core::model::{Deal, Direction};
+use crate::core::notes::Notes;
+use crate::core::phrases::find_content_free;
+use crate::core::settings::Settings;
+
+#[derive(Debug, Clone)]
+pub struct Slots {
+    pub first_name: Option<String>,
+    /// The buyer's reason as a clause (no trailing punctuation), full length.
+    pub reason: Option<String>,
+    pub goal: Option<String>,
+    /// The buyer's deadline, only while it is still ahead.
+    pub deadline: Option<Day>,
+    pub approver: Option<String>,
+    /// The buyer's last touch with substance: its day and subject.
+    pub last_exchange: Option<(Day, String)>,
+    pub rep: Option<String>,
+    pub signature: Option<String>,
+    pub reason_noted_on: Option<Day>,
+    /// Days since the buyer's last reply, when a timeline or export says.
+    pub silent_days: Option<i32>,
+    pub now: Day,
+}
+
+fn non_empty(s: Option<&str>) -> Option<String> {
+    s.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// Trailing punctuation removed so the text can sit inside a sentence.
+pub fn clause(text: &str) -> String {
+    text.trim()
+        .trim_end_matches(['.', '!', ';', ',', ':'])
+        .to_string()
+}
+
+/// Shortens text on a word boundary, adding an ellipsis when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+}
+
+/// A subject without `Re:` / `Fwd:` prefixes.
+fn plain_subject(subject: &str) -> String {
+    let mut s = subject.trim();
+    loop {
+        let lower = s.to_ascii_lowercase();
+        let cut = ["re:", "fw:", "fwd:", "aw:", "sv:"]
+            .iter()
+            .find(|p| lower.starts_with(*p))
+            .map(|p| p.len());
+        match cut {
+            Some(n) => s = s[n..].trim_start(),
+            None => return s.to_string(),
+        }
+    }
+}
+
+impl Slots {
+    pub fn new(deal: &Deal, notes: &Notes, settings: &Settings, now: Day) -> Slots {
+        let touches = deal.touches_newest_first();
+        let last_inbound_day = touches
+            .iter()
+            .find(|t| t.direction == Direction::Inbound)
+            .map(|t| t.day)
+            .or(deal.last_inbound);
+        let last_exchange = touches
+            .iter()
+            .filter(|t| t.direction == Direction::Inbound)
+            .find(|t| {
+                let text = format!("{} {}", t.subject, t.body);
+                !plain_subject(&t.subject).is_empty()
+                    && find_content_free(&text, &settings.content_free_phrases).is_none()
+            })
+            .map(|t| (t.day, shorten(&plain_subject(&t.subject), 60)));
+        Slots {
+            first_name: deal.contact_first_name().map(str::to_string),
+            reason: notes
+                .reason
+                .as_deref()
+                .map(clause)
+                .filter(|r| !r.is_empty()),
+            goal: notes.goal.as_deref().map(clause).filter(|g| !g.is_empty()),
+            deadline: notes.deadline.filter(|d| *d >= now),
+            approver: non_empty(notes.approver.as_deref()).map(|a| shorten(&a, 60)),
+            last_exchange,
+            rep: non_empty(settings.rep_name.as_deref()).map(|r| shorten(&r, 60)),
+            signature: non_empty(settings.signature.as_deref()).map(|s| shorten(&s, 80)),
+            reason_noted_on: notes.reason_noted_on,
+            silent_days: last_inbound_day.map(|d| now.days_since(d)),
+            now,
+        }
+    }
+
+    /// A copy without optional sentences, for when a message would break its length limit:
+    /// level 1 drops the thanks and the goal, level 2 also the deadline.
+    pub fn compact(&self, level: u8) -> Slots {
+        let mut s = self.clone();
+        s.last_exchange = None;
+        s.goal = None;
+        if level >= 2 {
+            s.deadline = None;
+        }
+        s
+    }
+
+    /// "Hi Dana," or "Hi,".
+    pub fn hi(&self) -> String {
+        match &self.first_name {
+            Some(n) => format!("Hi {n},"),
+            None => "Hi,".to_string(),
+        }
+    }
+
+    /// The reason cut to `max` characters (messages have length limits; the overlay shows
+    /// the full note).
+    pub fn reason_max(&self, max: usize) -> Option<String> {
+        self.reason.as_deref().map(|r| shorten(r, max))
+    }
+
+    /// "it's Jordan. " for voicemails, or nothing.
+    pub fn its_rep(&self) -> String {
+        self.rep
+            .as_deref()
+            .map(|r| format!("it's {r}. "))
+            .unwrap_or_default()
+    }
+
+    /// " – Jordan" at the end of a text, or nothing.
+    pub fn dash_rep(&self) -> String {
+        self.rep
+            .as_deref()
+            .map(|r| format!(" – {r}"))
+            .unwrap_or_default()
+    }
+
+    /// The email sign-off: the name and the signature line, or nothing.
+    pub fn sign_off(&self) -> String {
+        match (&self.rep, &self.signature) {
+            (Some(r), Some(s)) => format!("\n\n{r}\n{s}"),
+            (Some(r), None) => format!("\n\n{r}"),
+            (None, Some(s)) => format!("\n\n{s}"),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// " With 14 Mar 12 days away, …" or nothing.
+    pub fn deadline_sentence(&self) -> String {
+        self.deadline
+            .map(|d| {
+                let left = d.days_since(self.now);
+                let when = match left {
+                    0 => "today".to_string(),
+                    1 => "tomorrow".to_string(),
+                    n => format!("{n} days away"),
+                };
+                format!(
+                    " With {} {when}, I want to make sure nothing on our side slows you down.",
+                    d.short(self.now)
+                )
+            })
+            .unwrap_or_default()
+    }
+
+    /// " by 14 Mar" or nothing.
+    pub fn by_deadline(&self) -> String {
+        self.deadline
+            .map(|d| format!(" by {}", d.short(self.now)))
+            .unwrap_or_default()
+    }
+
+    /// The deadline as a date, or a phrase that does not invent one.
+    pub fn target_date(&self) -> String {
+        self.deadline
+            .map(|d| d.short(self.now))
+            .unwrap_or_else(|| "your target date".to_string())
+    }
+
+    /// "Thank you for your note of 2 Nov (Revised proposal). " or nothing.
+    pub fn thanks_for_last(&self) -> String {
+        self.last_exchange
+            .as_ref()
+            .map(|(day, subject)| {
+                format!(
+                    "Thank you for your note of {} ({subject}). ",
+                    day.short(self.now)
+                )
+            })
+            .unwrap_or_default()
+    }
+
+    /// " Your target: cut no-shows by a third." or nothing.
+    pub fn goal_sentence(&self) -> String {
+        self.goal
+            .as_deref()
+            .map(|g| format!(" Your target: {}.", shorten(g, 80)))
+            .unwrap_or_default()
+    }
+}

@@ -12,11 +12,12 @@ use stallwatch::core::date::parse_iso;
 use stallwatch::core::input::deal_from_json;
 use stallwatch::core::notes::Notes;
 use stallwatch::core::risk::assess;
-use stallwatch::core::settings::Settings;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scenarios");
+mod common;
+use common::{build_settings, scenario_files, DIR};
+
 const SCORING_DOC: &str = include_str!("../docs/scoring.md");
 const MIN_SCENARIOS: usize = 45;
 
@@ -161,43 +162,6 @@ impl Report {
             .entry(scenario.to_string())
             .or_default()
             .push(what);
-    }
-}
-
-/// Defaults overlaid with the scenario's overrides. Top-level names must be real settings (a
-/// typo must not silently test the defaults); nested objects (`stage_norms`) are merged key by
-/// key, everything else (numbers, lists) is replaced.
-fn build_settings(overrides: Option<&Value>) -> Result<Settings, String> {
-    let mut base = serde_json::to_value(Settings::default()).map_err(|e| e.to_string())?;
-    match overrides {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(o)) => {
-            let known = base.as_object().expect("settings serialize to an object");
-            for key in o.keys() {
-                if !known.contains_key(key) {
-                    return Err(format!("unknown setting `{key}`"));
-                }
-            }
-            merge(&mut base, &Value::Object(o.clone()));
-        }
-        Some(other) => return Err(format!("settings must be an object, found {other}")),
-    }
-    serde_json::from_value::<Settings>(base).map_err(|e| format!("settings: {e}"))
-}
-
-fn merge(base: &mut Value, over: &Value) {
-    match (base, over) {
-        (Value::Object(b), Value::Object(o)) => {
-            for (k, v) in o {
-                match b.get_mut(k) {
-                    Some(slot) if slot.is_object() && v.is_object() => merge(slot, v),
-                    _ => {
-                        b.insert(k.clone(), v.clone());
-                    }
-                }
-            }
-        }
-        (b, o) => *b = o.clone(),
     }
 }
 
@@ -403,24 +367,6 @@ fn check(o: &Outcome, report: &mut Report) {
     for f in fails {
         report.fail(&o.name, f);
     }
-}
-
-fn scenario_files() -> Vec<(String, std::path::PathBuf)> {
-    let mut files: Vec<(String, std::path::PathBuf)> = std::fs::read_dir(DIR)
-        .unwrap_or_else(|e| panic!("cannot read {DIR}: {e}"))
-        .map(|entry| entry.expect("a directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| {
-            let stem = p
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .expect("a UTF-8 file name")
-                .to_string();
-            (stem, p)
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 #[test]

@@ -259,7 +259,14 @@ fn why(kind: Kind, slots: &Slots, assessment: &Assessment, notes: &Notes, now: D
     let silent = slots
         .silent_days
         .filter(|d| *d > 0)
-        .map(|d| format!("; it is now {d} days since their last reply"))
+        .map(|d| {
+            let days = if d == 1 {
+                "1 day".to_string()
+            } else {
+                format!("{d} days")
+            };
+            format!("; it is now {days} since their last reply")
+        })
         .unwrap_or_default();
     match kind {
         Kind::Discovery => {
@@ -300,7 +307,7 @@ fn wait_advice(assessment: &Assessment, now: Day) -> Option<String> {
         }),
         State::Wait => assessment.act_from.map(|d| {
             format!(
-                "Nothing to send today: your last touch gave them something to answer, and the ball is in their court. If they have not replied by {}, write then.",
+                "Nothing to send today: your last touch gave them something to answer, and the ball is in their court. If they have not replied by then, write on {}.",
                 d.short(now)
             )
         }),

@@ -2,7 +2,7 @@
 //! and the sentences below change shape instead of leaving a blank.
 
 use crate::core::date::Day;
-use crate::core::model::{Deal, Direction};
+use crate::core::model::{Channel, Deal, Direction};
 use crate::core::notes::Notes;
 use crate::core::phrases::find_content_free;
 use crate::core::settings::Settings;
@@ -16,8 +16,9 @@ pub struct Slots {
     /// The buyer's deadline, only while it is still ahead.
     pub deadline: Option<Day>,
     pub approver: Option<String>,
-    /// The buyer's last touch with substance: its day and subject.
-    pub last_exchange: Option<(Day, String)>,
+    /// The buyer's last touch with substance: its day, what it was ("your note", "the call"),
+    /// and its subject.
+    pub last_exchange: Option<(Day, &'static str, String)>,
     pub rep: Option<String>,
     pub signature: Option<String>,
     pub reason_noted_on: Option<Day>,
@@ -84,7 +85,15 @@ impl Slots {
                 !plain_subject(&t.subject).is_empty()
                     && find_content_free(&text, &settings.content_free_phrases).is_none()
             })
-            .map(|t| (t.day, shorten(&plain_subject(&t.subject), 60)));
+            .map(|t| {
+                let what = match t.channel {
+                    Channel::Call => "the call",
+                    Channel::Meeting => "the meeting",
+                    Channel::Text => "your message",
+                    _ => "your note",
+                };
+                (t.day, what, shorten(&plain_subject(&t.subject), 60))
+            });
         Slots {
             first_name: deal.contact_first_name().map(str::to_string),
             reason: notes
@@ -188,13 +197,13 @@ impl Slots {
             .unwrap_or_else(|| "your target date".to_string())
     }
 
-    /// "Thank you for your note of 2 Nov (Revised proposal). " or nothing.
+    /// "Thank you for the call on 2 Nov (Pilot review). " or nothing.
     pub fn thanks_for_last(&self) -> String {
         self.last_exchange
             .as_ref()
-            .map(|(day, subject)| {
+            .map(|(day, what, subject)| {
                 format!(
-                    "Thank you for your note of {} ({subject}). ",
+                    "Thank you for {what} on {} ({subject}). ",
                     day.short(self.now)
                 )
             })

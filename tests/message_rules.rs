@@ -1,0 +1,212 @@
+//! The message rules, checked on every scenario × notes variant × channel × tone.
+//!
+//! Each scenario from tests/scenarios is composed as written, and again with notes that add a
+//! reason, an approver, a channel preference with an avoided channel, a deadline and goal, and a
+//! signed rep, so that every kind of message is exercised on realistic deals. For each draft:
+//! - no content-free follow-up phrase (the same configurable list the model uses);
+//! - the buyer's recorded reason appears (its opening words) unless the kind is `wait`;
+//! - never a channel the buyer asked not to be used;
+//! - the channel's length limit holds; no unfilled placeholder, no doubled spaces, no blank
+//!   lines at the edges;
+//! - the same inputs give the same text.
+
+mod common;
+
+use stallwatch::core::message::{
+    compose, Kind, Suggestion, LIMIT_CALL_WORDS, LIMIT_EMAIL_WORDS, LIMIT_TEXT_CHARS,
+};
+use stallwatch::core::model::Channel;
+use stallwatch::core::notes::Notes;
+use stallwatch::core::phrases::{find_content_free, normalize};
+use stallwatch::core::risk::assess;
+use stallwatch::core::settings::Settings;
+use std::collections::BTreeSet;
+
+/// Notes variants layered on each scenario's own notes.
+fn variants(base: &Notes, now: stallwatch::core::date::Day) -> Vec<(&'static str, Notes)> {
+    let reason = "have all 120 trucks tracked before the spring delivery peak, because missed windows cost us two contracts last year.";
+    let with_reason = Notes {
+        reason: base.reason.clone().or(Some(reason.to_string())),
+        ..base.clone()
+    };
+    vec![
+        ("as written", base.clone()),
+        ("with a reason", with_reason.clone()),
+        (
+            "with an approver",
+            Notes {
+                approver: Some("Maria Chen, their CFO".into()),
+                ..with_reason.clone()
+            },
+        ),
+        (
+            "prefers text, no calls",
+            Notes {
+                preferred_channel: Some(Channel::Text),
+                avoid_channels: vec![Channel::Call],
+                ..with_reason.clone()
+            },
+        ),
+        (
+            "email only",
+            Notes {
+                avoid_channels: vec![Channel::Call, Channel::Text],
+                ..with_reason.clone()
+            },
+        ),
+        (
+            "deadline and goal",
+            Notes {
+                deadline: Some(now.plus(12)),
+                goal: Some("cut late deliveries by a third across all three depots".into()),
+                ..with_reason
+            },
+        ),
+    ]
+}
+
+fn signed(settings: &Settings) -> Settings {
+    Settings {
+        rep_name: Some("Jordan Reyes".into()),
+        signature: Some("Account Executive, Northwind Telematics · +1 555 0100".into()),
+        ..settings.clone()
+    }
+}
+
+/// The opening words of the reason, which must survive any shortening.
+fn reason_core(reason: &str) -> String {
+    normalize(reason)
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn check(
+    s: &Suggestion,
+    notes: &Notes,
+    settings: &Settings,
+    ctx: &str,
+    failures: &mut Vec<String>,
+) {
+    let mut fail = |what: String| failures.push(format!("{ctx}: {what}"));
+    if s.kind == Kind::Wait {
+        if !s.drafts.is_empty() {
+            fail("a wait carries no drafts".into());
+        }
+        if s.advice.as_deref().is_none_or(str::is_empty) {
+            fail("a wait says why and until when".into());
+        }
+    }
+    for d in &s.drafts {
+        let ctx = format!("{:?}/{:?}", d.channel, d.tone);
+        let all = format!(
+            "{} {} {}",
+            d.subject.clone().unwrap_or_default(),
+            d.text,
+            d.openers.join(" ")
+        );
+        if let Some(p) = find_content_free(&all, &settings.content_free_phrases) {
+            fail(format!(
+                "{ctx} uses the content-free phrase {p:?}: {}",
+                d.text
+            ));
+        }
+        if let Some(reason) = &notes.reason {
+            let core = reason_core(reason);
+            if !normalize(&d.text).contains(&core) {
+                fail(format!(
+                    "{ctx} does not name the reason ({core:?}): {}",
+                    d.text
+                ));
+            }
+        }
+        if notes.avoid_channels.contains(&d.channel) {
+            fail(format!("{ctx} uses a channel the buyer ruled out"));
+        }
+        let words = d.text.split_whitespace().count();
+        let chars = d.text.chars().count();
+        let within = match d.channel {
+            Channel::Email => words <= LIMIT_EMAIL_WORDS && d.subject.is_some(),
+            Channel::Text => chars <= LIMIT_TEXT_CHARS,
+            Channel::Call => words <= LIMIT_CALL_WORDS && d.openers.len() == 2,
+            _ => false,
+        };
+        if !within {
+            fail(format!(
+                "{ctx} breaks its limits ({words} words, {chars} characters)"
+            ));
+        }
+        for text in std::iter::once(&d.text)
+            .chain(d.subject.iter())
+            .chain(&d.openers)
+        {
+            if [
+                "{", "}", "[", "]", "<", ">", "TODO", "XX", "  ", "\n\n\n", " ,", " .",
+            ]
+            .iter()
+            .any(|bad| text.contains(bad))
+            {
+                fail(format!(
+                    "{ctx} has a placeholder or spacing fault: {text:?}"
+                ));
+            }
+            if text.trim() != text || text.is_empty() {
+                fail(format!("{ctx} has blank edges: {text:?}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn every_message_follows_the_rules() {
+    let mut failures = Vec::new();
+    let mut kinds = BTreeSet::new();
+    let mut drafts = 0;
+    for input in common::all_inputs() {
+        let Some((deal, notes)) = &input.deal else {
+            continue;
+        };
+        for settings in [input.settings.clone(), signed(&input.settings)] {
+            for (label, n) in variants(notes, input.now) {
+                let a = assess(Some(deal), &n, &settings, input.now);
+                let Some(s) = compose(Some(deal), &n, &a, &settings, input.now) else {
+                    continue;
+                };
+                let again = compose(Some(deal), &n, &a, &settings, input.now);
+                if again.as_ref() != Some(&s) {
+                    failures.push(format!("{} ({label}): not deterministic", input.name));
+                }
+                kinds.insert(format!("{:?}", s.kind));
+                drafts += s.drafts.len();
+                check(
+                    &s,
+                    &n,
+                    &settings,
+                    &format!("{} ({label})", input.name),
+                    &mut failures,
+                );
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} rule failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    for kind in [
+        "Discovery",
+        "ReasonFeedback",
+        "ApproverCheck",
+        "NewValue",
+        "WalkAway",
+        "Wait",
+    ] {
+        assert!(
+            kinds.contains(kind),
+            "no scenario produced a {kind} message: {kinds:?}"
+        );
+    }
+    assert!(drafts > 2000, "only {drafts} drafts checked");
+}

@@ -307,7 +307,7 @@ fn wait_advice(assessment: &Assessment, now: Day) -> Option<String> {
         }),
         State::Wait => assessment.act_from.map(|d| {
             format!(
-                "Nothing to send today: your last touch gave them something to answer, and the ball is in their court. If they have not replied by then, write on {}.",
+                "Nothing to send today: your last touch gave them something to answer, and the ball is in their court. If there is no reply before {}, write then.",
                 d.short(now)
             )
         }),

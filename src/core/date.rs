@@ -208,6 +208,12 @@ fn parse_numeric(s: &str, order: NumericOrder) -> Option<Day> {
     if nums[2].len() == 2 {
         y += 2000;
     }
+    // Dotted dates (12.03.2026) are day first wherever they are written (de, fr, nl, ru…).
+    let order = if s.contains('.') {
+        NumericOrder::DayFirst
+    } else {
+        order
+    };
     let (m, d) = if a > 12 {
         (b, a)
     } else if b > 12 {

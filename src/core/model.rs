@@ -30,9 +30,13 @@ pub enum Direction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
+    #[serde(alias = "e-mail", alias = "mail")]
     Email,
+    #[serde(alias = "phone", alias = "voice", alias = "voicemail")]
     Call,
+    #[serde(alias = "sms", alias = "message", alias = "whatsapp")]
     Text,
+    #[serde(alias = "event", alias = "video")]
     Meeting,
     Other,
 }

@@ -224,7 +224,7 @@ fn channel(obj: &Map<String, Value>, field: &str, p: &mut Vec<String>) -> Option
         Value::String(s) if s.trim().is_empty() => None,
         Value::String(s) => Channel::parse(s).or_else(|| {
             p.push(format!(
-                "{} {:?} is not one of email, text or call; ignored.",
+                "{} {:?} is not one of email, text, call or meeting; ignored.",
                 label(field),
                 s
             ));

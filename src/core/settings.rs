@@ -153,18 +153,57 @@ impl Default for Settings {
     }
 }
 
-/// Settings from storage, with what was wrong in them.
+/// Settings from storage, with what was wrong in them. Read field by field, like notes: an
+/// unknown or invalid field is reported and falls back on its default; the others still count.
 pub fn load(value: &Value) -> (Settings, Vec<String>) {
-    if value.is_null() {
-        return (Settings::default(), Vec::new());
+    let mut problems = Vec::new();
+    let obj = match value {
+        Value::Null => return (Settings::default(), problems),
+        Value::Object(o) => o,
+        _ => {
+            problems.push("Saved settings were not a set of fields; using the defaults.".into());
+            return (Settings::default(), problems);
+        }
+    };
+    let mut merged = match serde_json::to_value(Settings::default()) {
+        Ok(Value::Object(m)) => m,
+        _ => return (Settings::default(), problems),
+    };
+    for (key, v) in obj {
+        if !merged.contains_key(key) {
+            problems.push(format!("Unknown setting \"{key}\" ignored."));
+            continue;
+        }
+        let mut trial = merged.clone();
+        trial.insert(key.clone(), v.clone());
+        match serde_json::from_value::<Settings>(Value::Object(trial)) {
+            Ok(_) => {
+                merged.insert(key.clone(), v.clone());
+            }
+            Err(e) => problems.push(format!(
+                "Setting \"{key}\" could not be read ({e}); using its default."
+            )),
+        }
     }
-    match serde_json::from_value::<Settings>(value.clone()) {
-        Ok(s) => (s, Vec::new()),
-        Err(e) => (
-            Settings::default(),
-            vec![format!(
-                "Saved settings could not be read ({e}); using the defaults."
-            )],
-        ),
+    let settings = serde_json::from_value(Value::Object(merged)).unwrap_or_default();
+    (settings, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_bad_setting_keeps_the_good_ones() {
+        let (s, problems) = load(&json!({
+            "silence_start_days": 10,
+            "streak_start": "three",
+            "silense_start_days": 4
+        }));
+        assert_eq!(s.silence_start_days, 10);
+        assert_eq!(s.streak_start, Settings::default().streak_start);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("silense_start_days")));
     }
 }

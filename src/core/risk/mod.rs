@@ -180,7 +180,6 @@ pub fn assess(deal: Option<&Deal>, notes: &Notes, settings: &Settings, now: Day)
         reasons.extend(followup::signal(&timeline, s, now));
         reasons.extend(balance::signal(&timeline, s, now));
     }
-    reasons.extend(reason::signal(notes, s));
     reasons.extend(channel::signals(notes, &timeline, s, now));
     reasons.extend(close_date::signals(deal, s, now));
     reasons.extend(stage_age::signal(deal, s, now));
@@ -188,6 +187,8 @@ pub fn assess(deal: Option<&Deal>, notes: &Notes, settings: &Settings, now: Day)
     let fit = fit::signals(notes, &timeline, s, now);
     let fit_points: u32 = fit.iter().map(|r| r.points).sum();
     reasons.extend(fit);
+    // Last, so that on equal points a fact about the deal is listed before the missing note.
+    reasons.extend(reason::signal(notes, s));
     reasons.retain(|r| r.points > 0);
     // Largest contribution first; ties keep the signal order above.
     reasons.sort_by_key(|r| std::cmp::Reverse(r.points));
@@ -235,7 +236,7 @@ fn wait_until(t: &Timeline, s: &Settings, now: Day) -> Option<Day> {
 fn what_was_missing(deal: &Deal, notes: &Notes) -> (Confidence, Vec<String>) {
     let mut missing = Vec::new();
     match (&deal.touches, deal.last_inbound) {
-        (None, None) => missing.push("the activity timeline (not visible on this page)".into()),
+        (None, None) => missing.push("the activity timeline (none was visible)".into()),
         (None, Some(_)) => {
             missing.push("the activity timeline (only the last reply date is known)".into())
         }

@@ -6,9 +6,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
 echo "== building the Rust core for wasm32"
-cargo build --lib --release --target wasm32-unknown-unknown
+cargo build --lib --profile wasm-release --target wasm32-unknown-unknown
 rm -rf pkg/stallwatch* pkg/package.json pkg/*.d.ts
-wasm-bindgen target/wasm32-unknown-unknown/release/stallwatch.wasm \
+wasm-bindgen target/wasm32-unknown-unknown/wasm-release/stallwatch.wasm \
   --target web --out-dir pkg --no-typescript \
   --remove-name-section --remove-producers-section
 # --all-features lets wasm-opt read what rustc emits; compact imports are a newer encoding that

@@ -8,31 +8,36 @@ use crate::core::notes::Notes;
 use crate::core::phrases::normalize;
 use crate::core::settings::Settings;
 
-/// Words that mark a quote or proposal in a subject line.
+/// Words that mark a quote or proposal in a subject line, padded with spaces to match whole
+/// words in `normalize`d text (which is padded the same way).
 const QUOTE_WORDS: &[&str] = &[
-    "quote",
-    "quotation",
-    "proposal",
-    "pricing",
-    "price",
-    "estimate",
-    "offer",
-    "sow",
+    " quote ",
+    " quotation ",
+    " proposal ",
+    " pricing ",
+    " price ",
+    " estimate ",
+    " offer ",
+    " sow ",
 ];
 
-/// Ways buyers ask for a lower price.
+/// Every phrase in `DISCOUNT_PHRASES` contains one of these (ASCII, lowercase).
+const DISCOUNT_STEMS: &[&str] = &["discount", "cheap", "price", "knock"];
+
+/// Ways buyers ask for a lower price, with a leading space so they match from a word start in
+/// `normalize`d text ("discounts" and "discounted" match too).
 const DISCOUNT_PHRASES: &[&str] = &[
-    "discount",
-    "cheaper",
-    "lower price",
-    "lower the price",
-    "better price",
-    "best price",
-    "price match",
-    "reduce the price",
-    "knock off",
-    "come down on price",
-    "off the price",
+    " discount",
+    " cheaper",
+    " lower price",
+    " lower the price",
+    " better price",
+    " best price",
+    " price match",
+    " reduce the price",
+    " knock off",
+    " come down on price",
+    " off the price",
 ];
 
 pub(super) fn signals(notes: &Notes, t: &Timeline, s: &Settings, now: Day) -> Vec<Reason> {
@@ -76,32 +81,50 @@ fn short_replies(t: &Timeline, s: &Settings) -> Option<Reason> {
 
 /// A subject without reply/forward prefixes, for spotting the same quote sent again.
 fn base_subject(subject: &str) -> String {
-    let mut s = normalize(subject);
-    loop {
-        let trimmed = [" re ", " fw ", " fwd ", " resending ", " resent "]
-            .iter()
-            .find_map(|p| s.strip_prefix(p).map(|rest| format!(" {rest}")));
-        match trimmed {
-            Some(rest) => s = rest,
-            None => return s,
-        }
+    let s = normalize(subject);
+    let mut rest = s.as_str();
+    // Each prefix is a whole word; keep the space before the next one.
+    while let Some(p) = [" re ", " fw ", " fwd ", " resending ", " resent "]
+        .iter()
+        .find(|p| rest.starts_with(*p))
+    {
+        rest = &rest[p.len() - 1..];
     }
+    rest.to_string()
 }
 
 fn resent_quote(t: &Timeline, s: &Settings) -> Option<Reason> {
+    // (base subject, subject as first written, count). Re-sent quotes usually repeat the
+    // exact subject, so exact repeats are counted without normalising them again.
     let mut counts: Vec<(String, String, u32)> = Vec::new();
+    let mut seen: Vec<(&str, Option<usize>)> = Vec::new();
     for touch in t
         .touches
         .iter()
         .filter(|x| x.direction == Direction::Outbound)
     {
-        let base = base_subject(&touch.subject);
-        if !QUOTE_WORDS.iter().any(|w| base.contains(&format!(" {w} "))) {
-            continue;
-        }
-        match counts.iter_mut().find(|(b, _, _)| *b == base) {
-            Some(entry) => entry.2 += 1,
-            None => counts.push((base, touch.subject.trim().to_string(), 1)),
+        let raw = touch.subject.trim();
+        let group = match seen.iter().find(|(r, _)| *r == raw) {
+            Some((_, group)) => *group,
+            None => {
+                let base = base_subject(raw);
+                let group = if QUOTE_WORDS.iter().any(|w| base.contains(w)) {
+                    match counts.iter().position(|(b, _, _)| *b == base) {
+                        Some(g) => Some(g),
+                        None => {
+                            counts.push((base, raw.to_string(), 0));
+                            Some(counts.len() - 1)
+                        }
+                    }
+                } else {
+                    None
+                };
+                seen.push((raw, group));
+                group
+            }
+        };
+        if let Some(g) = group {
+            counts[g].2 += 1;
         }
     }
     let (_, subject, n) = counts.into_iter().max_by_key(|(_, _, n)| *n)?;
@@ -119,17 +142,20 @@ fn resent_quote(t: &Timeline, s: &Settings) -> Option<Reason> {
 }
 
 fn discounts(t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
-    let asks: Vec<Day> = t
-        .touches
-        .iter()
-        .filter(|x| x.direction == Direction::Inbound)
-        .filter(|x| {
-            let text = normalize(&format!("{} {}", x.subject, x.body));
-            DISCOUNT_PHRASES
-                .iter()
-                .any(|p| text.contains(&format!(" {p}")))
+    let asks: Vec<Day> = (0..t.touches.len())
+        .filter(|&i| t.touches[i].direction == Direction::Inbound)
+        .filter(|&i| {
+            // Most replies mention no price at all: a lowercase scan rules them out before the
+            // full normalisation.
+            let x = t.touches[i];
+            let lower = format!("{} {}", x.subject, x.body).to_ascii_lowercase();
+            if !DISCOUNT_STEMS.iter().any(|w| lower.contains(w)) {
+                return false;
+            }
+            let text = t.text(i);
+            DISCOUNT_PHRASES.iter().any(|p| text.contains(p))
         })
-        .map(|x| x.day)
+        .map(|i| t.touches[i].day)
         .collect();
     if (asks.len() as u32) < s.discount_threshold.max(1) {
         return None;
@@ -160,4 +186,26 @@ fn tags(notes: &Notes, s: &Settings) -> Option<Reason> {
         points: s.fit_tags_points,
         fact: format!("Your notes tag this deal: {}", bad.join(", ")),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_discount_phrase_has_a_stem() {
+        for p in DISCOUNT_PHRASES {
+            assert!(DISCOUNT_STEMS.iter().any(|s| p.contains(s)), "{p}");
+        }
+    }
+
+    #[test]
+    fn subjects_lose_reply_prefixes() {
+        assert_eq!(base_subject("RE: Fwd: re: Quote #4"), " quote 4 ");
+        assert_eq!(base_subject("Resending: Proposal"), " proposal ");
+        assert_eq!(
+            base_subject("Regarding the proposal"),
+            " regarding the proposal "
+        );
+    }
 }

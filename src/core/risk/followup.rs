@@ -4,7 +4,6 @@
 use super::{plural, Reason, Timeline};
 use crate::core::date::Day;
 use crate::core::model::Channel;
-use crate::core::phrases::find_content_free;
 use crate::core::settings::Settings;
 
 pub(super) fn signal(t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
@@ -12,15 +11,9 @@ pub(super) fn signal(t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
     if n < s.streak_start {
         return None;
     }
-    let content_free: Vec<&str> = t
-        .streak
-        .iter()
-        .filter_map(|touch| {
-            find_content_free(
-                &format!("{} {}", touch.subject, touch.body),
-                &s.content_free_phrases,
-            )
-        })
+    // The streak is the newest touches, so its indices are 0..n in `t.touches`.
+    let content_free: Vec<&str> = (0..t.streak.len())
+        .filter_map(|i| t.content_free(i))
         .collect();
     let points = ((n - s.streak_start + 1) * s.streak_points_per_touch
         + content_free.len() as u32 * s.content_free_extra_points)

@@ -20,9 +20,10 @@ pub use stage_age::norm_days;
 use super::date::Day;
 use super::model::{Deal, DealStatus, Direction, Touch};
 use super::notes::Notes;
-use super::phrases::find_content_free;
+use super::phrases::{normalize_all, Matcher};
 use super::settings::Settings;
 use serde::Serialize;
+use std::cell::OnceCell;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -99,6 +100,10 @@ impl Assessment {
 
 /// What the timeline says, computed once for all signals.
 pub(crate) struct Timeline<'a> {
+    /// The content-free phrases, normalised once for every touch they are tested against.
+    content_free: Matcher<'a>,
+    /// Each touch's subject and body, normalised at most once (signals share it).
+    texts: Vec<OnceCell<String>>,
     /// Touches between the two sides (notes and tasks left out), newest first.
     pub touches: Vec<&'a Touch>,
     pub last_inbound: Option<&'a Touch>,
@@ -107,7 +112,7 @@ pub(crate) struct Timeline<'a> {
 }
 
 impl<'a> Timeline<'a> {
-    fn new(deal: &'a Deal) -> Timeline<'a> {
+    fn new(deal: &'a Deal, settings: &'a Settings) -> Timeline<'a> {
         let touches: Vec<&Touch> = deal
             .touches_newest_first()
             .into_iter()
@@ -123,10 +128,25 @@ impl<'a> Timeline<'a> {
             .take_while(|t| t.direction == Direction::Outbound)
             .collect();
         Timeline {
+            content_free: Matcher::new(&settings.content_free_phrases),
+            texts: touches.iter().map(|_| OnceCell::new()).collect(),
             touches,
             last_inbound,
             streak,
         }
+    }
+
+    /// The normalised subject and body of the touch at `i` in `touches`.
+    pub fn text(&self, i: usize) -> &str {
+        self.texts[i].get_or_init(|| {
+            let t = self.touches[i];
+            normalize_all(&[&t.subject, &t.body])
+        })
+    }
+
+    /// The content-free phrase the touch at `i` uses, if any.
+    pub fn content_free(&self, i: usize) -> Option<&'a str> {
+        self.content_free.find_normalized(self.text(i))
     }
 
     /// The median gap in days between the buyer's touches (the lower middle one when there is
@@ -169,7 +189,7 @@ pub fn assess(deal: Option<&Deal>, notes: &Notes, settings: &Settings, now: Day)
         return Assessment::unscored(State::Closed);
     }
     let s = settings;
-    let timeline = Timeline::new(deal);
+    let timeline = Timeline::new(deal, s);
     let snoozed_until = notes.snooze_until.filter(|until| *until > now);
 
     let mut reasons: Vec<Reason> = Vec::new();
@@ -225,8 +245,8 @@ fn wait_until(t: &Timeline, s: &Settings, now: Day) -> Option<Day> {
     if last.direction != Direction::Outbound || t.streak.len() != 1 {
         return None;
     }
-    let text = format!("{} {}", last.subject, last.body);
-    if text.trim().is_empty() || find_content_free(&text, &s.content_free_phrases).is_some() {
+    let empty = last.subject.trim().is_empty() && last.body.trim().is_empty();
+    if empty || t.content_free(0).is_some() {
         return None;
     }
     let age = now.days_since(last.day);

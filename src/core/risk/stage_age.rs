@@ -8,6 +8,14 @@ use crate::core::settings::Settings;
 
 /// The norm for a stage, matching names case- and punctuation-insensitively.
 pub fn norm_days(stage: &str, s: &Settings) -> u32 {
+    // The usual case is the same spelling; normalise only when that finds nothing.
+    if let Some((_, days)) = s
+        .stage_norms
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(stage))
+    {
+        return *days;
+    }
     let want = normalize(stage);
     s.stage_norms
         .iter()

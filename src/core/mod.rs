@@ -1,5 +1,6 @@
 //! The pure core: no browser APIs, no clock. Everything here is tested with `cargo test`.
 
+pub mod backup;
 pub mod date;
 pub mod input;
 pub mod message;

@@ -153,6 +153,204 @@ impl Default for Settings {
     }
 }
 
+/// Every number a rep can tune on the options page: (setting, label, unit). Kept beside the
+/// struct so the page can never miss one (a test checks).
+pub const TUNABLE_NUMBERS: &[(&str, &str, &str)] = &[
+    ("silence_start_days", "Silence counts after", "days"),
+    (
+        "silence_full_days",
+        "Silence reaches its maximum at",
+        "days",
+    ),
+    ("silence_max_points", "Silence: maximum points", "points"),
+    (
+        "deadline_window_days",
+        "Their deadline counts when it is within",
+        "days",
+    ),
+    ("deadline_near_points", "Deadline near: points", "points"),
+    (
+        "deadline_passed_points",
+        "Deadline passed: points",
+        "points",
+    ),
+    (
+        "streak_start",
+        "The follow-up trap starts at",
+        "touches in a row",
+    ),
+    (
+        "streak_points_per_touch",
+        "Follow-up trap: points per touch",
+        "points",
+    ),
+    (
+        "content_free_extra_points",
+        "Extra points per content-free touch",
+        "points",
+    ),
+    (
+        "streak_max_points",
+        "Follow-up trap: maximum points",
+        "points",
+    ),
+    (
+        "balance_window_touches",
+        "Effort balance looks at the last",
+        "touches",
+    ),
+    ("balance_window_days", "…within the last", "days"),
+    (
+        "balance_min_touches",
+        "Effort balance needs at least",
+        "touches",
+    ),
+    (
+        "balance_start_percent",
+        "Effort balance counts from your share of",
+        "%",
+    ),
+    ("balance_full_percent", "…and is at its maximum at", "%"),
+    (
+        "balance_max_points",
+        "Effort balance: maximum points",
+        "points",
+    ),
+    ("no_reason_points", "No recorded reason: points", "points"),
+    (
+        "channel_window_days",
+        "Channel touches count within the last",
+        "days",
+    ),
+    (
+        "channel_avoided_points",
+        "Each touch on a channel they ruled out",
+        "points",
+    ),
+    ("channel_avoided_max_points", "…at most", "points"),
+    (
+        "channel_other_points",
+        "Each extra touch off their preferred channel",
+        "points",
+    ),
+    ("channel_other_max_points", "…at most", "points"),
+    ("past_due_points", "Close date passed: points", "points"),
+    ("close_push_points", "Each push of the close date", "points"),
+    ("close_push_max_points", "…at most", "points"),
+    (
+        "stage_norm_default_days",
+        "Stage norm for stages not listed",
+        "days",
+    ),
+    (
+        "stage_age_min_points",
+        "Stage age: points just past the norm",
+        "points",
+    ),
+    (
+        "stage_age_max_points",
+        "Stage age: points at twice the norm",
+        "points",
+    ),
+    ("no_next_step_points", "No next step: points", "points"),
+    (
+        "next_step_overdue_points",
+        "Next step overdue: points",
+        "points",
+    ),
+    (
+        "fit_short_replies_points",
+        "Shrinking replies: points",
+        "points",
+    ),
+    ("short_reply_chars", "A reply is short under", "characters"),
+    ("fit_resent_quote_points", "Quote re-sent: points", "points"),
+    ("resend_threshold", "A quote counts as re-sent at", "sends"),
+    ("fit_discount_points", "Discount requests: points", "points"),
+    (
+        "discount_threshold",
+        "Discount requests count from",
+        "requests",
+    ),
+    ("fit_tags_points", "Your bad-fit tags: points", "points"),
+    (
+        "walk_away_fit_points",
+        "Suggest walking away at bad-fit points of",
+        "points",
+    ),
+    ("wait_days", "After a useful touch, wait", "days"),
+    (
+        "new_value_after_days",
+        "Bring something new after a silence of",
+        "days",
+    ),
+];
+
+/// Settings from the options form: numbers as text, lists one item per line, stage norms as
+/// `Stage = days` lines. Every field is checked; what is wrong is reported and keeps its
+/// previous value (from `current`).
+pub fn from_form(form: &Value, current: &Settings) -> (Settings, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut out = match serde_json::to_value(current) {
+        Ok(Value::Object(m)) => m,
+        _ => return (current.clone(), problems),
+    };
+    let field = |k: &str| form.get(k).and_then(Value::as_str).map(str::trim);
+    for (key, label, _) in TUNABLE_NUMBERS {
+        let Some(text) = field(key) else { continue };
+        match text.parse::<u32>() {
+            Ok(n) if n <= 10_000 => {
+                out.insert(key.to_string(), Value::from(n));
+            }
+            _ => problems.push(format!(
+                "\"{label}\" must be a whole number from 0 to 10000 (found {text:?}); kept the previous value."
+            )),
+        }
+    }
+    let lines = |text: &str| -> Vec<Value> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| Value::from(l.chars().take(120).collect::<String>()))
+            .collect()
+    };
+    for key in ["content_free_phrases", "bad_fit_tags"] {
+        if let Some(text) = field(key) {
+            out.insert(key.to_string(), Value::Array(lines(text)));
+        }
+    }
+    if let Some(text) = field("stage_norms") {
+        let mut norms = serde_json::Map::new();
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match line
+                .rsplit_once('=')
+                .map(|(k, v)| (k.trim(), v.trim().parse::<u32>()))
+            {
+                Some((stage, Ok(days))) if !stage.is_empty() => {
+                    norms.insert(stage.to_string(), Value::from(days));
+                }
+                _ => problems.push(format!(
+                    "Stage norm line {line:?} is not like \"Proposal/Price Quote = 21\"; ignored."
+                )),
+            }
+        }
+        out.insert("stage_norms".into(), Value::Object(norms));
+    }
+    for key in ["rep_name", "signature"] {
+        if let Some(text) = field(key) {
+            let v = if text.is_empty() {
+                Value::Null
+            } else {
+                Value::from(text.chars().take(120).collect::<String>())
+            };
+            out.insert(key.to_string(), v);
+        }
+    }
+    let (settings, more) = load(&Value::Object(out));
+    problems.extend(more);
+    (settings, problems)
+}
+
 /// Settings from storage, with what was wrong in them. Read field by field, like notes: an
 /// unknown or invalid field is reported and falls back on its default; the others still count.
 pub fn load(value: &Value) -> (Settings, Vec<String>) {
@@ -193,6 +391,40 @@ pub fn load(value: &Value) -> (Settings, Vec<String>) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn every_number_is_on_the_options_page() {
+        let all = serde_json::to_value(Settings::default()).unwrap();
+        for (key, v) in all.as_object().unwrap() {
+            if v.is_u64() {
+                assert!(
+                    TUNABLE_NUMBERS.iter().any(|(k, _, _)| k == key),
+                    "{key} is missing from TUNABLE_NUMBERS"
+                );
+            }
+        }
+        for (key, _, _) in TUNABLE_NUMBERS {
+            assert!(all[*key].is_u64(), "{key} is not a number setting");
+        }
+    }
+
+    #[test]
+    fn the_options_form_reports_bad_values_and_keeps_the_rest() {
+        let form = json!({
+            "silence_start_days": "10",
+            "streak_start": "two",
+            "content_free_phrases": "checking in\n\n  any update  \n",
+            "stage_norms": "Discovery = 10\nbroken line",
+            "rep_name": "Jordan"
+        });
+        let (s, problems) = from_form(&form, &Settings::default());
+        assert_eq!(s.silence_start_days, 10);
+        assert_eq!(s.streak_start, 2, "kept");
+        assert_eq!(s.content_free_phrases, vec!["checking in", "any update"]);
+        assert_eq!(s.stage_norms.get("Discovery"), Some(&10));
+        assert_eq!(s.rep_name.as_deref(), Some("Jordan"));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+    }
 
     #[test]
     fn a_bad_setting_keeps_the_good_ones() {

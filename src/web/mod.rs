@@ -5,6 +5,7 @@
 //! strings.
 
 mod dom;
+mod options;
 mod overlay;
 mod popup;
 mod sections;
@@ -98,8 +99,46 @@ pub fn render_popup(
 pub fn notes_from_form(old: JsValue, form: JsValue) -> Result<JsValue, JsValue> {
     let old = crate::core::notes::load(&json(old)?).notes;
     let merged = crate::core::notes::merge_form(&old, &json(form)?, today());
-    let out = serde_json::json!({ "notes": merged.notes, "problems": merged.problems });
-    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    to_js(&serde_json::json!({ "notes": merged.notes, "problems": merged.problems }))
+}
+
+/// Renders the options page from the stored settings (problems in them are shown).
+#[wasm_bindgen]
+pub fn render_options(root: &web_sys::Element, settings: JsValue) -> Result<(), JsValue> {
+    let (s, problems) = crate::core::settings::load(&json(settings)?);
+    options::render(root, &s, &problems)
+}
+
+/// Settings from the options form (`{name: text}`) over the stored ones; `{settings, problems}`.
+#[wasm_bindgen]
+pub fn settings_from_form(form: JsValue, current: JsValue) -> Result<JsValue, JsValue> {
+    let (current, _) = crate::core::settings::load(&json(current)?);
+    let (s, problems) = crate::core::settings::from_form(&json(form)?, &current);
+    to_js(&serde_json::json!({ "settings": s, "problems": problems }))
+}
+
+/// The default settings, for "Restore the defaults".
+#[wasm_bindgen]
+pub fn default_settings() -> Result<JsValue, JsValue> {
+    to_js(&crate::core::settings::Settings::default())
+}
+
+/// A backup file's text from everything in storage.
+#[wasm_bindgen]
+pub fn export_backup(storage: JsValue) -> Result<String, JsValue> {
+    let v = crate::core::backup::export(&json(storage)?, today());
+    serde_json::to_string_pretty(&v).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// What a backup file restores: `{entries, problems}`.
+#[wasm_bindgen]
+pub fn import_backup(text: &str) -> Result<JsValue, JsValue> {
+    let r = crate::core::backup::import(text);
+    to_js(&serde_json::json!({ "entries": r.entries, "problems": r.problems }))
+}
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 

@@ -1,0 +1,164 @@
+//! The options page: every threshold, the phrase and tag lists, the rep's name, backup and
+//! restore, and the privacy statement. Values come from `core::settings`.
+
+use super::dom::{child, clear, text_child};
+use crate::core::settings::{Settings, TUNABLE_NUMBERS};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+fn field(parent: &Element, label: &str, unit: &str) -> Result<Element, JsValue> {
+    let l = child(parent, "label", "field")?;
+    text_child(&l, "span", "label", label)?;
+    let wrap = child(&l, "span", "input")?;
+    if !unit.is_empty() {
+        // The unit follows the input inside `wrap`; the caller appends the input first.
+        wrap.set_attribute("data-unit", unit)?;
+    }
+    Ok(wrap)
+}
+
+fn input(parent: &Element, name: &str, value: &str, kind: &str) -> Result<(), JsValue> {
+    let i = child(parent, "input", "")?;
+    i.set_attribute("type", kind)?;
+    i.set_attribute("name", name)?;
+    i.set_attribute("data-testid", &format!("setting-{name}"))?;
+    if kind == "number" {
+        i.set_attribute("min", "0")?;
+        i.set_attribute("max", "10000")?;
+        i.set_attribute("step", "1")?;
+    }
+    if let Some(el) = i.dyn_ref::<web_sys::HtmlInputElement>() {
+        el.set_value(value);
+    }
+    if let Some(unit) = parent.get_attribute("data-unit") {
+        text_child(parent, "span", "unit", &unit)?;
+    }
+    Ok(())
+}
+
+fn textarea(parent: &Element, name: &str, value: &str, rows: u32) -> Result<(), JsValue> {
+    let t = child(parent, "textarea", "")?;
+    t.set_attribute("name", name)?;
+    t.set_attribute("rows", &rows.to_string())?;
+    t.set_attribute("data-testid", &format!("setting-{name}"))?;
+    if let Some(el) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        el.set_value(value);
+    }
+    Ok(())
+}
+
+pub fn render(root: &Element, s: &Settings, problems: &[String]) -> Result<(), JsValue> {
+    clear(root);
+    text_child(root, "h1", "", "Stallwatch settings")?;
+    for p in problems {
+        let el = text_child(root, "p", "problem", p)?;
+        el.set_attribute("role", "alert")?;
+    }
+    let form = child(root, "form", "options")?;
+    form.set_attribute("autocomplete", "off")?;
+
+    let you = child(&form, "fieldset", "")?;
+    text_child(&you, "legend", "", "You")?;
+    let name = field(&you, "Your name (signs the messages)", "")?;
+    input(
+        &name,
+        "rep_name",
+        s.rep_name.as_deref().unwrap_or(""),
+        "text",
+    )?;
+    let sig = field(&you, "A line under your name (title, company, phone)", "")?;
+    input(
+        &sig,
+        "signature",
+        s.signature.as_deref().unwrap_or(""),
+        "text",
+    )?;
+
+    let nums = child(&form, "fieldset", "numbers")?;
+    text_child(
+        &nums,
+        "legend",
+        "",
+        "Thresholds and points (see the scoring guide)",
+    )?;
+    let values = serde_json::to_value(s).unwrap_or_default();
+    for (key, label, unit) in TUNABLE_NUMBERS {
+        let f = field(&nums, label, unit)?;
+        let v = values[*key].as_u64().unwrap_or(0).to_string();
+        input(&f, key, &v, "number")?;
+    }
+
+    let lists = child(&form, "fieldset", "")?;
+    text_child(&lists, "legend", "", "Lists")?;
+    let phrases = field(&lists, "Content-free phrases, one per line", "")?;
+    textarea(
+        &phrases,
+        "content_free_phrases",
+        &s.content_free_phrases.join("\n"),
+        6,
+    )?;
+    let tags = field(&lists, "Tags that mark a bad fit, one per line", "")?;
+    textarea(&tags, "bad_fit_tags", &s.bad_fit_tags.join("\n"), 4)?;
+    let norms: Vec<String> = s
+        .stage_norms
+        .iter()
+        .map(|(k, v)| format!("{k} = {v}"))
+        .collect();
+    let stages = field(
+        &lists,
+        "Days a deal may sit in each stage (Stage = days)",
+        "",
+    )?;
+    textarea(&stages, "stage_norms", &norms.join("\n"), 6)?;
+
+    let actions = child(&form, "div", "actions")?;
+    for (action, label) in [("save", "Save"), ("defaults", "Restore the defaults")] {
+        let b = text_child(
+            &actions,
+            "button",
+            if action == "save" { "copy" } else { "chip" },
+            label,
+        )?;
+        b.set_attribute("type", "button")?;
+        b.set_attribute("data-action", action)?;
+        b.set_attribute("data-testid", &format!("options-{action}"))?;
+    }
+    let status = child(&actions, "span", "status")?;
+    status.set_attribute("role", "status")?;
+    status.set_attribute("data-testid", "options-status")?;
+
+    let backup = child(root, "section", "backup")?;
+    text_child(&backup, "h2", "", "Your data")?;
+    text_child(
+        &backup,
+        "p",
+        "",
+        "Your notes and settings live only in this browser. Save a backup file to move them to another browser or to keep them safe.",
+    )?;
+    let row = child(&backup, "div", "actions")?;
+    let export = text_child(&row, "button", "chip", "Save a backup file")?;
+    export.set_attribute("type", "button")?;
+    export.set_attribute("data-action", "export")?;
+    export.set_attribute("data-testid", "options-export")?;
+    let label = text_child(&row, "label", "chip", "Restore from a backup file")?;
+    let file = child(&label, "input", "")?;
+    file.set_attribute("type", "file")?;
+    file.set_attribute("accept", "application/json,.json")?;
+    file.set_attribute("data-action", "import")?;
+    file.set_attribute("data-testid", "options-import")?;
+    file.set_attribute("hidden", "")?;
+    let status = child(&backup, "div", "status")?;
+    status.set_attribute("role", "status")?;
+    status.set_attribute("data-testid", "backup-status")?;
+
+    let privacy = child(root, "section", "privacy-statement")?;
+    text_child(&privacy, "h2", "", "Privacy")?;
+    for line in [
+        "Stallwatch reads the CRM page you are looking at. It never writes into your CRM: no field, no note, no email is changed or sent by it.",
+        "It sends nothing anywhere: no server, no analytics, no tracking. Your notes and these settings stay in this browser's extension storage.",
+        "The suggested message is copied to your clipboard only when you click Copy.",
+    ] {
+        text_child(&privacy, "p", "", line)?;
+    }
+    Ok(())
+}

@@ -69,7 +69,10 @@
   /** The first non-empty value any selector yields, with which selector found it. */
   function readFirst(root, selectors, roots) {
     for (let i = 0; i < selectors.length; i++) {
-      for (const el of deepQueryAll(root, selectors[i].css, roots)) {
+      // `closest`: read from an enclosing element instead (a board card's column).
+      const base = selectors[i].closest ? root.closest?.(selectors[i].closest) : root;
+      if (!base) continue;
+      for (const el of deepQueryAll(base, selectors[i].css, selectors[i].closest ? undefined : roots)) {
         const value = valueOf(el, selectors[i]);
         if (value) return { value, source: i };
       }
@@ -81,7 +84,36 @@
     return typeof el.checkVisibility === 'function' ? el.checkVisibility() : el.offsetParent !== null;
   }
 
+  /** List and board pages: each row's parts and label/value pairs. */
+  function readRows(allRoots) {
+    const { rows, parts, pairs } = plan.list;
+    let found = [];
+    for (const s of rows) {
+      found = deepQueryAll(document, s.css, allRoots);
+      if (found.length) break;
+    }
+    return found.slice(0, MAX_ITEMS).map((row) => {
+      const inner = shadowRoots(row);
+      const out = { parts: {}, pairs: [] };
+      for (const p of parts) {
+        const hit = readFirst(row, p.selectors, inner);
+        if (hit) out.parts[p.part] = hit.value;
+      }
+      for (const s of pairs.items) {
+        for (const item of deepQueryAll(row, s.css, inner)) {
+          const label = readFirst(item, [pairs.label], []);
+          const value = readFirst(item, [pairs.value], shadowRoots(item));
+          if (label && value) out.pairs.push([label.value, value.value]);
+        }
+      }
+      return out;
+    });
+  }
+
   function snapshot() {
+    if (pageKind() !== 'deal_record') {
+      return { url: location.href, title: document.title.slice(0, MAX_TEXT), rows: readRows(shadowRoots(document)) };
+    }
     const allRoots = shadowRoots(document);
     let scope = null;
     for (const sel of plan.scope) {
@@ -194,7 +226,8 @@
       lastUrl = location.href;
       unmount(); // a new record gets a fresh overlay
     }
-    if (kind === 'deal_record') {
+    if (kind) {
+      // A deal record, a list or a board.
       if (!mounted) mount();
       else push();
     } else {

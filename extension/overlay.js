@@ -55,7 +55,7 @@ async function draw() {
   if (!ready || !snapshot) return;
   const keys = storage_keys(snapshot);
   const stored = await chrome.storage.local.get(keys);
-  render_overlay(root, snapshot, stored[keys[1]] ?? null, stored.settings ?? null, expanded, choice);
+  render_overlay(root, snapshot, stored, expanded, choice);
   const box = root.firstElementChild?.getBoundingClientRect();
   if (box) port?.postMessage({ type: 'resize', width: Math.ceil(box.width), height: Math.ceil(box.height) });
 }

@@ -110,6 +110,7 @@ impl DealInput {
             owner: self.owner,
             next_step: self.next_step,
             next_step_date: self.next_step_date,
+            next_step_unknown: false,
             contact: self.contact,
             touches,
             last_inbound: self.last_inbound,

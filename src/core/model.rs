@@ -114,6 +114,10 @@ pub struct Deal {
     /// The date the next step is due, when known.
     #[serde(default)]
     pub next_step_date: Option<Day>,
+    /// True when the source cannot show a next step at all (a list view): its absence is not
+    /// evidence of a missing next step.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub next_step_unknown: bool,
     #[serde(default)]
     pub contact: Option<String>,
     /// `None` when no timeline was visible: different from an empty timeline.

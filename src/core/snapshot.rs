@@ -30,6 +30,17 @@ pub struct RawField {
 /// `subject`, `date`, `body`).
 pub type RawActivity = BTreeMap<String, String>;
 
+/// One row of a list view or card of a board, as read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RawRow {
+    /// Parts by the read plan's names (`id`, `name`, `stage`).
+    #[serde(default)]
+    pub parts: BTreeMap<String, String>,
+    /// Label/value pairs (table cells, card properties), in page order.
+    #[serde(default)]
+    pub pairs: Vec<(String, String)>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RawSnapshot {
     /// The page URL as the browser shows it.
@@ -45,4 +56,7 @@ pub struct RawSnapshot {
     /// `None` when no timeline container was found at all.
     #[serde(default)]
     pub activities: Option<Vec<RawActivity>>,
+    /// List and board pages: the deals shown.
+    #[serde(default)]
+    pub rows: Option<Vec<RawRow>>,
 }

@@ -119,3 +119,97 @@ pub fn deal_view(
         notes: loaded.notes,
     }
 }
+
+/// One deal in the list/board triage panel.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListRowView {
+    pub key: String,
+    pub name: String,
+    pub stage: Option<String>,
+    /// The integer 0–100, or `–` for closed deals.
+    pub score: String,
+    pub band: Option<Band>,
+    pub state: State,
+    /// The largest reason's fact, or the state in words.
+    pub top_reason: Option<String>,
+}
+
+/// The triage panel on list and board pages: the visible deals, riskiest first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListView {
+    pub headline: String,
+    /// Open deals in the high band.
+    pub stalling: usize,
+    pub rows: Vec<ListRowView>,
+    /// What could not be read, in plain words.
+    pub problems: Vec<String>,
+}
+
+/// Scores every deal a list or board shows, with the rep's notes for each (`stored` holds
+/// `settings` and `notes:<key>` entries, as in storage). A list shows no timeline, so the
+/// reasons are the ones its columns and the notes support.
+pub fn list_view(snapshot: &RawSnapshot, stored: &Value, now: Day) -> ListView {
+    let (settings, mut problems) = settings::load(stored.get("settings").unwrap_or(&Value::Null));
+    let (rows, row_problems) = crm::read_rows(snapshot, now);
+    problems.extend(row_problems);
+    let mut views: Vec<(Option<u8>, ListRowView)> = rows
+        .iter()
+        .map(|r| {
+            let key = notes::storage_key(&r.deal.key);
+            let loaded = notes::load(stored.get(&key).unwrap_or(&Value::Null));
+            let a = assess(Some(&r.deal), &loaded.notes, &settings, now);
+            let top_reason = match a.state {
+                State::Closed => Some("Closed: not scored".to_string()),
+                State::Snoozed => a
+                    .snoozed_until
+                    .map(|d| format!("Snoozed until {}", d.short(now))),
+                _ => a.reasons.first().map(|x| x.fact.clone()),
+            };
+            let view = ListRowView {
+                key: r.deal.key.clone(),
+                name: r
+                    .deal
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| "Unnamed deal".to_string()),
+                stage: r.deal.stage.clone(),
+                score: a
+                    .stall_risk
+                    .map_or_else(|| "–".to_string(), |x| x.to_string()),
+                band: a.band,
+                state: a.state,
+                top_reason,
+            };
+            (a.stall_risk, view)
+        })
+        .collect();
+    // Riskiest first; unscored (closed) deals last; ties keep page order.
+    views.sort_by_key(|(risk, _)| std::cmp::Reverse(risk.map_or(-1, i32::from)));
+    let stalling = views
+        .iter()
+        .filter(|(_, v)| v.band == Some(Band::High))
+        .count();
+    let open = views.iter().filter(|(r, _)| r.is_some()).count();
+    let headline = match (views.len(), stalling) {
+        (0, _) => "No deals found on this page".to_string(),
+        (_, 0) => format!("None of the {open} open deals here is stalling"),
+        (_, n) => format!(
+            "{n} of the {open} open deals here {} stalling",
+            if n == 1 { "is" } else { "are" }
+        ),
+    };
+    for r in &rows {
+        for p in &r.problems {
+            problems.push(format!(
+                "{}: {p}",
+                r.deal.name.as_deref().unwrap_or("a deal")
+            ));
+        }
+    }
+    ListView {
+        headline,
+        stalling,
+        rows: views.into_iter().map(|(_, v)| v).collect(),
+        problems,
+    }
+}

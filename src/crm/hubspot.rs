@@ -4,7 +4,10 @@
 //! `data-test-id` / `data-selenium-test`, and both attributes are queried for each hook because
 //! HubSpot is migrating between them. Provenance refers to shared/CRM_DOM_NOTES.md (section 2).
 
-use super::plan::{attr, text, FieldPlan, PagePattern, PartPlan, ReadPlan, TimelinePlan};
+use super::plan::{
+    attr, text, text_in_closest, FieldPlan, ListPlan, PagePattern, PairPlan, PartPlan, ReadPlan,
+    TimelinePlan,
+};
 use crate::core::model::{Channel, Direction};
 
 pub const PLAN: ReadPlan = ReadPlan {
@@ -125,7 +128,53 @@ pub const PLAN: ReadPlan = ReadPlan {
             },
         ],
     },
+    list: ListPlan {
+        rows: &[
+            text("[data-test-id=\"cdbc-card\"]", "board card, 2023-25; §2 board", "M"),
+            text("[data-test-id=\"cdb-card\"]", "board card, 2025-26; §2 board", "M"),
+            // List view rows: from the notes' table, not covered by a fixture yet.
+            text("[data-test-id=\"framework-data-table\"] tbody tr", "list table; §2 list", "M"),
+        ],
+        parts: &[
+            PartPlan {
+                part: "id",
+                selectors: &[
+                    attr(":scope", "data-selenium-id", "card's deal id; §2 board", "M"),
+                    attr("a[href*=\"/record/0-3/\"]", "href", "record link; §2 board and list", "H"),
+                ],
+            },
+            PartPlan {
+                part: "name",
+                selectors: &[
+                    text("[data-test-id=\"cdbc-title\"]", "card title; §2 board", "H"),
+                    text("[data-test-id=\"truncated-object-label\"]", "list name cell; §2 list", "H"),
+                ],
+            },
+            PartPlan {
+                // A card's stage is its column's name.
+                part: "stage",
+                selectors: &[
+                    text_in_closest("[data-test-id=\"cdb-column\"]", "[data-test-id=\"cdb-column-name\"]", "column name; §2 board", "H"),
+                    text("td[data-table-external-id*=\"dealstage\"]", "list stage cell; §2 list", "M"),
+                ],
+            },
+        ],
+        pairs: PairPlan {
+            items: &[text("[data-test-id=\"cdbc-property\"]", "card properties; §2 board", "M")],
+            label: text("[data-test-id=\"cdbc-property-label\"]", "§2 board", "M"),
+            value: text("[data-test-id=\"cdbc-property-value\"]", "§2 board", "M"),
+        },
+    },
 };
+
+/// Card property labels → deal fields (as configured on the board; trailing colons ignored).
+pub const LIST_LABELS: &[(&str, &str)] = &[
+    ("Amount", "amount"),
+    ("Close date", "close_date"),
+    ("Deal owner", "owner"),
+    ("Next step", "next_step"),
+    ("Deal stage", "stage"),
+];
 
 /// Labels that arrive glued to values (the owner span holds its label), in the locales seen.
 pub const LABELS: &[&str] = &[

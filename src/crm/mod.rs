@@ -33,6 +33,7 @@ pub struct PageRef {
 
 /// Splits `https://host/path?query#frag` into (lowercase host, path).
 fn host_and_path(url: &str) -> Option<(String, &str)> {
+    // (Also used for list pages' org and portal.)
     let rest = url.strip_prefix("https://")?;
     let (host, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
@@ -310,6 +311,106 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A deal read from one row of a list or card of a board, with what could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowRead {
+    pub deal: Deal,
+    pub problems: Vec<String>,
+}
+
+/// The record id in a row: the plan's `id` part, or the id at the end of a record link.
+fn row_id(raw: &str, crm: Crm) -> Option<String> {
+    let tail = raw
+        .trim_end_matches('/')
+        .trim_end_matches("/view")
+        .rsplit('/')
+        .next()
+        .unwrap_or("");
+    let ok = match crm {
+        Crm::Salesforce => is_sf_record_id(tail) && tail.starts_with("006"),
+        _ => is_digits(tail),
+    };
+    ok.then(|| match crm {
+        Crm::Salesforce => tail[..15].to_string(),
+        _ => tail.to_string(),
+    })
+}
+
+/// Turns a list or board page into deals. Rows without a readable record id are skipped and
+/// counted in the returned problems.
+pub fn read_rows(snapshot: &RawSnapshot, now: Day) -> (Vec<RowRead>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    let Some(page) = detect(&snapshot.url) else {
+        return (out, problems);
+    };
+    let (host, path) = host_and_path(&snapshot.url).unwrap_or_default();
+    let (scope, labels) = match page.crm {
+        Crm::Salesforce => (
+            host.split('.').next().unwrap_or("").to_string(),
+            salesforce::LIST_LABELS,
+        ),
+        _ => (
+            path.split('/').nth(2).unwrap_or("").to_string(),
+            hubspot::LIST_LABELS,
+        ),
+    };
+    let prefix = if page.crm == Crm::Salesforce {
+        "sf"
+    } else {
+        "hs"
+    };
+    for (i, row) in snapshot.rows.iter().flatten().enumerate() {
+        let Some(id) = row.parts.get("id").and_then(|raw| row_id(raw, page.crm)) else {
+            problems.push(format!("row {} has no record id I can read", i + 1));
+            continue;
+        };
+        let mut deal = Deal {
+            crm: page.crm,
+            key: format!("{prefix}:{scope}:{id}"),
+            // Lists show no next step; its absence there says nothing.
+            next_step_unknown: true,
+            ..Deal::default()
+        };
+        let mut row_problems = Vec::new();
+        let mut set = |field: &str, value: &str| {
+            let Some(v) = clean(value, &[]) else { return };
+            match field {
+                "name" => deal.name = Some(v),
+                "stage" => {
+                    deal.status = status_from_stage(&v);
+                    deal.stage = Some(v);
+                }
+                "amount" => match parse_money(&v) {
+                    Ok(m) => deal.amount = Some(m),
+                    Err(e) => row_problems.push(e),
+                },
+                "close_date" => match parse_display_date(&v, now, NumericOrder::MonthFirst) {
+                    Some(d) => deal.close_date = Some(d),
+                    None => row_problems.push(format!("{v:?} is not a date I can read")),
+                },
+                "owner" => deal.owner = Some(v),
+                "next_step" => deal.next_step = Some(v),
+                _ => {}
+            }
+        };
+        for (part, value) in &row.parts {
+            set(part, value);
+        }
+        for (label, value) in &row.pairs {
+            let label = label.trim().trim_end_matches(':').trim();
+            if let Some((_, field)) = labels.iter().find(|(l, _)| l.eq_ignore_ascii_case(label)) {
+                set(field, value);
+            }
+        }
+        out.push(RowRead {
+            deal,
+            problems: row_problems,
+        });
+    }
+    (out, problems)
+}
+
 /// True for channels a rep can send a message on.
 pub fn is_sendable(c: Channel) -> bool {
     matches!(c, Channel::Email | Channel::Call | Channel::Text)
@@ -318,6 +419,60 @@ pub fn is_sendable(c: Channel) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::snapshot::RawRow;
+
+    #[test]
+    fn list_rows_become_deals_with_notes_keys() {
+        let row = |parts: &[(&str, &str)], pairs: &[(&str, &str)]| RawRow {
+            parts: parts
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            pairs: pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        };
+        let snap = RawSnapshot {
+            url: "https://app.hubspot.com/contacts/123/objects/0-3/views/all/board".into(),
+            rows: Some(vec![
+                row(
+                    &[
+                        ("id", "456"),
+                        ("name", "Brightline"),
+                        ("stage", "Contract Sent"),
+                    ],
+                    &[
+                        ("Amount:", "$36,000"),
+                        ("Close date:", "garbled"),
+                        ("Deal owner:", "Priya"),
+                    ],
+                ),
+                row(&[("name", "No id")], &[]),
+                row(
+                    &[
+                        ("id", "/contacts/123/record/0-3/789"),
+                        ("stage", "Closed Won"),
+                    ],
+                    &[],
+                ),
+            ]),
+            ..RawSnapshot::default()
+        };
+        let now = Day::from_ymd(2026, 3, 20).unwrap();
+        let (rows, problems) = read_rows(&snap, now);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(rows[0].deal.key, "hs:123:456");
+        assert_eq!(
+            rows[0].deal.amount.as_ref().map(|m| m.units()),
+            Some(36_000)
+        );
+        assert_eq!(rows[0].deal.owner.as_deref(), Some("Priya"));
+        assert_eq!(rows[0].problems.len(), 1, "the garbled date is reported");
+        assert_eq!(rows[1].deal.key, "hs:123:789");
+        assert_eq!(rows[1].deal.status, crate::core::model::DealStatus::Won);
+    }
 
     #[test]
     fn recognises_deal_urls_and_nothing_else() {

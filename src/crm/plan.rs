@@ -11,6 +11,9 @@ use serde::Serialize;
 pub struct Selector {
     /// A CSS selector, run from the scope (or the timeline item); descends open shadow roots.
     pub css: &'static str,
+    /// Run `css` from the nearest ancestor matching this instead (a board card's column).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closest: Option<&'static str>,
     /// Read this attribute instead of the element's text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attr: Option<&'static str>,
@@ -24,6 +27,7 @@ pub struct Selector {
 pub const fn text(css: &'static str, seen: &'static str, confidence: &'static str) -> Selector {
     Selector {
         css,
+        closest: None,
         attr: None,
         seen,
         confidence,
@@ -39,7 +43,24 @@ pub const fn attr(
 ) -> Selector {
     Selector {
         css,
+        closest: None,
         attr: Some(attr),
+        seen,
+        confidence,
+    }
+}
+
+/// Text of the first match of `css` under the nearest ancestor matching `closest`.
+pub const fn text_in_closest(
+    closest: &'static str,
+    css: &'static str,
+    seen: &'static str,
+    confidence: &'static str,
+) -> Selector {
+    Selector {
+        css,
+        closest: Some(closest),
+        attr: None,
         seen,
         confidence,
     }
@@ -67,6 +88,26 @@ pub struct TimelinePlan {
     pub parts: &'static [PartPlan],
 }
 
+/// Label/value pairs inside a list row or board card (table cells with `data-label`, card
+/// properties with a label span). Labels are mapped to fields in Rust (`LIST_LABELS`).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PairPlan {
+    pub items: &'static [Selector],
+    /// Read on each item (`:scope` = the item itself).
+    pub label: Selector,
+    pub value: Selector,
+}
+
+/// Deals shown as rows of a list view or cards of a board.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ListPlan {
+    /// Each row or card; the first selector that finds any wins.
+    pub rows: &'static [Selector],
+    /// Parts read inside each row (`id`, `name`, `stage`, …).
+    pub parts: &'static [PartPlan],
+    pub pairs: PairPlan,
+}
+
 /// A kind of page, recognised from the URL path (and query) by a JavaScript regex source.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct PagePattern {
@@ -86,6 +127,8 @@ pub struct ReadPlan {
     pub scope: &'static [Selector],
     pub fields: &'static [FieldPlan],
     pub timeline: TimelinePlan,
+    /// List and board pages.
+    pub list: ListPlan,
 }
 
 /// Every plan, as the JavaScript the content script loads before itself.

@@ -3,7 +3,9 @@
 //! Provenance strings refer to shared/CRM_DOM_NOTES.md (section 1). The fixtures under
 //! tests/fixtures/salesforce/ reproduce each selector; change both together.
 
-use super::plan::{attr, text, FieldPlan, PagePattern, PartPlan, ReadPlan, TimelinePlan};
+use super::plan::{
+    attr, text, FieldPlan, ListPlan, PagePattern, PairPlan, PartPlan, ReadPlan, TimelinePlan,
+};
 use crate::core::model::{Channel, Direction};
 
 pub const PLAN: ReadPlan = ReadPlan {
@@ -142,7 +144,37 @@ pub const PLAN: ReadPlan = ReadPlan {
             },
         ],
     },
+    list: ListPlan {
+        // lst-* list views render every hop in a native shadow root; the reader descends.
+        rows: &[
+            text("tbody tr[data-row-key-value]", "lst-customized-datatable rows; §1 list views", "H"),
+            text("table[data-aura-class=\"uiVirtualDataTable\"] tbody tr", "older Aura list; §1 list views", "M"),
+        ],
+        parts: &[PartPlan {
+            part: "id",
+            selectors: &[
+                attr(":scope", "data-row-key-value", "row key = record id; §1 list views", "H"),
+                attr("a[href*=\"/lightning/r/006\"]", "href", "record link in the name cell; §1 list views", "M"),
+            ],
+        }],
+        pairs: PairPlan {
+            items: &[text("th[data-label], td[data-label]", "cells by column label; §1 list views", "M")],
+            label: attr(":scope", "data-label", "§1 list views", "M"),
+            value: text(":scope", "§1 list views", "M"),
+        },
+    },
 };
+
+/// List columns (`data-label`) → deal fields.
+pub const LIST_LABELS: &[(&str, &str)] = &[
+    ("Opportunity Name", "name"),
+    ("Stage", "stage"),
+    ("Amount", "amount"),
+    ("Close Date", "close_date"),
+    ("Opportunity Owner", "owner"),
+    ("Owner Full Name", "owner"),
+    ("Next Step", "next_step"),
+];
 
 /// Owner and other values sometimes arrive with their label in front.
 pub const LABELS: &[&str] = &[

@@ -89,6 +89,8 @@ impl RowContext<'_> {
             owner,
             next_step,
             next_step_date,
+            // An export without a next-step column says nothing about next steps.
+            next_step_unknown: self.index.position(Field::NextStep).is_none(),
             contact,
             // Exports carry no activity timeline: `None`, not an empty one.
             touches: None,

@@ -12,8 +12,10 @@ mod sections;
 
 use crate::core::date::Day;
 use crate::core::message::Choice;
+use crate::core::notes::storage_key;
 use crate::core::snapshot::RawSnapshot;
-use crate::core::view::{deal_view, DealView};
+use crate::core::view::{deal_view, list_view, DealView};
+use crate::crm::PageKind;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -45,15 +47,25 @@ fn view(snap: JsValue, notes: JsValue, settings: JsValue) -> Result<DealView, Js
     ))
 }
 
-/// The storage keys a page needs: `settings`, and the deal's notes key when it is a deal.
+/// The storage keys a page needs: `settings`, and the notes of the deal (a record page) or of
+/// every deal shown (a list or board).
 #[wasm_bindgen]
 pub fn storage_keys(snap: JsValue) -> Result<Vec<String>, JsValue> {
     let snap = snapshot(snap)?;
     let mut keys = vec!["settings".to_string()];
-    if let Some(key) = crate::crm::detect(&snap.url).and_then(|p| p.key) {
-        keys.push(crate::core::notes::storage_key(&key));
+    match crate::crm::detect(&snap.url) {
+        Some(p) if is_list(p.kind) => {
+            let (rows, _) = crate::crm::read_rows(&snap, today());
+            keys.extend(rows.iter().map(|r| storage_key(&r.deal.key)));
+        }
+        Some(p) => keys.extend(p.key.map(|k| storage_key(&k))),
+        None => {}
     }
     Ok(keys)
+}
+
+fn is_list(kind: PageKind) -> bool {
+    matches!(kind, PageKind::DealList | PageKind::DealBoard)
 }
 
 /// The draft the rep picked (`{channel, tone}`); anything unreadable means "the first".
@@ -61,17 +73,29 @@ fn choice(value: JsValue) -> Choice {
     serde_wasm_bindgen::from_value(value).unwrap_or_default()
 }
 
-/// Renders the overlay (badge, and the card when `expanded`) into `root`.
+/// Renders the overlay into `root`: on a deal page the badge (and the card when `expanded`), on
+/// a list or board the triage panel. `stored` is what `storage_keys` named, as read.
 #[wasm_bindgen]
 pub fn render_overlay(
     root: &web_sys::Element,
     snap: JsValue,
-    notes: JsValue,
-    settings: JsValue,
+    stored: JsValue,
     expanded: bool,
     picked: JsValue,
 ) -> Result<(), JsValue> {
-    let v = view(snap, notes, settings)?;
+    let snap = snapshot(snap)?;
+    let stored = json(stored)?;
+    let page = crate::crm::detect(&snap.url);
+    if page.as_ref().is_some_and(|p| is_list(p.kind)) {
+        let v = list_view(&snap, &stored, today());
+        return overlay::render_list(root, &v, expanded);
+    }
+    let notes = page
+        .and_then(|p| p.key)
+        .and_then(|k| stored.get(storage_key(&k)).cloned())
+        .unwrap_or(Value::Null);
+    let settings = stored.get("settings").cloned().unwrap_or(Value::Null);
+    let v = deal_view(&snap, &notes, &settings, today());
     overlay::render(root, &v, expanded, choice(picked))
 }
 

@@ -3,7 +3,7 @@
 use super::dom::{child, clear, text_child};
 use super::sections;
 use crate::core::message::Choice;
-use crate::core::view::DealView;
+use crate::core::view::{DealView, ListView};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
@@ -49,6 +49,71 @@ pub fn render(root: &Element, v: &DealView, expanded: bool, choice: Choice) -> R
         "p",
         "privacy",
         "Read-only: Stallwatch changes nothing in the CRM and sends nothing anywhere.",
+    )?;
+    Ok(())
+}
+
+/// The triage panel on list and board pages: a badge with how many deals are stalling,
+/// expanding to the visible deals, riskiest first. It never touches the CRM's own rows.
+pub fn render_list(root: &Element, v: &ListView, expanded: bool) -> Result<(), JsValue> {
+    clear(root);
+    let sw = child(root, "div", "sw list")?;
+    sw.set_attribute("data-state", "list")?;
+    sw.set_attribute("data-band", if v.stalling > 0 { "high" } else { "low" })?;
+    let badge = child(&sw, "button", "badge")?;
+    badge.set_attribute("type", "button")?;
+    badge.set_attribute("data-action", "toggle")?;
+    badge.set_attribute("data-testid", "stall-badge")?;
+    badge.set_attribute("aria-expanded", if expanded { "true" } else { "false" })?;
+    badge.set_attribute("title", &format!("Stallwatch: {}", v.headline))?;
+    text_child(&badge, "span", "brand", "Stalling")?;
+    let count = text_child(&badge, "span", "score", &v.stalling.to_string())?;
+    count.set_attribute("data-testid", "stall-count")?;
+
+    let card = child(&sw, "section", "card")?;
+    card.set_attribute("data-testid", "stall-card")?;
+    if !expanded {
+        card.set_attribute("hidden", "")?;
+    }
+    let head = child(&card, "header", "")?;
+    let headline = text_child(&head, "div", "headline", &v.headline)?;
+    headline.set_attribute("data-testid", "stall-headline")?;
+    text_child(&head, "div", "deal", "Deals on this page, riskiest first")?;
+    let close = text_child(&head, "button", "close", "×")?;
+    close.set_attribute("type", "button")?;
+    close.set_attribute("data-action", "toggle")?;
+    close.set_attribute("aria-label", "Collapse")?;
+    for p in &v.problems {
+        let el = text_child(&card, "p", "problem", p)?;
+        el.set_attribute("role", "alert")?;
+    }
+    let list = child(&card, "ol", "rows")?;
+    for r in &v.rows {
+        let li = child(&list, "li", "row")?;
+        li.set_attribute("data-testid", "list-row")?;
+        li.set_attribute("data-key", &r.key)?;
+        li.set_attribute(
+            "data-band",
+            &r.band.map(|b| serde_name(&b)).unwrap_or_default(),
+        )?;
+        let score = text_child(&li, "span", "row-score", &r.score)?;
+        score.set_attribute("data-testid", "stall-score")?;
+        let body = child(&li, "div", "row-body")?;
+        let name = text_child(&body, "div", "row-name", &r.name)?;
+        name.set_attribute("data-testid", "list-name")?;
+        if let Some(stage) = &r.stage {
+            text_child(&body, "div", "row-stage", stage)?;
+        }
+        if let Some(reason) = &r.top_reason {
+            let el = text_child(&body, "div", "row-reason", reason)?;
+            el.set_attribute("data-testid", "list-reason")?;
+        }
+    }
+    text_child(
+        &card,
+        "p",
+        "privacy",
+        "A list shows no activity timeline: open a deal for its full reasons and a suggested message.",
     )?;
     Ok(())
 }

@@ -7,6 +7,7 @@ use crate::core::settings::Settings;
 
 pub(super) fn signal(deal: &Deal, s: &Settings, now: Day) -> Option<Reason> {
     match (&deal.next_step, deal.next_step_date) {
+        (None, _) if deal.next_step_unknown => None,
         (None, _) => Some(Reason {
             code: "no_next_step",
             points: s.no_next_step_points,

@@ -1,0 +1,70 @@
+// List and board pages: one triage panel ranks the visible deals by stall risk, using each
+// deal's own notes. The CRM's rows are never touched (write-nothing guard).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EXPECTED, launch, openGuarded, overlayFrame } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function panel(frame) {
+  return frame.$$eval('[data-testid="list-row"]', (rows) =>
+    rows.map((r) => ({
+      key: r.dataset.key,
+      score: r.querySelector('[data-testid="stall-score"]').textContent,
+      name: r.querySelector('[data-testid="list-name"]').textContent,
+      reason: r.querySelector('[data-testid="list-reason"]')?.textContent ?? '',
+    })),
+  );
+}
+
+for (const fixture of ['salesforce/opportunity-list.html', 'hubspot/deals-board.html']) {
+  test(`${fixture}: every deal shown is ranked, closed ones last and unscored`, async () => {
+    const want = EXPECTED[fixture];
+    const { page, guard } = await openGuarded(browser, want.url);
+    const frame = await overlayFrame(page, browser.extensionId);
+    const rows = await panel(frame);
+    assert.deepEqual(
+      rows.map((r) => r.name).sort(),
+      want.rows.map((r) => r.name).sort(),
+      'each row or card of the page appears once',
+    );
+    const closed = new Set(want.rows.filter((r) => /^Closed/.test(r.stage)).map((r) => r.name));
+    const scores = rows.map((r) => r.score);
+    for (const r of rows) {
+      if (closed.has(r.name)) assert.equal(r.score, '–', `${r.name} is closed`);
+      else assert.match(r.score, /^\d{1,3}$/, r.name);
+    }
+    const numeric = scores.filter((s) => s !== '–').map(Number);
+    assert.deepEqual(numeric, [...numeric].sort((a, b) => b - a), 'riskiest first');
+    assert.ok(scores.slice(numeric.length).every((s) => s === '–'), 'closed deals last');
+    // A deal whose close date has passed says so.
+    const overdue = want.rows.find((r) => !closed.has(r.name) && /\{\{date:-\d+/.test(r.close_date ?? ''));
+    assert.ok(overdue, 'the fixture has an overdue open deal');
+    assert.match(rows.find((r) => r.name === overdue.name).reason, /Close date .* passed/);
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
+}
+
+test('each card uses its own deal notes (a snoozed deal says so)', async () => {
+  const url = EXPECTED['hubspot/deals-board.html'].url;
+  const { page, guard } = await openGuarded(browser, url);
+  const frame = await overlayFrame(page, browser.extensionId);
+  const ext = await browser.context.newPage();
+  await ext.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
+  const until = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  await ext.evaluate(
+    (d) => chrome.storage.local.set({ 'notes:hs:123:1013': { snooze_until: d, snooze_reason: 'board meeting' } }),
+    until,
+  );
+  await frame.locator('[data-testid="list-row"][data-key="hs:123:1013"] [data-testid="list-reason"]', { hasText: 'Snoozed until' }).waitFor({ state: 'attached' });
+  await guard.assertUntouched(assert);
+  await ext.close();
+  await page.close();
+});

@@ -8,7 +8,13 @@ import { EXPECTED, ROOT, launch, overlayFrame } from '../tests/e2e/harness.mjs';
 
 const headed = Boolean(process.env.DISPLAY) && process.env.CI !== 'true' && !process.argv.includes('--headless');
 const outDir = path.join(ROOT, 'demo-output');
-const deals = ['salesforce/opportunity.html', 'hubspot/deal.html', 'salesforce/opportunity-sparse.html'];
+const deals = [
+  'salesforce/opportunity.html',
+  'hubspot/deal.html',
+  'salesforce/opportunity-sparse.html',
+  'salesforce/opportunity-list.html',
+  'hubspot/deals-board.html',
+];
 
 const browser = await launch({ headed });
 try {
@@ -18,7 +24,9 @@ try {
     const page = await browser.context.newPage();
     await page.goto(EXPECTED[fixture].url);
     const frame = await overlayFrame(page, browser.extensionId);
-    const score = await frame.locator('[data-testid="stall-score"]').textContent();
+    // "Stallwatch: High stall risk" on a deal, "Stallwatch: 2 of the 5 open deals…" on a list.
+    const summary = (await frame.locator('[data-testid="stall-badge"]').getAttribute('title')) ?? '';
+    const badge = (await frame.locator('[data-testid="stall-badge"]').innerText()).replace(/\s+/g, ' ');
     await frame.locator('[data-testid="stall-badge"]').click();
     await frame.locator('[data-testid="stall-card"]').waitFor({ state: 'visible' });
     await page.waitForTimeout(300); // let the iframe take its expanded size
@@ -26,7 +34,7 @@ try {
     const file = path.join(outDir, `${name}.png`);
     await page.screenshot({ path: file });
     shots.push(file);
-    console.log(`${fixture}: stall risk ${score} → ${path.relative(ROOT, file)}`);
+    console.log(`${fixture}: ${badge} (${summary.replace(/^Stallwatch: /, '')}) → ${path.relative(ROOT, file)}`);
     if (!headed) await page.close();
   }
   if (headed) {

@@ -3,7 +3,7 @@
 use super::date::Day;
 use super::message::{compose, Suggestion};
 use super::notes::{self, Notes};
-use super::risk::{assess, Band, Confidence, Reason, State};
+use super::risk::{assess, Band, Confidence, Reason, State, MISSING_NOTES};
 use super::settings::{self, Settings};
 use super::snapshot::RawSnapshot;
 use crate::crm::{self, PageKind, ReadField};
@@ -89,18 +89,21 @@ pub fn deal_view(
             _ => "Low stall risk".to_string(),
         },
     };
-    let confidence_note =
-        (!assessment.missing.is_empty() && assessment.stall_risk.is_some()).then(|| {
-            let level = match assessment.confidence {
-                Confidence::High => "High",
-                Confidence::Medium => "Medium",
-                Confidence::Low => "Low",
-            };
-            format!(
-                "{level} confidence. Could not see: {}.",
-                assessment.missing.join("; ")
-            )
-        });
+    // What the page lacked; missing notes already show as the `no_reason` reason.
+    let unseen: Vec<&str> = assessment
+        .missing
+        .iter()
+        .map(String::as_str)
+        .filter(|m| *m != MISSING_NOTES)
+        .collect();
+    let confidence_note = (!unseen.is_empty() && assessment.stall_risk.is_some()).then(|| {
+        let level = match assessment.confidence {
+            Confidence::High => "High",
+            Confidence::Medium => "Medium",
+            Confidence::Low => "Low",
+        };
+        format!("{level} confidence. Could not see: {}.", unseen.join("; "))
+    });
     DealView {
         confidence_note,
         page_kind: reading.page.as_ref().map(|p| p.kind),

@@ -253,6 +253,9 @@ fn wait_until(t: &Timeline, s: &Settings, now: Day) -> Option<Day> {
     (age >= 0 && age as u32 <= s.wait_days).then(|| last.day.plus(s.wait_days as i32 + 1))
 }
 
+/// The `missing` entry for notes without a reason (also a reason of its own: `no_reason`).
+pub const MISSING_NOTES: &str = "your notes on why they want this";
+
 fn what_was_missing(deal: &Deal, notes: &Notes) -> (Confidence, Vec<String>) {
     let mut missing = Vec::new();
     match (&deal.touches, deal.last_inbound) {
@@ -267,7 +270,7 @@ fn what_was_missing(deal: &Deal, notes: &Notes) -> (Confidence, Vec<String>) {
         missing.push("a close date".into());
     }
     if notes.reason.is_none() {
-        missing.push("your notes on why they want this".into());
+        missing.push(MISSING_NOTES.into());
     }
     let confidence = match (&deal.touches, deal.last_inbound) {
         (None, None) => Confidence::Low,

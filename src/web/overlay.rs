@@ -7,39 +7,67 @@ use crate::core::view::{DealView, ListView};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-pub fn render(root: &Element, v: &DealView, expanded: bool, choice: Choice) -> Result<(), JsValue> {
+/// What the badge and the card's header show; the rest of the card differs per page kind.
+struct Frame<'a> {
+    state: &'a str,
+    band: Option<String>,
+    /// The badge's word ("Stall risk", "Stalling") and number.
+    brand: &'a str,
+    number: &'a str,
+    number_testid: &'a str,
+    headline: &'a str,
+    subtitle: Option<&'a str>,
+}
+
+/// Builds the badge and the card with its header; returns the card to fill. The card is always
+/// built so its content can be read; collapsed, it is hidden.
+fn badge_and_card(root: &Element, f: &Frame, expanded: bool) -> Result<Element, JsValue> {
     clear(root);
     let sw = child(root, "div", "sw")?;
-    sw.set_attribute("data-state", &serde_name(&v.state))?;
-    if let Some(b) = v.band {
-        sw.set_attribute("data-band", &serde_name(&b))?;
+    sw.set_attribute("data-state", f.state)?;
+    if let Some(b) = &f.band {
+        sw.set_attribute("data-band", b)?;
     }
     let badge = child(&sw, "button", "badge")?;
     badge.set_attribute("type", "button")?;
     badge.set_attribute("data-action", "toggle")?;
     badge.set_attribute("data-testid", "stall-badge")?;
     badge.set_attribute("aria-expanded", if expanded { "true" } else { "false" })?;
-    badge.set_attribute("title", &format!("Stallwatch: {}", v.headline))?;
-    text_child(&badge, "span", "brand", "Stall risk")?;
-    let score = text_child(&badge, "span", "score", &v.score)?;
-    score.set_attribute("data-testid", "stall-score")?;
+    badge.set_attribute("title", &format!("Stallwatch: {}", f.headline))?;
+    text_child(&badge, "span", "brand", f.brand)?;
+    let number = text_child(&badge, "span", "score", f.number)?;
+    number.set_attribute("data-testid", f.number_testid)?;
 
-    // The card is always built so its content can be read; collapsed, it is hidden.
     let card = child(&sw, "section", "card")?;
     card.set_attribute("data-testid", "stall-card")?;
     if !expanded {
         card.set_attribute("hidden", "")?;
     }
     let head = child(&card, "header", "")?;
-    let headline = text_child(&head, "div", "headline", &v.headline)?;
+    let headline = text_child(&head, "div", "headline", f.headline)?;
     headline.set_attribute("data-testid", "stall-headline")?;
-    if let Some(name) = &v.deal_name {
-        text_child(&head, "div", "deal", name)?;
+    if let Some(sub) = f.subtitle {
+        text_child(&head, "div", "deal", sub)?;
     }
     let close = text_child(&head, "button", "close", "×")?;
     close.set_attribute("type", "button")?;
     close.set_attribute("data-action", "toggle")?;
     close.set_attribute("aria-label", "Collapse")?;
+    Ok(card)
+}
+
+/// The overlay on a deal page: the stall-risk badge, expanding to reasons and the message.
+pub fn render(root: &Element, v: &DealView, expanded: bool, choice: Choice) -> Result<(), JsValue> {
+    let frame = Frame {
+        state: &serde_name(&v.state),
+        band: v.band.map(|b| serde_name(&b)),
+        brand: "Stall risk",
+        number: &v.score,
+        number_testid: "stall-score",
+        headline: &v.headline,
+        subtitle: v.deal_name.as_deref(),
+    };
+    let card = badge_and_card(root, &frame, expanded)?;
     sections::problems(&card, v)?;
     sections::reasons(&card, v)?;
     sections::suggestion(&card, v, choice)?;
@@ -56,33 +84,16 @@ pub fn render(root: &Element, v: &DealView, expanded: bool, choice: Choice) -> R
 /// The triage panel on list and board pages: a badge with how many deals are stalling,
 /// expanding to the visible deals, riskiest first. It never touches the CRM's own rows.
 pub fn render_list(root: &Element, v: &ListView, expanded: bool) -> Result<(), JsValue> {
-    clear(root);
-    let sw = child(root, "div", "sw list")?;
-    sw.set_attribute("data-state", "list")?;
-    sw.set_attribute("data-band", if v.stalling > 0 { "high" } else { "low" })?;
-    let badge = child(&sw, "button", "badge")?;
-    badge.set_attribute("type", "button")?;
-    badge.set_attribute("data-action", "toggle")?;
-    badge.set_attribute("data-testid", "stall-badge")?;
-    badge.set_attribute("aria-expanded", if expanded { "true" } else { "false" })?;
-    badge.set_attribute("title", &format!("Stallwatch: {}", v.headline))?;
-    text_child(&badge, "span", "brand", "Stalling")?;
-    let count = text_child(&badge, "span", "score", &v.stalling.to_string())?;
-    count.set_attribute("data-testid", "stall-count")?;
-
-    let card = child(&sw, "section", "card")?;
-    card.set_attribute("data-testid", "stall-card")?;
-    if !expanded {
-        card.set_attribute("hidden", "")?;
-    }
-    let head = child(&card, "header", "")?;
-    let headline = text_child(&head, "div", "headline", &v.headline)?;
-    headline.set_attribute("data-testid", "stall-headline")?;
-    text_child(&head, "div", "deal", "Deals on this page, riskiest first")?;
-    let close = text_child(&head, "button", "close", "×")?;
-    close.set_attribute("type", "button")?;
-    close.set_attribute("data-action", "toggle")?;
-    close.set_attribute("aria-label", "Collapse")?;
+    let frame = Frame {
+        state: "list",
+        band: Some(if v.stalling > 0 { "high" } else { "low" }.to_string()),
+        brand: "Stalling",
+        number: &v.stalling.to_string(),
+        number_testid: "stall-count",
+        headline: &v.headline,
+        subtitle: Some("Deals on this page, riskiest first"),
+    };
+    let card = badge_and_card(root, &frame, expanded)?;
     for p in &v.problems {
         let el = text_child(&card, "p", "problem", p)?;
         el.set_attribute("role", "alert")?;

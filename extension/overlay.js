@@ -56,10 +56,13 @@ async function draw() {
   const keys = storage_keys(snapshot);
   const stored = await chrome.storage.local.get(keys);
   render_overlay(root, snapshot, stored, expanded, choice);
+  // For scripts/bench-overlay.mjs: when the first score was on screen (a local mark only).
+  if (!performance.getEntriesByName('stallwatch:first-render').length) performance.mark('stallwatch:first-render');
   const box = root.firstElementChild?.getBoundingClientRect();
   if (box) port?.postMessage({ type: 'resize', width: Math.ceil(box.width), height: Math.ceil(box.height) });
 }
 
 await init();
+performance.mark('stallwatch:wasm-ready');
 ready = true;
 render();

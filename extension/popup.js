@@ -1,6 +1,6 @@
 // The popup: quick notes for the deal in the current tab. The content script supplies the page
 // snapshot; the Rust core renders and validates; notes are saved to storage.local only.
-import init, { notes_from_form, render_popup, storage_keys } from './pkg/stallwatch.js';
+import init, { notes_from_form, notes_key, render_popup } from './pkg/stallwatch.js';
 import { copyText, reportError } from './ui.js';
 
 const formRoot = document.getElementById('form');
@@ -37,8 +37,8 @@ function readForm(form) {
 async function main() {
   await init();
   const snapshot = (await askSnapshot(await targetTab())) ?? { url: '', fields: {}, activities: null };
-  const keys = storage_keys(snapshot);
-  const notesKey = keys[1];
+  const notesKey = notes_key(snapshot);
+  const keys = notesKey ? ['settings', notesKey] : ['settings'];
   const stored = await chrome.storage.local.get(keys);
   let choice = {};
   render_popup(formRoot, resultRoot, snapshot, stored[notesKey] ?? null, stored.settings ?? null, true, choice);

@@ -64,6 +64,16 @@ pub fn storage_keys(snap: JsValue) -> Result<Vec<String>, JsValue> {
     Ok(keys)
 }
 
+/// The notes key of the deal on a record page; `undefined` elsewhere (lists included).
+#[wasm_bindgen]
+pub fn notes_key(snap: JsValue) -> Result<Option<String>, JsValue> {
+    let snap = snapshot(snap)?;
+    Ok(crate::crm::detect(&snap.url)
+        .filter(|p| p.kind == PageKind::DealRecord)
+        .and_then(|p| p.key)
+        .map(|k| storage_key(&k)))
+}
+
 fn is_list(kind: PageKind) -> bool {
     matches!(kind, PageKind::DealList | PageKind::DealBoard)
 }

@@ -84,3 +84,17 @@ test('the popup on a page that is not a CRM deal says what to do', async () => {
   assert.match(await popup.locator('.empty').textContent(), /Open a Salesforce opportunity or a HubSpot deal/);
   await popup.close();
 });
+
+test('on a list view the popup asks for a deal instead of taking notes for a row', async () => {
+  const { page, guard } = await openGuarded(browser, EXPECTED['salesforce/opportunity-list.html'].url);
+  await overlayFrame(page, browser.extensionId);
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const tabId = await popup.evaluate(async () => (await chrome.tabs.query({ url: 'https://acme.lightning.force.com/*' }))[0]?.id);
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.locator('.empty').waitFor();
+  assert.equal(await popup.locator('form.notes').count(), 0);
+  await guard.assertUntouched(assert);
+  await popup.close();
+  await page.close();
+});

@@ -176,7 +176,7 @@
     s.setProperty('background', 'transparent', 'important');
     s.setProperty('color-scheme', 'normal', 'important');
     shadow.append(frame);
-    mounted = { host, frame, port: null };
+    mounted = { host, frame, port: null, retries: 20 };
     frame.addEventListener('load', () => connect(nonce), { once: true });
     document.documentElement.append(host);
   }
@@ -194,7 +194,12 @@
       mounted.frame.style.setProperty('height', `${h}px`, 'important');
     });
     port.onDisconnect.addListener(() => {
-      if (mounted) mounted.port = null;
+      void chrome.runtime.lastError;
+      if (!mounted || mounted.port !== port) return;
+      mounted.port = null;
+      // Firefox's relay (relay.js) runs in an event page that can be suspended: try again a
+      // few times, then stay quiet (the overlay keeps its last render).
+      if (mounted.retries-- > 0) setTimeout(() => connect(nonce), 500);
     });
     push();
   }

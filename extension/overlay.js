@@ -11,13 +11,8 @@ let expanded = false;
 let choice = {}; // the draft picked with the channel and tone switchers
 let ready = false;
 
-// Registered before the first await, so it is in place when the content script connects.
-chrome.runtime.onConnect.addListener((p) => {
-  // Only our content script, in a tab's top frame, naming the nonce it put in our URL.
-  const s = p.sender || {};
-  if (!nonce || p.name !== `stallwatch-overlay:${nonce}` || s.id !== chrome.runtime.id || !s.tab || s.frameId !== 0) {
-    return;
-  }
+/** Takes snapshots from a port to this tab's content script. */
+function attach(p) {
   port?.disconnect();
   port = p;
   p.onMessage.addListener((msg) => {
@@ -25,7 +20,37 @@ chrome.runtime.onConnect.addListener((p) => {
     snapshot = msg.snapshot;
     render();
   });
+}
+
+// Chromium: the content script connects to us directly. Registered before the first await, so
+// it is in place when the content script connects.
+chrome.runtime.onConnect.addListener((p) => {
+  // Only our content script, in a tab's top frame, naming the nonce it put in our URL.
+  const s = p.sender || {};
+  if (!nonce || p.name !== `stallwatch-overlay:${nonce}` || s.id !== chrome.runtime.id || !s.tab || s.frameId !== 0) {
+    return;
+  }
+  attach(p);
 });
+
+// Firefox: this frame cannot receive the content script's port, so both connect to relay.js,
+// which pairs them by the nonce. In Chromium no background listens and this port just closes.
+function connectRelay(tries) {
+  if (!nonce) return;
+  const p = chrome.runtime.connect({ name: `stallwatch-frame:${nonce}` });
+  let used = false;
+  p.onMessage.addListener(() => {
+    used = true;
+  });
+  p.onDisconnect.addListener(() => {
+    void chrome.runtime.lastError; // "no receiving end" in Chromium: expected, not an error
+    if (port === p) port = null;
+    // The relay's event page can be suspended; reconnect if it was carrying our snapshots.
+    if (used && tries > 0) setTimeout(() => connectRelay(tries - 1), 500);
+  });
+  if (!port) attach(p);
+}
+connectRelay(20);
 
 chrome.storage.onChanged.addListener((_changes, area) => {
   if (area === 'local') render();

@@ -28,6 +28,8 @@ for browser in chrome firefox; do
   cp pkg/stallwatch.js pkg/stallwatch_bg.wasm "$out/pkg/"
   target/release/stallwatch read-plan > "$out/read_plan.js"
   node scripts/manifest.mjs "$browser" extension/manifest.json > "$out/manifest.json"
+  # relay.js is Firefox's background script; Chromium's overlay needs no background.
+  [ "$browser" = firefox ] || rm -f "$out/relay.js"
   rm -f "dist/stallwatch-$browser-$version.zip"
   (cd "$out" && zip -qr -X "../stallwatch-$browser-$version.zip" .)
 done

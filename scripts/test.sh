@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, clippy (host and wasm32), the Rust tests, the
-# end-to-end suite in real Chromium, and web-ext lint on the Firefox build.
+# end-to-end suite in real Chromium, web-ext lint on the Firefox build, and the end-to-end test
+# in real Firefox ESR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
@@ -17,3 +18,6 @@ echo "== JavaScript unit tests and end-to-end tests (Chromium, write-nothing gua
 node --test --test-concurrency=1 tests/js/ tests/e2e/
 echo "== web-ext lint (dist/firefox)"
 node_modules/.bin/web-ext lint --source-dir dist/firefox --output text --warnings-as-errors=false
+echo "== end-to-end test in Firefox ESR (geckodriver, write-nothing guard)"
+bash scripts/setup-firefox.sh
+STALLWATCH_REQUIRE_FIREFOX=1 node --test tests/e2e-firefox/

@@ -1,0 +1,97 @@
+// The write-nothing guard for Firefox, served as /__stallwatch_guard.js and loaded as the first
+// child of <head> (allowed by the fixtures' `script-src 'self'`), so it runs in the page's main
+// world before any content script.
+//
+// A compact copy of guardInit in tests/e2e/harness.mjs, with the same rules: observe from
+// DOMContentLoaded, ignore only the one childList mutation that appends <stallwatch-overlay> to
+// <html>, compare form controls before and after. guardInit is not exported (Playwright injects
+// it as an init script), and this file must be a plain script the page itself loads, so it is
+// duplicated here rather than imported. It also records page errors, unhandled rejections and
+// CSP violations, which Playwright collected from the outside in the Chromium suite.
+(() => {
+  'use strict';
+  if (window.top !== window) return;
+  const OURS = 'stallwatch-overlay';
+  const ours = (n) => n && n.nodeType === 1 && n.localName === OURS;
+  const insideOurs = (n) => {
+    for (let x = n; x; x = x.parentNode || x.host) if (ours(x)) return true;
+    return false;
+  };
+  const describe = (n) => {
+    if (!n) return '?';
+    if (n.nodeType === 3) return `#text(${JSON.stringify(n.data.slice(0, 40))})`;
+    if (n.nodeType !== 1) return n.nodeName;
+    const id = n.id ? `#${n.id}` : '';
+    const cls = typeof n.className === 'string' && n.className ? `.${n.className.split(/\s+/).slice(0, 2).join('.')}` : '';
+    return `${n.localName}${id}${cls}`;
+  };
+  const seen = [];
+  const errors = [];
+  const record = (list) => {
+    for (const m of list) {
+      if (insideOurs(m.target)) continue;
+      const nodes = [...m.addedNodes, ...m.removedNodes];
+      if (m.type === 'childList' && nodes.length && nodes.every(ours) && m.target === document.documentElement) {
+        continue; // our container, appended to <html>: the one allowed footprint
+      }
+      seen.push(
+        m.type === 'attributes'
+          ? `attribute ${m.attributeName} on ${describe(m.target)}`
+          : m.type === 'characterData'
+            ? `text changed in ${describe(m.target.parentNode)}`
+            : `children of ${describe(m.target)}: +[${[...m.addedNodes].map(describe)}] -[${[...m.removedNodes].map(describe)}]`,
+      );
+    }
+  };
+  const observer = new MutationObserver(record);
+  const controls = () =>
+    [...document.querySelectorAll('input, textarea, select')].map((el) => ({
+      el: describe(el) + (el.name ? `[name=${el.name}]` : ''),
+      value: el.value,
+      checked: el.checked ?? null,
+    }));
+  let before = null;
+  let overlayAtStart = null;
+  const start = () => {
+    before = controls();
+    // If our container is already there, the content script ran before the guard watched.
+    overlayAtStart = document.querySelectorAll(OURS).length > 0;
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  };
+  document.addEventListener('DOMContentLoaded', start, { once: true, capture: true });
+
+  window.addEventListener('error', (e) => {
+    errors.push(`page error: ${e.message} (${e.filename}:${e.lineno})`);
+  });
+  window.addEventListener('unhandledrejection', (e) => {
+    errors.push(`unhandled rejection: ${e.reason && e.reason.message ? e.reason.message : String(e.reason)}`);
+  });
+  document.addEventListener('securitypolicyviolation', (e) => {
+    errors.push(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+  });
+
+  Object.defineProperty(window, '__stallwatchGuard', {
+    value: Object.freeze({
+      report() {
+        record(observer.takeRecords());
+        const after = controls();
+        const changed = [];
+        if (before) {
+          if (after.length !== before.length) changed.push(`form controls: ${before.length} → ${after.length}`);
+          before.forEach((b, i) => {
+            const a = after[i];
+            if (a && (a.value !== b.value || a.checked !== b.checked)) changed.push(`${b.el}: ${JSON.stringify(b.value)} → ${JSON.stringify(a.value)}`);
+          });
+        }
+        return {
+          started: !!before,
+          overlayAtStart,
+          mutations: seen.slice(),
+          inputs: changed,
+          errors: errors.slice(),
+          overlays: document.querySelectorAll(OURS).length,
+        };
+      },
+    }),
+  });
+})();

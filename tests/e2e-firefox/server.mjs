@@ -7,16 +7,14 @@ import http from 'node:http';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CSP, EXPECTED, FIXTURES, fillDates } from '../e2e/harness.mjs';
+import { CSP, EXPECTED, GUARD_FILE, renderFixture } from '../e2e/harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The hosts the fixtures live on, from tests/fixtures/expected.json. */
 export const CRM_HOSTS = [...new Set(Object.values(EXPECTED).filter((i) => i?.url).map((i) => new URL(i.url).hostname))];
 
 export const GUARD_PATH = '/__stallwatch_guard.js';
-const GUARD_JS = readFileSync(path.join(here, 'guard.js'), 'utf8');
+const GUARD_JS = readFileSync(GUARD_FILE, 'utf8');
 
 /** A throwaway self-signed certificate for the CRM hosts, valid one day. */
 function makeCertificate(dir) {
@@ -43,7 +41,7 @@ function normalise(url) {
 
 /** The fixture HTML as served: dates filled, the guard script first in <head>. */
 export function servedHtml(file) {
-  const html = fillDates(readFileSync(path.join(FIXTURES, file), 'utf8'));
+  const html = renderFixture(file);
   const tag = `<script src="${GUARD_PATH}"></script>`;
   const withGuard = html.replace(/<head(\s[^>]*)?>/i, (m) => `${m}${tag}`);
   if (withGuard === html) throw new Error(`${file} has no <head> to put the guard in`);

@@ -65,6 +65,17 @@ export function formatDate(d, format, offset) {
   }
 }
 
+/**
+ * A fixture page as served: `{{include:PATH}}` replaced by that file under tests/fixtures (the
+ * CRM's shared stylesheet), then the dates filled.
+ */
+export function renderFixture(file) {
+  const html = readFileSync(path.join(FIXTURES, file), 'utf8').replace(/\{\{include:([\w/.-]+)\}\}/g, (_, inc) =>
+    readFileSync(path.join(FIXTURES, inc), 'utf8'),
+  );
+  return fillDates(html);
+}
+
 /** Replaces `{{date:OFFSET:FORMAT}}` tokens so fixture dates stay relative to today. */
 export function fillDates(html) {
   return html.replace(/\{\{date:([+-]?\d+):([a-z_]+)\}\}/g, (_, off, fmt) => {
@@ -138,7 +149,7 @@ export async function serveFixtures(context) {
       await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not a fixture' });
       return;
     }
-    const html = fillDates(readFileSync(path.join(FIXTURES, file), 'utf8'));
+    const html = renderFixture(file);
     await route.fulfill({
       status: 200,
       headers: {
@@ -158,90 +169,8 @@ function normalise(url) {
 
 // ---- the write-nothing guard ---------------------------------------------------------------
 
-/** Runs in the page's main world before any content script (Playwright init script). */
-function guardInit() {
-  if (location.protocol !== 'https:' || window.top !== window) return;
-  const OURS = 'stallwatch-overlay';
-  const ours = (n) => n && n.nodeType === 1 && n.localName === OURS;
-  const insideOurs = (n) => {
-    for (let x = n; x; x = x.parentNode || x.host) if (ours(x)) return true;
-    return false;
-  };
-  const describe = (n) => {
-    if (!n) return '?';
-    if (n.nodeType === 3) return `#text(${JSON.stringify(n.data.slice(0, 40))})`;
-    if (n.nodeType !== 1) return n.nodeName;
-    const id = n.id ? `#${n.id}` : '';
-    const cls = typeof n.className === 'string' && n.className ? `.${n.className.split(/\s+/).slice(0, 2).join('.')}` : '';
-    return `${n.localName}${id}${cls}`;
-  };
-  const seen = [];
-  const record = (list) => {
-    for (const m of list) {
-      if (insideOurs(m.target)) continue;
-      const nodes = [...m.addedNodes, ...m.removedNodes];
-      if (m.type === 'childList' && nodes.length && nodes.every(ours) && m.target === document.documentElement) {
-        continue; // our container, appended to <html>: the one allowed footprint
-      }
-      seen.push(
-        m.type === 'attributes'
-          ? `attribute ${m.attributeName} on ${describe(m.target)}`
-          : m.type === 'characterData'
-            ? `text changed in ${describe(m.target.parentNode)}`
-            : `children of ${describe(m.target)}: +[${[...m.addedNodes].map(describe)}] -[${[...m.removedNodes].map(describe)}]`,
-      );
-    }
-  };
-  const observer = new MutationObserver(record);
-  const controls = () =>
-    [...document.querySelectorAll('input, textarea, select')].map((el) => ({
-      el: describe(el) + (el.name ? `[name=${el.name}]` : ''),
-      value: el.value,
-      checked: el.checked ?? null,
-    }));
-  let before = null;
-  const start = () => {
-    before = controls();
-    observer.observe(document, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      characterData: true,
-    });
-  };
-  // After parsing (the parser's own insertions are not ours to judge), before document_idle
-  // content scripts run.
-  document.addEventListener('DOMContentLoaded', start, { once: true, capture: true });
-  Object.defineProperty(window, '__stallwatchGuard', {
-    value: Object.freeze({
-      report() {
-        record(observer.takeRecords());
-        const after = controls();
-        const changed = [];
-        if (before) {
-          if (after.length !== before.length) changed.push(`form controls: ${before.length} → ${after.length}`);
-          before.forEach((b, i) => {
-            const a = after[i];
-            if (a && (a.value !== b.value || a.checked !== b.checked)) changed.push(`${b.el}: ${JSON.stringify(b.value)} → ${JSON.stringify(a.value)}`);
-          });
-        }
-        return { started: !!before, mutations: seen.slice(), inputs: changed };
-      },
-      /** Lets a test change the host page itself (simulating the CRM's own navigation). */
-      asHost(fn) {
-        record(observer.takeRecords());
-        observer.disconnect();
-        try {
-          fn();
-        } finally {
-          observer.takeRecords();
-          before = controls();
-          observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-        }
-      },
-    }),
-  });
-}
+/** The write-nothing guard, shared with the Firefox suite. */
+export const GUARD_FILE = path.join(here, 'guard.js');
 
 /**
  * Opens a new page with the guard installed and console/page errors captured.
@@ -250,7 +179,7 @@ function guardInit() {
 export async function openGuarded(browser, url) {
   const { context, requests } = browser;
   const page = await context.newPage();
-  await page.addInitScript(guardInit);
+  await page.addInitScript({ path: GUARD_FILE });
   const errors = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`console.error: ${msg.text()} (${msg.location().url})`);
@@ -282,6 +211,7 @@ export async function openGuarded(browser, url) {
       assert.ok(r.started, 'the guard was installed before the content script');
       assert.deepEqual(r.mutations, [], `host page mutated outside Stallwatch's container (${documentUrl})`);
       assert.deepEqual(r.inputs, [], `host form controls changed (${documentUrl})`);
+      assert.deepEqual(r.errors, [], `page errors or CSP violations (${documentUrl})`);
       assert.deepEqual(this.strayRequests(), [], `requests left the page (${documentUrl})`);
       assert.deepEqual(errors, [], `console or page errors (${documentUrl})`);
     },

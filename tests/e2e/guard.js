@@ -1,16 +1,15 @@
-// The write-nothing guard for Firefox, served as /__stallwatch_guard.js and loaded as the first
-// child of <head> (allowed by the fixtures' `script-src 'self'`), so it runs in the page's main
-// world before any content script.
+// The write-nothing guard: the product's promise made testable. One plain script for both
+// browsers, running in the page's main world before any content script: Playwright adds it as an
+// init script (tests/e2e/harness.mjs); the Firefox server loads it as the first child of <head>
+// (tests/e2e-firefox/server.mjs; allowed by the fixtures' `script-src 'self'`).
 //
-// A compact copy of guardInit in tests/e2e/harness.mjs, with the same rules: observe from
-// DOMContentLoaded, ignore only the one childList mutation that appends <stallwatch-overlay> to
-// <html>, compare form controls before and after. guardInit is not exported (Playwright injects
-// it as an init script), and this file must be a plain script the page itself loads, so it is
-// duplicated here rather than imported. It also records page errors, unhandled rejections and
-// CSP violations, which Playwright collected from the outside in the Chromium suite.
+// It records every DOM mutation outside Stallwatch's own <stallwatch-overlay> element (observing
+// from DOMContentLoaded: the parser's own insertions are not ours to judge, and document_idle
+// content scripts run after it), compares every form control before and after, and collects
+// page errors, unhandled rejections and CSP violations. `report()` returns all of it.
 (() => {
   'use strict';
-  if (window.top !== window) return;
+  if (location.protocol !== 'https:' || window.top !== window) return;
   const OURS = 'stallwatch-overlay';
   const ours = (n) => n && n.nodeType === 1 && n.localName === OURS;
   const insideOurs = (n) => {
@@ -91,6 +90,18 @@
           errors: errors.slice(),
           overlays: document.querySelectorAll(OURS).length,
         };
+      },
+      /** Lets a test change the host page itself (simulating the CRM's own navigation). */
+      asHost(fn) {
+        record(observer.takeRecords());
+        observer.disconnect();
+        try {
+          fn();
+        } finally {
+          observer.takeRecords();
+          before = controls();
+          observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        }
       },
     }),
   });

@@ -52,6 +52,11 @@ impl Channel {
         }
     }
 
+    /// Email, text and calls: the channels a rep sends on (meetings are arranged, not sent).
+    pub fn is_sendable(self) -> bool {
+        matches!(self, Channel::Email | Channel::Text | Channel::Call)
+    }
+
     /// Reads `email`, `call`, `phone`, `text`, `sms`, `meeting` in any case.
     pub fn parse(s: &str) -> Option<Channel> {
         match s.trim().to_ascii_lowercase().as_str() {

@@ -8,7 +8,7 @@ pub mod plan;
 pub mod salesforce;
 
 use crate::core::date::{parse_display_date, Day, NumericOrder};
-use crate::core::model::{status_from_stage, Channel, Crm, Deal, Direction, Touch};
+use crate::core::model::{status_from_stage, Crm, Deal, Direction, Touch};
 use crate::core::money::parse_money;
 use crate::core::snapshot::{RawSnapshot, FIELDS};
 use serde::Serialize;
@@ -409,11 +409,6 @@ pub fn read_rows(snapshot: &RawSnapshot, now: Day) -> (Vec<RowRead>, Vec<String>
         });
     }
     (out, problems)
-}
-
-/// True for channels a rep can send a message on.
-pub fn is_sendable(c: Channel) -> bool {
-    matches!(c, Channel::Email | Channel::Call | Channel::Text)
 }
 
 #[cfg(test)]

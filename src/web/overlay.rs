@@ -68,7 +68,7 @@ pub fn render(root: &Element, v: &DealView, expanded: bool, choice: Choice) -> R
         subtitle: v.deal_name.as_deref(),
     };
     let card = badge_and_card(root, &frame, expanded)?;
-    sections::problems(&card, v)?;
+    sections::problems(&card, &v.problems)?;
     sections::reasons(&card, v)?;
     sections::suggestion(&card, v, choice)?;
     sections::read_fields(&card, v, false)?;
@@ -94,10 +94,7 @@ pub fn render_list(root: &Element, v: &ListView, expanded: bool) -> Result<(), J
         subtitle: Some("Deals on this page, riskiest first"),
     };
     let card = badge_and_card(root, &frame, expanded)?;
-    for p in &v.problems {
-        let el = text_child(&card, "p", "problem", p)?;
-        el.set_attribute("role", "alert")?;
-    }
+    sections::problems(&card, &v.problems)?;
     let list = child(&card, "ol", "rows")?;
     for r in &v.rows {
         let li = child(&list, "li", "row")?;

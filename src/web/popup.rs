@@ -30,7 +30,7 @@ pub fn render_result(root: &Element, v: &DealView, choice: Choice) -> Result<(),
         "deal",
         v.deal_name.as_deref().unwrap_or("Unnamed deal"),
     )?;
-    sections::problems(root, v)?;
+    sections::problems(root, &v.problems)?;
     sections::suggestion(root, v, choice)?;
     sections::reasons(root, v)?;
     Ok(())

@@ -136,8 +136,9 @@ pub fn read_fields(parent: &Element, v: &DealView, open: bool) -> Result<(), JsV
     Ok(())
 }
 
-pub fn problems(parent: &Element, v: &DealView) -> Result<(), JsValue> {
-    for p in &v.problems {
+/// Problems with what was read or stored, as alerts (the rest still counted).
+pub fn problems(parent: &Element, problems: &[String]) -> Result<(), JsValue> {
+    for p in problems {
         let el = text_child(parent, "p", "problem", p)?;
         el.set_attribute("role", "alert")?;
     }

@@ -17,7 +17,7 @@ pub use slots::{clause, shorten, Slots};
 use super::date::Day;
 use super::model::{Channel, Deal, Direction};
 use super::notes::Notes;
-use super::risk::{Assessment, State};
+use super::risk::{plural, Assessment, State};
 use super::settings::Settings;
 use serde::{Deserialize, Serialize};
 
@@ -192,8 +192,7 @@ pub fn channel_order(deal: &Deal, notes: &Notes) -> Vec<Channel> {
         .flatten()
         .chain([Channel::Email, Channel::Text, Channel::Call])
     {
-        let sendable = matches!(c, Channel::Email | Channel::Text | Channel::Call);
-        if sendable && !notes.avoid_channels.contains(&c) && !out.contains(&c) {
+        if c.is_sendable() && !notes.avoid_channels.contains(&c) && !out.contains(&c) {
             out.push(c);
         }
     }
@@ -260,11 +259,7 @@ fn why(kind: Kind, slots: &Slots, assessment: &Assessment, notes: &Notes, now: D
         .silent_days
         .filter(|d| *d > 0)
         .map(|d| {
-            let days = if d == 1 {
-                "1 day".to_string()
-            } else {
-                format!("{d} days")
-            };
+            let days = plural(d as usize, "day", "days");
             format!("; it is now {days} since their last reply")
         })
         .unwrap_or_default();

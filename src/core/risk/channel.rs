@@ -23,7 +23,7 @@ pub(super) fn signals(notes: &Notes, t: &Timeline, s: &Settings, now: Day) -> Ve
         .filter(|x| x.direction == Direction::Outbound)
         .filter(|x| now.days_since(x.day) <= s.channel_window_days as i32)
         .map(|x| x.channel)
-        .filter(|c| *c != Channel::Meeting && *c != Channel::Other)
+        .filter(|c| c.is_sendable())
         .collect();
     let mut out = Vec::new();
     let window = format!("in the last {} days", s.channel_window_days);

@@ -109,6 +109,8 @@ pub(crate) struct Timeline<'a> {
     pub last_inbound: Option<&'a Touch>,
     /// Outbound touches newer than the last inbound one (all of them if there is none).
     pub streak: Vec<&'a Touch>,
+    /// The buyer's usual gap between touches, in days (see `inbound_rhythm_days`).
+    pub rhythm: Option<u32>,
 }
 
 impl<'a> Timeline<'a> {
@@ -127,12 +129,14 @@ impl<'a> Timeline<'a> {
             .copied()
             .take_while(|t| t.direction == Direction::Outbound)
             .collect();
+        let rhythm = inbound_rhythm_days(&touches);
         Timeline {
             content_free: Matcher::new(&settings.content_free_phrases),
             texts: touches.iter().map(|_| OnceCell::new()).collect(),
             touches,
             last_inbound,
             streak,
+            rhythm,
         }
     }
 
@@ -148,28 +152,27 @@ impl<'a> Timeline<'a> {
     pub fn content_free(&self, i: usize) -> Option<&'a str> {
         self.content_free.find_normalized(self.text(i))
     }
+}
 
-    /// The median gap in days between the buyer's touches (the lower middle one when there is
-    /// an even number of gaps), once there are at least three.
-    fn inbound_rhythm_days(&self) -> Option<u32> {
-        let days: Vec<Day> = self
-            .touches
-            .iter()
-            .filter(|t| t.direction == Direction::Inbound)
-            .map(|t| t.day)
-            .collect();
-        if days.len() < 3 {
-            return None;
-        }
-        let mut gaps: Vec<u32> = days
-            .windows(2)
-            .map(|w| w[0].days_since(w[1]).max(0) as u32)
-            .collect();
-        gaps.sort_unstable();
-        // The lower middle gap: the rhythm only relaxes silence when the buyer is slow
-        // consistently, not because of one long pause.
-        Some(gaps[(gaps.len() - 1) / 2])
+/// The median gap in days between the buyer's touches (the lower middle one when there is
+/// an even number of gaps), once there are at least three.
+fn inbound_rhythm_days(touches: &[&Touch]) -> Option<u32> {
+    let days: Vec<Day> = touches
+        .iter()
+        .filter(|t| t.direction == Direction::Inbound)
+        .map(|t| t.day)
+        .collect();
+    if days.len() < 3 {
+        return None;
     }
+    let mut gaps: Vec<u32> = days
+        .windows(2)
+        .map(|w| w[0].days_since(w[1]).max(0) as u32)
+        .collect();
+    gaps.sort_unstable();
+    // The lower middle gap: the rhythm only relaxes silence when the buyer is slow
+    // consistently, not because of one long pause.
+    Some(gaps[(gaps.len() - 1) / 2])
 }
 
 pub fn band_of(risk: u8) -> Band {

@@ -8,7 +8,7 @@ use crate::core::settings::Settings;
 
 /// When the buyer's silence starts counting: the setting, or 1.5× their usual gap when longer.
 pub(super) fn start_days(t: &Timeline, s: &Settings) -> u32 {
-    match t.inbound_rhythm_days() {
+    match t.rhythm {
         Some(rhythm) => s.silence_start_days.max((rhythm * 3).div_ceil(2)),
         None => s.silence_start_days,
     }

@@ -27,7 +27,7 @@ for browser in chrome firefox; do
   cp -r extension/. "$out/"
   cp pkg/stallwatch.js pkg/stallwatch_bg.wasm "$out/pkg/"
   target/release/stallwatch read-plan > "$out/read_plan.js"
-  node scripts/manifest.mjs "$browser" extension/manifest.json > "$out/manifest.json"
+  node scripts/manifest.mjs "$browser" extension/manifest.json "$(target/release/stallwatch hosts)" > "$out/manifest.json"
   # relay.js is Firefox's background script; Chromium's overlay needs no background.
   [ "$browser" = firefox ] || rm -f "$out/relay.js"
   rm -f "dist/stallwatch-$browser-$version.zip"

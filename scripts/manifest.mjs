@@ -1,9 +1,25 @@
-// Writes the browser-specific manifest from the one source, extension/manifest.json.
-//   node scripts/manifest.mjs chrome|firefox extension/manifest.json
+// Writes the browser-specific manifest from the one source, extension/manifest.json, with the
+// host lists filled in from the CRM registry (src/crm/adapter.rs, printed by `stallwatch hosts`):
+// host permissions, content-script matches and web-accessible-resource matches all come from
+// that one list, so the extension runs exactly where a read plan can read.
+//   node scripts/manifest.mjs chrome|firefox extension/manifest.json '<hosts JSON>'
 import { readFileSync } from 'node:fs';
 
-const [browser, source] = process.argv.slice(2);
+const [browser, source, hostsJson] = process.argv.slice(2);
 const manifest = JSON.parse(readFileSync(source, 'utf8'));
+let hosts;
+try {
+  hosts = JSON.parse(hostsJson ?? '');
+} catch {
+  hosts = null;
+}
+if (!Array.isArray(hosts) || hosts.length === 0 || !hosts.every((h) => typeof h === 'string' && h.startsWith('https://'))) {
+  console.error('the third argument must be the JSON array printed by `stallwatch hosts`');
+  process.exit(2);
+}
+manifest.host_permissions = hosts;
+for (const script of manifest.content_scripts) script.matches = hosts;
+for (const resource of manifest.web_accessible_resources) resource.matches = hosts;
 if (browser === 'chrome') {
   // Chrome warns about keys it does not know; Firefox needs this one for its add-on id.
   delete manifest.browser_specific_settings;

@@ -1,13 +1,19 @@
 //! Stallwatch: a stall-risk score and a reason-based next message for CRM deal pages.
 //!
-//! Reading the crate top to bottom follows a deal: `crm` (read plans, page → `Deal`), then
-//! `core` (model, risk, message, notes), then `web` (wasm32-only rendering glue). The CLI in
-//! `src/bin/stallwatch.rs` uses the same core on exported pipelines.
+//! The layers, each using only those below it:
+//! - `core`: the pure model (dates, money, deal, notes, settings, risk, message, backup). It
+//!   imports nothing else from this crate (tests/layers.rs checks).
+//! - `crm`: what each CRM's pages look like (one adapter per CRM) and how a page snapshot
+//!   becomes a `Deal`.
+//! - `view`: what the overlay, popup and list panel show, from a snapshot and what is stored.
+//! - `web` (wasm32 only): renders views with web-sys; `export` (host only): the command line's
+//!   reading of exported pipelines.
 
 pub mod core;
 pub mod crm;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use stallwatch::core::date::parse_iso;
 use stallwatch::core::input::deal_from_json;
 use stallwatch::core::notes::Notes;
-use stallwatch::core::risk::assess;
+use stallwatch::core::risk::{assess, ReasonCode};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -21,25 +21,11 @@ use common::{build_settings, scenario_files, DIR};
 const SCORING_DOC: &str = include_str!("../docs/scoring.md");
 const MIN_SCENARIOS: usize = 45;
 
-/// Every reason code docs/scoring.md names.
-const CODES: &[&str] = &[
-    "silence",
-    "deadline",
-    "follow_up_trap",
-    "effort_balance",
-    "no_reason",
-    "channel_avoided",
-    "channel_not_preferred",
-    "close_date_past",
-    "close_date_pushed",
-    "stage_age",
-    "no_next_step",
-    "next_step_overdue",
-    "fit_short_replies",
-    "fit_resent_quote",
-    "fit_discount",
-    "fit_tags",
-];
+/// Every reason code the model can give: each must be named in docs/scoring.md and expected
+/// by at least one scenario (checked below), so a new signal cannot ship undocumented.
+fn codes() -> Vec<&'static str> {
+    ReasonCode::ALL.iter().map(|c| c.as_str()).collect()
+}
 const STATES: &[&str] = &[
     "act",
     "wait",
@@ -192,7 +178,7 @@ fn validate(name: &str, s: &ScenarioFile) -> Vec<String> {
         .chain(&e.top_reason)
         .chain(e.fact_mentions.keys());
     for code in named {
-        if !CODES.contains(&code.as_str()) {
+        if !codes().contains(&code.as_str()) {
             bad.push(format!("unknown reason code `{code}`"));
         }
     }
@@ -461,7 +447,7 @@ fn scenarios() {
         expected_codes.extend(o.expect.reasons.iter().map(String::as_str));
         expected_states.insert(o.expect.state.as_str());
     }
-    for code in CODES {
+    for code in codes() {
         if !SCORING_DOC.contains(&format!("`{code}`")) {
             report.suite.push(format!(
                 "reason code `{code}` is not named in docs/scoring.md"

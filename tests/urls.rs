@@ -30,3 +30,55 @@ fn crm_detect_matches_the_shared_url_table() {
         }
     }
 }
+
+/// Whether a browser match pattern (`https://*.example.com/*`, `https://app.example.com/*`)
+/// matches a URL, per the WebExtensions rules for the scheme, host and a `/*` path.
+fn pattern_matches(pattern: &str, url: &str) -> bool {
+    let (Some(p), Some(u)) = (
+        pattern.strip_prefix("https://"),
+        url.strip_prefix("https://"),
+    ) else {
+        return false;
+    };
+    let (p_host, p_path) = p.split_once('/').unwrap_or((p, ""));
+    assert_eq!(p_path, "*", "only whole-site patterns are used: {pattern}");
+    let host = u.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
+    match p_host.strip_prefix("*.") {
+        Some(domain) => host == domain || host.ends_with(&format!(".{domain}")),
+        None => host == p_host,
+    }
+}
+
+#[test]
+fn the_manifest_host_patterns_cover_exactly_the_crm_urls_of_the_table() {
+    let table: serde_json::Value = serde_json::from_str(include_str!("urls.json")).unwrap();
+    let patterns = stallwatch::crm::adapter::match_patterns();
+    assert!(patterns.len() >= 3);
+    for case in table["cases"].as_array().unwrap() {
+        let url = case[0].as_str().unwrap();
+        let is_crm = case[1].as_str() != Some("not_crm");
+        let injected = patterns.iter().any(|p| pattern_matches(p, url));
+        assert_eq!(
+            injected, is_crm,
+            "{url}: the manifest {} it, the URL table says it is {}a CRM page",
+            if injected { "matches" } else { "does not match" },
+            if is_crm { "" } else { "not " }
+        );
+    }
+}
+
+#[test]
+fn the_pattern_matcher_follows_the_browser_rules() {
+    assert!(pattern_matches(
+        "https://*.lightning.force.com/*",
+        "https://acme--qa.sandbox.lightning.force.com/x"
+    ));
+    assert!(!pattern_matches(
+        "https://*.lightning.force.com/*",
+        "https://lightning.force.com.evil.example/x"
+    ));
+    assert!(pattern_matches("https://app.hubspot.com/*", "https://app.hubspot.com/contacts"));
+    assert!(!pattern_matches("https://app.hubspot.com/*", "https://app-eu2.hubspot.com/"));
+    assert!(!pattern_matches("https://app.hubspot.com/*", "http://app.hubspot.com/"));
+}

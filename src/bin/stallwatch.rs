@@ -2,6 +2,7 @@
 //!
 //! Commands:
 //!   stallwatch read-plan      print the content script's read plans as JavaScript (build step)
+//!   stallwatch hosts          print the CRMs' host match patterns as JSON (build step)
 //!   stallwatch score FILE...  rank exported deals by stall risk (docs/cli.md)
 //!
 //! Exit codes: 0 success; 1 some rows or files could not be read (the rest were scored and
@@ -16,6 +17,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 const USAGE: &str = "\
 usage: stallwatch score [--json] [--now YYYY-MM-DD] [--day-first] [--settings FILE.json] FILE...
        stallwatch read-plan
+       stallwatch hosts
        stallwatch --help
 
 score      Rank deals by stall risk, highest first. Each FILE is a Salesforce opportunity
@@ -26,6 +28,8 @@ score      Rank deals by stall risk, highest first. Each FILE is a Salesforce op
              --day-first        read numeric dates as day/month/year (12/03/2026 = 12 March)
              --settings FILE    scoring settings as JSON (field names in docs/scoring.md)
 read-plan  Print the content script's read plans as JavaScript (a build step).
+hosts      Print the host match patterns of every CRM as a JSON array (a build step: the
+           manifest's host permissions and content-script matches).
 
 Exit codes: 0 every row scored; 1 some rows or files could not be read (the rest were
 scored and printed); 2 usage error. Details: docs/cli.md";
@@ -33,9 +37,29 @@ scored and printed); 2 usage error. Details: docs/cli.md";
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("read-plan") => {
-            print!("{}", stallwatch::crm::plan::plans_as_js());
-            ExitCode::SUCCESS
+        Some("read-plan") => match stallwatch::crm::plan::plans_as_js() {
+            Ok(js) => {
+                print!("{js}");
+                ExitCode::SUCCESS
+            }
+            // A build that shipped no plans would silently never activate: fail it instead.
+            Err(e) => {
+                eprintln!("stallwatch: the read plans could not be written: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Some("hosts") => {
+            let patterns = stallwatch::crm::adapter::match_patterns();
+            match serde_json::to_string(&patterns) {
+                Ok(json) => {
+                    println!("{json}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("stallwatch: the host patterns could not be written: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Some("score") => match ScoreArgs::parse(&args[1..]) {
             Ok(Command::Run(score_args)) => score(score_args),

@@ -14,7 +14,7 @@ pub fn export(storage: &Value, today: Day) -> Value {
     let mut notes_out = Map::new();
     if let Some(all) = storage.as_object() {
         for (k, v) in all {
-            if k.starts_with("notes:") {
+            if k.starts_with(notes::KEY_PREFIX) {
                 notes_out.insert(k.clone(), v.clone());
             }
         }
@@ -22,29 +22,34 @@ pub fn export(storage: &Value, today: Day) -> Value {
     json!({
         MARKER: 1,
         "exported_on": today.iso(),
-        "settings": storage.get("settings").cloned().unwrap_or(Value::Null),
+        "settings": storage.get(settings::STORAGE_KEY).cloned().unwrap_or(Value::Null),
         "notes": notes_out,
     })
 }
 
 /// What a backup file restores.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default, PartialEq, serde::Serialize)]
 pub struct Restore {
     /// `storage.local` entries to write: notes keys and, when present, `settings`.
     pub entries: Map<String, Value>,
     pub problems: Vec<String>,
 }
 
-fn is_deal_key(key: &str) -> bool {
-    let mut parts = key.splitn(4, ':');
+/// `notes:<prefix>:<account>:<id>` for one of the CRMs' key prefixes.
+fn is_deal_key(key: &str, key_prefixes: &[&str]) -> bool {
+    let Some(deal) = key.strip_prefix(notes::KEY_PREFIX) else {
+        return false;
+    };
+    let mut parts = deal.splitn(3, ':');
     matches!(
-        (parts.next(), parts.next(), parts.next(), parts.next()),
-        (Some("notes"), Some("sf" | "hs"), Some(a), Some(b)) if !a.is_empty() && !b.is_empty()
+        (parts.next(), parts.next(), parts.next()),
+        (Some(p), Some(a), Some(b)) if key_prefixes.contains(&p) && !a.is_empty() && !b.is_empty()
     )
 }
 
-/// Reads a backup file's text.
-pub fn import(text: &str) -> Restore {
+/// Reads a backup file's text. `key_prefixes` are the deal-key prefixes of the CRMs this
+/// version reads (the CRM registry's), so notes of every CRM are restored.
+pub fn import(text: &str, key_prefixes: &[&str]) -> Restore {
     let mut out = Restore::default();
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -65,13 +70,13 @@ pub fn import(text: &str) -> Restore {
         out.problems
             .extend(problems.into_iter().map(|p| format!("Settings: {p}")));
         if let Ok(v) = serde_json::to_value(loaded) {
-            out.entries.insert("settings".into(), v);
+            out.entries.insert(settings::STORAGE_KEY.into(), v);
         }
     }
     match value.get("notes") {
         Some(Value::Object(all)) => {
             for (key, v) in all {
-                if !is_deal_key(key) {
+                if !is_deal_key(key, key_prefixes) {
                     out.problems
                         .push(format!("Skipped {key:?}: not a Stallwatch deal key."));
                     continue;
@@ -96,6 +101,8 @@ pub fn import(text: &str) -> Restore {
 mod tests {
     use super::*;
 
+    const PREFIXES: &[&str] = &["sf", "hs"];
+
     #[test]
     fn a_backup_round_trips() {
         let storage = json!({
@@ -104,7 +111,7 @@ mod tests {
             "unrelated": 1
         });
         let file = export(&storage, Day::from_ymd(2026, 3, 20).unwrap());
-        let restored = import(&file.to_string());
+        let restored = import(&file.to_string(), PREFIXES);
         assert!(restored.problems.is_empty(), "{:?}", restored.problems);
         assert_eq!(
             restored.entries["notes:sf:acme:0065g00000XyZ12"]["reason"],
@@ -112,6 +119,24 @@ mod tests {
         );
         assert_eq!(restored.entries["settings"]["silence_start_days"], 10);
         assert!(!restored.entries.contains_key("unrelated"));
+    }
+
+    #[test]
+    fn notes_with_every_field_survive_a_round_trip() {
+        let key = "notes:hs:123:456";
+        let stored = serde_json::to_value(crate::core::notes::tests::every_field()).unwrap();
+        let file = export(&json!({ key: stored }), Day::from_ymd(2026, 3, 20).unwrap());
+        let restored = import(&file.to_string(), PREFIXES);
+        assert!(restored.problems.is_empty(), "{:?}", restored.problems);
+        assert_eq!(restored.entries[key], stored);
+    }
+
+    #[test]
+    fn notes_of_any_registered_crm_are_restored() {
+        let text = json!({"stallwatch_backup": 1, "notes": {"notes:zz:1:2": {"reason": "x"}}});
+        assert!(import(&text.to_string(), PREFIXES).entries.is_empty());
+        let r = import(&text.to_string(), &["sf", "hs", "zz"]);
+        assert_eq!(r.entries["notes:zz:1:2"]["reason"], "x");
     }
 
     #[test]
@@ -125,12 +150,12 @@ mod tests {
             }
         })
         .to_string();
-        let r = import(&text);
+        let r = import(&text, PREFIXES);
         assert_eq!(r.entries["notes:hs:123:456"]["reason"], "cut no-shows");
         assert!(r.entries["notes:hs:123:456"].get("deadline").is_none());
         assert!(!r.entries.contains_key("evil"));
         assert_eq!(r.problems.len(), 3, "{:?}", r.problems);
-        assert!(import("{}").problems[0].contains("not a Stallwatch backup"));
-        assert!(import("nope").problems[0].contains("not JSON"));
+        assert!(import("{}", PREFIXES).problems[0].contains("not a Stallwatch backup"));
+        assert!(import("nope", PREFIXES).problems[0].contains("not JSON"));
     }
 }

@@ -1,4 +1,5 @@
-//! The pure core: no browser APIs, no clock. Everything here is tested with `cargo test`.
+//! The pure core: no browser APIs, no clock, and nothing from the rest of the crate (no CRM,
+//! no view, no glue). Everything here is tested with `cargo test`.
 
 pub mod backup;
 pub mod date;
@@ -10,5 +11,3 @@ pub mod notes;
 pub mod phrases;
 pub mod risk;
 pub mod settings;
-pub mod snapshot;
-pub mod view;

@@ -9,9 +9,12 @@ use super::model::Channel;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+/// What every notes storage key starts with: `notes:<deal key>`.
+pub const KEY_PREFIX: &str = "notes:";
+
 /// The storage key for a deal's notes.
 pub fn storage_key(deal_key: &str) -> String {
-    format!("notes:{deal_key}")
+    format!("{KEY_PREFIX}{deal_key}")
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -47,6 +50,173 @@ pub struct Notes {
 
 /// The longest text a note field keeps; longer text is cut, with a problem reported.
 pub const MAX_TEXT: usize = 500;
+/// The longest single tag.
+pub const MAX_TAG: usize = 60;
+
+/// What kind of value a note field holds, which decides how it is checked and which control
+/// the popup shows for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// A sentence or two (a text area).
+    LongText,
+    /// A short text (a one-line input).
+    Text,
+    /// A calendar day, stored as `2026-03-12`.
+    Date,
+    /// One sendable channel, or none.
+    Channel,
+    /// Any number of sendable channels (check boxes).
+    Channels,
+    /// The rep's labels: a list, typed comma-separated.
+    Tags,
+}
+
+/// One note field: the single definition that loading, checking, the popup form, the form's
+/// reading in JavaScript and backups all follow.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct NoteField {
+    /// The key in storage and in the form (`preferred_channel`).
+    pub name: &'static str,
+    /// The popup's label for it.
+    pub label: &'static str,
+    /// How problems with it are worded ("The deadline …").
+    pub subject: &'static str,
+    pub kind: NoteKind,
+    /// The longest text kept (characters; for tags, per tag).
+    pub limit: usize,
+    /// A hint shown in the empty control.
+    pub placeholder: &'static str,
+    /// Fields with the same row number sit side by side in the popup.
+    pub row: u8,
+    /// Whether the rep edits it in the popup (`false`: Stallwatch keeps it itself).
+    pub in_form: bool,
+    /// The `data-testid` of the popup's control.
+    pub testid: &'static str,
+}
+
+const fn field(
+    name: &'static str,
+    label: &'static str,
+    subject: &'static str,
+    kind: NoteKind,
+    row: u8,
+    testid: &'static str,
+) -> NoteField {
+    NoteField {
+        name,
+        label,
+        subject,
+        kind,
+        limit: MAX_TEXT,
+        placeholder: "",
+        row,
+        in_form: true,
+        testid,
+    }
+}
+
+/// Every note field, in the popup's order.
+pub const NOTE_FIELDS: &[NoteField] = &[
+    NoteField {
+        placeholder: "e.g. have dispatch live before the spring peak",
+        ..field(
+            "reason",
+            "Why do they want it? (their reason, in their words)",
+            "The buyer's reason",
+            NoteKind::LongText,
+            1,
+            "note-reason",
+        )
+    },
+    NoteField {
+        placeholder: "e.g. cut no-shows by a third",
+        ..field(
+            "goal",
+            "The result they are after (a number, if they named one)",
+            "The goal",
+            NoteKind::Text,
+            2,
+            "note-goal",
+        )
+    },
+    NoteField {
+        in_form: false,
+        ..field(
+            "reason_noted_on",
+            "Reason noted on",
+            "The date the reason was noted",
+            NoteKind::Date,
+            0,
+            "",
+        )
+    },
+    field(
+        "deadline",
+        "Their deadline",
+        "The deadline",
+        NoteKind::Date,
+        3,
+        "note-deadline",
+    ),
+    field(
+        "preferred_channel",
+        "Preferred channel",
+        "The preferred channel",
+        NoteKind::Channel,
+        3,
+        "note-channel",
+    ),
+    field(
+        "avoid_channels",
+        "They asked me not to use",
+        "Channels to avoid",
+        NoteKind::Channels,
+        4,
+        "note-avoid",
+    ),
+    field(
+        "approver",
+        "Who else must approve?",
+        "The approver",
+        NoteKind::Text,
+        5,
+        "note-approver",
+    ),
+    field(
+        "snooze_until",
+        "Snooze until",
+        "The snooze date",
+        NoteKind::Date,
+        6,
+        "note-snooze-until",
+    ),
+    field(
+        "snooze_reason",
+        "Because",
+        "The snooze reason",
+        NoteKind::Text,
+        6,
+        "note-snooze-reason",
+    ),
+    NoteField {
+        limit: MAX_TAG,
+        placeholder: "e.g. needy, slow payer",
+        ..field(
+            "tags",
+            "Your tags, comma-separated (private)",
+            "Tags",
+            NoteKind::Tags,
+            7,
+            "note-tags",
+        )
+    },
+];
+
+/// The field called `name`.
+pub fn note_field(name: &str) -> Option<&'static NoteField> {
+    NOTE_FIELDS.iter().find(|f| f.name == name)
+}
 
 /// Notes read from storage, with what was wrong in them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -56,7 +226,8 @@ pub struct LoadedNotes {
     pub problems: Vec<String>,
 }
 
-/// Reads notes from a stored JSON value, keeping every field that is valid.
+/// Reads notes from a stored JSON value, keeping every field that is valid. Keys that are not
+/// note fields are ignored.
 pub fn load(value: &Value) -> LoadedNotes {
     let mut out = LoadedNotes::default();
     let obj = match value {
@@ -70,67 +241,39 @@ pub fn load(value: &Value) -> LoadedNotes {
             return out;
         }
     };
-    let n = &mut out.notes;
-    let p = &mut out.problems;
-    n.reason = text(obj, "reason", p);
-    n.goal = text(obj, "goal", p);
-    n.reason_noted_on = date(obj, "reason_noted_on", p);
-    n.deadline = date(obj, "deadline", p);
-    n.preferred_channel = channel(obj, "preferred_channel", p);
-    n.approver = text(obj, "approver", p);
-    n.snooze_until = date(obj, "snooze_until", p);
-    n.snooze_reason = text(obj, "snooze_reason", p);
-    match obj.get("tags") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(items)) => {
-            for item in items {
-                match item.as_str().map(str::trim) {
-                    Some(t) if !t.is_empty() && !n.tags.iter().any(|x| x == t) => {
-                        n.tags.push(t.chars().take(60).collect())
-                    }
-                    Some(_) => {}
-                    None => p.push(format!(
-                        "Ignored a tag that is not text: {}.",
-                        short_json(item)
-                    )),
-                }
-            }
+    let mut clean = Map::new();
+    for f in NOTE_FIELDS {
+        if let Some(v) = obj.get(f.name).and_then(|v| check(f, v, &mut out.problems)) {
+            clean.insert(f.name.to_string(), v);
         }
-        // A comma-separated string, as typed in the popup.
-        Some(Value::String(s)) => {
-            for t in s.split(',').map(str::trim).filter(|t| !t.is_empty()) {
-                if !n.tags.iter().any(|x| x == t) {
-                    n.tags.push(t.chars().take(60).collect());
-                }
-            }
-        }
-        Some(other) => p.push(format!(
-            "Tags should be a list (found {}); ignored.",
-            kind(other)
-        )),
     }
-    if let Some(v) = obj.get("avoid_channels") {
-        match v {
-            Value::Array(items) => {
-                for item in items {
-                    match item.as_str().and_then(Channel::parse) {
-                        Some(c) if !n.avoid_channels.contains(&c) => n.avoid_channels.push(c),
-                        Some(_) => {}
-                        None => p.push(format!(
-                            "Ignored an unknown channel to avoid: {}.",
-                            short_json(item)
-                        )),
-                    }
-                }
-            }
-            Value::Null => {}
-            other => p.push(format!(
-                "Channels to avoid should be a list (found {}); ignored.",
-                kind(other)
-            )),
-        }
+    // Every value was checked against its kind above, so this cannot fail; if the table and
+    // the struct ever disagree, say so rather than lose the notes silently.
+    match serde_json::from_value(Value::Object(clean)) {
+        Ok(notes) => out.notes = notes,
+        Err(e) => out
+            .problems
+            .push(format!("The notes could not be read ({e}); they were ignored.")),
     }
     out
+}
+
+/// A field's stored value, checked and normalised for its kind; `None` when empty or invalid
+/// (invalid values are reported in `p`).
+fn check(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Option<Value> {
+    match f.kind {
+        NoteKind::LongText | NoteKind::Text => text(f, v, p).map(Value::String),
+        NoteKind::Date => date(f, v, p).map(|d| Value::String(d.iso())),
+        NoteKind::Channel => channel(f, v, p).map(|c| Value::String(c.as_str().into())),
+        NoteKind::Channels => {
+            let list = channels(f, v, p);
+            (!list.is_empty()).then(|| list.iter().map(|c| c.as_str()).collect())
+        }
+        NoteKind::Tags => {
+            let list = tags(f, v, p);
+            (!list.is_empty()).then(|| list.into_iter().collect())
+        }
+    }
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -153,33 +296,19 @@ fn short_json(v: &Value) -> String {
     }
 }
 
-fn label(field: &str) -> &'static str {
-    match field {
-        "reason" => "The buyer's reason",
-        "goal" => "The goal",
-        "reason_noted_on" => "The date the reason was noted",
-        "deadline" => "The deadline",
-        "preferred_channel" => "The preferred channel",
-        "approver" => "The approver",
-        "snooze_until" => "The snooze date",
-        "snooze_reason" => "The snooze reason",
-        _ => "A note field",
-    }
-}
-
-fn text(obj: &Map<String, Value>, field: &str, p: &mut Vec<String>) -> Option<String> {
-    match obj.get(field)? {
+fn text(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Option<String> {
+    match v {
         Value::Null => None,
         Value::String(s) => {
             let t = s.trim();
             if t.is_empty() {
                 None
-            } else if t.chars().count() > MAX_TEXT {
+            } else if t.chars().count() > f.limit {
                 p.push(format!(
-                    "{} was longer than {MAX_TEXT} characters and was shortened.",
-                    label(field)
+                    "{} was longer than {} characters and was shortened.",
+                    f.subject, f.limit
                 ));
-                Some(t.chars().take(MAX_TEXT).collect())
+                Some(t.chars().take(f.limit).collect())
             } else {
                 Some(t.to_string())
             }
@@ -187,7 +316,7 @@ fn text(obj: &Map<String, Value>, field: &str, p: &mut Vec<String>) -> Option<St
         other => {
             p.push(format!(
                 "{} should be text (found {}); ignored.",
-                label(field),
+                f.subject,
                 kind(other)
             ));
             None
@@ -195,22 +324,21 @@ fn text(obj: &Map<String, Value>, field: &str, p: &mut Vec<String>) -> Option<St
     }
 }
 
-fn date(obj: &Map<String, Value>, field: &str, p: &mut Vec<String>) -> Option<Day> {
-    match obj.get(field)? {
+fn date(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Option<Day> {
+    match v {
         Value::Null => None,
         Value::String(s) if s.trim().is_empty() => None,
         Value::String(s) => parse_iso(s).or_else(|| {
             p.push(format!(
                 "{} {:?} is not a date like 2026-03-12; ignored.",
-                label(field),
-                s
+                f.subject, s
             ));
             None
         }),
         other => {
             p.push(format!(
                 "{} should be a date (found {}); ignored.",
-                label(field),
+                f.subject,
                 kind(other)
             ));
             None
@@ -218,22 +346,21 @@ fn date(obj: &Map<String, Value>, field: &str, p: &mut Vec<String>) -> Option<Da
     }
 }
 
-fn channel(obj: &Map<String, Value>, field: &str, p: &mut Vec<String>) -> Option<Channel> {
-    match obj.get(field)? {
+fn channel(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Option<Channel> {
+    match v {
         Value::Null => None,
         Value::String(s) if s.trim().is_empty() => None,
         Value::String(s) => Channel::parse(s).or_else(|| {
             p.push(format!(
                 "{} {:?} is not one of email, text, call or meeting; ignored.",
-                label(field),
-                s
+                f.subject, s
             ));
             None
         }),
         other => {
             p.push(format!(
                 "{} should be text (found {}); ignored.",
-                label(field),
+                f.subject,
                 kind(other)
             ));
             None
@@ -241,11 +368,82 @@ fn channel(obj: &Map<String, Value>, field: &str, p: &mut Vec<String>) -> Option
     }
 }
 
-/// Applies what the rep typed in the popup form to the stored notes. The form sends every
-/// field (empty text clears it); the date a reason was noted is set when the reason changes.
-pub fn merge_form(old: &Notes, form: &Value, today: Day) -> LoadedNotes {
-    let mut merged = load(form);
-    let n = &mut merged.notes;
+fn channels(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Vec<Channel> {
+    let mut out = Vec::new();
+    match v {
+        Value::Array(items) => {
+            for item in items {
+                match item.as_str().and_then(Channel::parse) {
+                    Some(c) if !out.contains(&c) => out.push(c),
+                    Some(_) => {}
+                    None => p.push(format!(
+                        "Ignored an unknown channel to avoid: {}.",
+                        short_json(item)
+                    )),
+                }
+            }
+        }
+        Value::Null => {}
+        other => p.push(format!(
+            "{} should be a list (found {}); ignored.",
+            f.subject,
+            kind(other)
+        )),
+    }
+    out
+}
+
+fn tags(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |t: &str| {
+        let t = t.trim();
+        if !t.is_empty() && !out.iter().any(|x| x == t) {
+            out.push(t.chars().take(f.limit).collect());
+        }
+    };
+    match v {
+        Value::Null => {}
+        Value::Array(items) => {
+            for item in items {
+                match item.as_str() {
+                    Some(t) => add(t),
+                    None => p.push(format!(
+                        "Ignored a tag that is not text: {}.",
+                        short_json(item)
+                    )),
+                }
+            }
+        }
+        // A comma-separated string, as typed in the popup.
+        Value::String(s) => s.split(',').for_each(add),
+        other => p.push(format!(
+            "{} should be a list (found {}); ignored.",
+            f.subject,
+            kind(other)
+        )),
+    }
+    out
+}
+
+/// Applies what the rep edited in the popup to the stored notes. `form` holds only the fields
+/// the rep edited (empty text clears a field); every other field is kept exactly as stored, so
+/// a field the form does not show, or one edited in another window, is never lost. The date a
+/// reason was noted is set when the reason changes.
+pub fn merge_form(stored: &Value, form: &Value, today: Day) -> LoadedNotes {
+    let old = load(stored).notes;
+    let mut merged = match stored {
+        Value::Object(o) => o.clone(),
+        _ => Map::new(),
+    };
+    if let Value::Object(edits) = form {
+        for (name, value) in edits {
+            if note_field(name).is_some_and(|f| f.in_form) {
+                merged.insert(name.clone(), value.clone());
+            }
+        }
+    }
+    let mut out = load(&Value::Object(merged));
+    let n = &mut out.notes;
     n.reason_noted_on = match (&old.reason, &n.reason) {
         (Some(a), Some(b)) if a == b => old.reason_noted_on,
         (_, Some(_)) => Some(today),
@@ -254,11 +452,11 @@ pub fn merge_form(old: &Notes, form: &Value, today: Day) -> LoadedNotes {
     if n.snooze_until.is_none() {
         n.snooze_reason = None;
     }
-    merged
+    out
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use serde_json::json;
 
@@ -306,6 +504,7 @@ mod tests {
             reason_noted_on: Some(today.plus(-10)),
             ..Notes::default()
         };
+        let old = serde_json::to_value(&old).unwrap();
         let same = merge_form(
             &old,
             &json!({"reason": "pass the audit", "approver": "CFO"}),
@@ -325,6 +524,50 @@ mod tests {
             Notes::default(),
             "no snooze date: its reason goes too"
         );
+    }
+
+    /// A note with every field set, as a backup restored from another machine would hold.
+    pub(crate) fn every_field() -> Notes {
+        Notes {
+            reason: Some("pass the Q1 audit".into()),
+            goal: Some("cut audit prep from 6 weeks to 2".into()),
+            reason_noted_on: Day::from_ymd(2026, 3, 1),
+            deadline: Day::from_ymd(2026, 3, 31),
+            preferred_channel: Some(Channel::Email),
+            avoid_channels: vec![Channel::Call, Channel::Text],
+            approver: Some("CFO".into()),
+            snooze_until: Day::from_ymd(2026, 4, 2),
+            snooze_reason: Some("board meeting".into()),
+            tags: vec!["needy".into(), "slow payer".into()],
+        }
+    }
+
+    #[test]
+    fn the_field_table_names_every_field_of_the_notes() {
+        let stored = serde_json::to_value(every_field()).unwrap();
+        let keys: Vec<&str> = stored.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut names: Vec<&str> = NOTE_FIELDS.iter().map(|f| f.name).collect();
+        names.sort_unstable();
+        assert_eq!(keys, names, "Notes and NOTE_FIELDS must list the same fields");
+        assert_eq!(load(&stored).notes, every_field());
+    }
+
+    #[test]
+    fn saving_a_form_keeps_every_field_it_does_not_show_or_did_not_edit() {
+        let today = Day::from_ymd(2026, 3, 20).unwrap();
+        let stored = serde_json::to_value(every_field()).unwrap();
+        let saved = merge_form(&stored, &json!({"approver": "Head of Finance"}), today);
+        assert!(saved.problems.is_empty(), "{:?}", saved.problems);
+        assert_eq!(
+            saved.notes,
+            Notes {
+                approver: Some("Head of Finance".into()),
+                ..every_field()
+            }
+        );
+        // A form that sends a field Stallwatch keeps itself cannot overwrite it.
+        let forged = merge_form(&stored, &json!({"reason_noted_on": "2020-01-01"}), today);
+        assert_eq!(forged.notes, every_field());
     }
 
     #[test]

@@ -3,9 +3,8 @@
 
 use super::ReadRow;
 use crate::core::date::Day;
-use crate::core::risk::{assess, Assessment};
+use crate::core::risk::{assess, riskiest_first, Assessment};
 use crate::core::settings::Settings;
-use std::cmp::Reverse;
 
 #[derive(Debug)]
 pub struct Ranked {
@@ -31,10 +30,6 @@ pub fn rank(rows: Vec<ReadRow>, settings: &Settings, now: Day) -> Vec<Ranked> {
             Ranked { read, assessment }
         })
         .collect();
-    // Stable: equal risks keep file order, and so do the unscored rows at the end.
-    ranked.sort_by_key(|r| match r.stall_risk() {
-        Some(risk) => (0, Reverse(risk)),
-        None => (1, Reverse(0)),
-    });
+    riskiest_first(&mut ranked, Ranked::stall_risk);
     ranked
 }

@@ -122,22 +122,11 @@ fn top_reason(r: &Ranked) -> String {
             format!("not scored: {}", problem.unwrap_or_default())
         }
         Some(a) if a.stall_risk.is_none() => format!("not scored: {}", closed_label(r, a)),
-        Some(a) => match top_reason_of(a) {
+        Some(a) => match a.top_reason() {
             Some(reason) => reason.fact.clone(),
             None => "no stall signals".to_string(),
         },
     }
-}
-
-/// The largest reason; on a tie, one about the deal itself rather than `no_reason` (which
-/// every exported deal has: exports carry no notes).
-fn top_reason_of(a: &Assessment) -> Option<&Reason> {
-    let top = a.reasons.first()?;
-    a.reasons
-        .iter()
-        .take_while(|r| r.points == top.points)
-        .find(|r| r.code != "no_reason")
-        .or(Some(top))
 }
 
 fn closed_label(r: &Ranked, a: &Assessment) -> String {
@@ -188,36 +177,6 @@ mod tests {
         assert_eq!(fit("short", 10), "short");
         assert_eq!(fit("a much longer deal name", 10), "a much lo…");
         assert_eq!(fit("two\nlines", 10), "two lines");
-    }
-
-    #[test]
-    fn a_tie_for_the_top_reason_shows_the_deal_specific_one() {
-        let reason = |code: &'static str, points: u32| Reason {
-            code,
-            points,
-            fact: code.to_string(),
-        };
-        let mut a = Assessment {
-            state: crate::core::risk::State::Act,
-            stall_risk: Some(38),
-            band: Some(Band::Watch),
-            reasons: vec![
-                reason("no_reason", 15),
-                reason("close_date_past", 15),
-                reason("no_next_step", 8),
-            ],
-            confidence: Confidence::Low,
-            missing: Vec::new(),
-            snoozed_until: None,
-            act_from: None,
-        };
-        assert_eq!(top_reason_of(&a).unwrap().code, "close_date_past");
-        a.reasons.remove(1);
-        assert_eq!(
-            top_reason_of(&a).unwrap().code,
-            "no_reason",
-            "larger still wins"
-        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Browser glue (wasm32 only): converts JavaScript values, renders views with web-sys.
-//! No decisions here: every word and number shown comes from `core::view`.
+//! Browser glue (wasm32 only): each export converts JavaScript values, calls one function of
+//! `view` or `core`, and renders or converts the result back. No decisions and no wording here:
+//! what is shown comes from `view` (fixed wording in `view::copy`) and the core.
 //!
 //! Page and note text only ever becomes text nodes (`dom::text`); nothing builds HTML from
 //! strings.
@@ -12,10 +13,9 @@ mod sections;
 
 use crate::core::date::Day;
 use crate::core::message::Choice;
-use crate::core::notes::storage_key;
-use crate::core::snapshot::RawSnapshot;
-use crate::core::view::{deal_view, list_view, DealView};
-use crate::crm::PageKind;
+use crate::crm::snapshot::RawSnapshot;
+use crate::view::{self, PageView};
+use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -38,49 +38,26 @@ fn snapshot(value: JsValue) -> Result<RawSnapshot, JsValue> {
         .map_err(|e| JsValue::from_str(&format!("the page snapshot could not be read: {e}")))
 }
 
-fn view(snap: JsValue, notes: JsValue, settings: JsValue) -> Result<DealView, JsValue> {
-    Ok(deal_view(
-        &snapshot(snap)?,
-        &json(notes)?,
-        &json(settings)?,
-        today(),
-    ))
-}
-
-/// The storage keys a page needs: `settings`, and the notes of the deal (a record page) or of
-/// every deal shown (a list or board).
-#[wasm_bindgen]
-pub fn storage_keys(snap: JsValue) -> Result<Vec<String>, JsValue> {
-    let snap = snapshot(snap)?;
-    let mut keys = vec!["settings".to_string()];
-    match crate::crm::detect(&snap.url) {
-        Some(p) if is_list(p.kind) => {
-            let (rows, _) = crate::crm::read_rows(&snap, today());
-            keys.extend(rows.iter().map(|r| storage_key(&r.deal.key)));
-        }
-        Some(p) => keys.extend(p.key.map(|k| storage_key(&k))),
-        None => {}
-    }
-    Ok(keys)
-}
-
-/// The notes key of the deal on a record page; `undefined` elsewhere (lists included).
-#[wasm_bindgen]
-pub fn notes_key(snap: JsValue) -> Result<Option<String>, JsValue> {
-    let snap = snapshot(snap)?;
-    Ok(crate::crm::detect(&snap.url)
-        .filter(|p| p.kind == PageKind::DealRecord)
-        .and_then(|p| p.key)
-        .map(|k| storage_key(&k)))
-}
-
-fn is_list(kind: PageKind) -> bool {
-    matches!(kind, PageKind::DealList | PageKind::DealBoard)
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 /// The draft the rep picked (`{channel, tone}`); anything unreadable means "the first".
 fn choice(value: JsValue) -> Choice {
     serde_wasm_bindgen::from_value(value).unwrap_or_default()
+}
+
+/// The storage keys a page needs: settings, and the notes of the deal or of every deal shown.
+#[wasm_bindgen]
+pub fn storage_keys(snap: JsValue) -> Result<Vec<String>, JsValue> {
+    Ok(view::storage_keys(&snapshot(snap)?, today()))
+}
+
+/// The storage key of the notes of the deal on a record page; `undefined` elsewhere.
+#[wasm_bindgen]
+pub fn notes_storage_key(snap: JsValue) -> Result<Option<String>, JsValue> {
+    Ok(view::notes_storage_key(&snapshot(snap)?))
 }
 
 /// Renders the overlay into `root`: on a deal page the badge (and the card when `expanded`), on
@@ -93,47 +70,36 @@ pub fn render_overlay(
     expanded: bool,
     picked: JsValue,
 ) -> Result<(), JsValue> {
-    let snap = snapshot(snap)?;
-    let stored = json(stored)?;
-    let page = crate::crm::detect(&snap.url);
-    if page.as_ref().is_some_and(|p| is_list(p.kind)) {
-        let v = list_view(&snap, &stored, today());
-        return overlay::render_list(root, &v, expanded);
+    match view::page_view(&snapshot(snap)?, &json(stored)?, today()) {
+        PageView::Deal(v) => overlay::render(root, &v, expanded, choice(picked)),
+        PageView::List(v) => overlay::render_list(root, &v, expanded),
     }
-    let notes = page
-        .and_then(|p| p.key)
-        .and_then(|k| stored.get(storage_key(&k)).cloned())
-        .unwrap_or(Value::Null);
-    let settings = stored.get("settings").cloned().unwrap_or(Value::Null);
-    let v = deal_view(&snap, &notes, &settings, today());
-    overlay::render(root, &v, expanded, choice(picked))
 }
 
 /// Renders the popup: the notes form into `form_root` (when `with_form`), and the deal's score,
-/// suggestion and reasons into `result_root`.
+/// suggestion and reasons into `result_root`. `stored` is what `storage_keys` named, as read.
 #[wasm_bindgen]
 pub fn render_popup(
     form_root: &web_sys::Element,
     result_root: &web_sys::Element,
     snap: JsValue,
-    notes: JsValue,
-    settings: JsValue,
+    stored: JsValue,
     with_form: bool,
     picked: JsValue,
 ) -> Result<(), JsValue> {
-    let v = view(snap, notes, settings)?;
+    let v = view::deal_page_view(&snapshot(snap)?, &json(stored)?, today());
     if with_form {
         popup::render_form(form_root, &v)?;
     }
     popup::render_result(result_root, &v, choice(picked))
 }
 
-/// Merges the popup form into the stored notes; returns `{notes, problems}`.
+/// The stored notes with the rep's edits applied (`edits`: only the fields edited); returns
+/// `{notes, problems}`.
 #[wasm_bindgen]
-pub fn notes_from_form(old: JsValue, form: JsValue) -> Result<JsValue, JsValue> {
-    let old = crate::core::notes::load(&json(old)?).notes;
-    let merged = crate::core::notes::merge_form(&old, &json(form)?, today());
-    to_js(&serde_json::json!({ "notes": merged.notes, "problems": merged.problems }))
+pub fn notes_from_form(stored: JsValue, edits: JsValue) -> Result<JsValue, JsValue> {
+    let merged = crate::core::notes::merge_form(&json(stored)?, &json(edits)?, today());
+    to_js(&merged)
 }
 
 /// Renders the options page from the stored settings (problems in them are shown).
@@ -147,8 +113,8 @@ pub fn render_options(root: &web_sys::Element, settings: JsValue) -> Result<(), 
 #[wasm_bindgen]
 pub fn settings_from_form(form: JsValue, current: JsValue) -> Result<JsValue, JsValue> {
     let (current, _) = crate::core::settings::load(&json(current)?);
-    let (s, problems) = crate::core::settings::from_form(&json(form)?, &current);
-    to_js(&serde_json::json!({ "settings": s, "problems": problems }))
+    let (settings, problems) = crate::core::settings::from_form(&json(form)?, &current);
+    to_js(&serde_json::json!({ "settings": settings, "problems": problems }))
 }
 
 /// The default settings, for "Restore the defaults".
@@ -164,16 +130,11 @@ pub fn export_backup(storage: JsValue) -> Result<String, JsValue> {
     serde_json::to_string_pretty(&v).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// What a backup file restores: `{entries, problems}`.
+/// What a backup file restores: `{entries, problems}`, for the notes of every registered CRM.
 #[wasm_bindgen]
 pub fn import_backup(text: &str) -> Result<JsValue, JsValue> {
-    let r = crate::core::backup::import(text);
-    to_js(&serde_json::json!({ "entries": r.entries, "problems": r.problems }))
+    to_js(&crate::core::backup::import(
+        text,
+        &crate::crm::adapter::key_prefixes(),
+    ))
 }
-
-fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
-}
-
-use serde::Serialize;

@@ -3,7 +3,8 @@
 use super::dom::{child, clear, text_child};
 use super::sections;
 use crate::core::message::Choice;
-use crate::core::view::{DealView, ListView};
+use crate::view::copy;
+use crate::view::{DealView, ListView};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
@@ -33,7 +34,7 @@ fn badge_and_card(root: &Element, f: &Frame, expanded: bool) -> Result<Element, 
     badge.set_attribute("data-action", "toggle")?;
     badge.set_attribute("data-testid", "stall-badge")?;
     badge.set_attribute("aria-expanded", if expanded { "true" } else { "false" })?;
-    badge.set_attribute("title", &format!("Stallwatch: {}", f.headline))?;
+    badge.set_attribute("title", &format!("{}{}", copy::BADGE_TITLE_PREFIX, f.headline))?;
     text_child(&badge, "span", "brand", f.brand)?;
     let number = text_child(&badge, "span", "score", f.number)?;
     number.set_attribute("data-testid", f.number_testid)?;
@@ -52,7 +53,7 @@ fn badge_and_card(root: &Element, f: &Frame, expanded: bool) -> Result<Element, 
     let close = text_child(&head, "button", "close", "×")?;
     close.set_attribute("type", "button")?;
     close.set_attribute("data-action", "toggle")?;
-    close.set_attribute("aria-label", "Collapse")?;
+    close.set_attribute("aria-label", copy::COLLAPSE)?;
     Ok(card)
 }
 
@@ -61,8 +62,8 @@ pub fn render(root: &Element, v: &DealView, expanded: bool, choice: Choice) -> R
     let frame = Frame {
         state: &serde_name(&v.state),
         band: v.band.map(|b| serde_name(&b)),
-        brand: "Stall risk",
-        number: &v.score,
+        brand: copy::BADGE_DEAL,
+        number: &score_text(v.score),
         number_testid: "stall-score",
         headline: &v.headline,
         subtitle: v.deal_name.as_deref(),
@@ -72,12 +73,7 @@ pub fn render(root: &Element, v: &DealView, expanded: bool, choice: Choice) -> R
     sections::reasons(&card, v)?;
     sections::suggestion(&card, v, choice)?;
     sections::read_fields(&card, v, false)?;
-    text_child(
-        &card,
-        "p",
-        "privacy",
-        "Read-only: Stallwatch changes nothing in the CRM and sends nothing anywhere.",
-    )?;
+    text_child(&card, "p", "privacy", copy::DEAL_PRIVACY)?;
     Ok(())
 }
 
@@ -87,11 +83,11 @@ pub fn render_list(root: &Element, v: &ListView, expanded: bool) -> Result<(), J
     let frame = Frame {
         state: "list",
         band: Some(if v.stalling > 0 { "high" } else { "low" }.to_string()),
-        brand: "Stalling",
+        brand: copy::BADGE_LIST,
         number: &v.stalling.to_string(),
         number_testid: "stall-count",
         headline: &v.headline,
-        subtitle: Some("Deals on this page, riskiest first"),
+        subtitle: Some(copy::LIST_SUBTITLE),
     };
     let card = badge_and_card(root, &frame, expanded)?;
     sections::problems(&card, &v.problems)?;
@@ -104,7 +100,7 @@ pub fn render_list(root: &Element, v: &ListView, expanded: bool) -> Result<(), J
             "data-band",
             &r.band.map(|b| serde_name(&b)).unwrap_or_default(),
         )?;
-        let score = text_child(&li, "span", "row-score", &r.score)?;
+        let score = text_child(&li, "span", "row-score", &score_text(r.score))?;
         score.set_attribute("data-testid", "stall-score")?;
         let body = child(&li, "div", "row-body")?;
         let name = text_child(&body, "div", "row-name", &r.name)?;
@@ -117,13 +113,13 @@ pub fn render_list(root: &Element, v: &ListView, expanded: bool) -> Result<(), J
             el.set_attribute("data-testid", "list-reason")?;
         }
     }
-    text_child(
-        &card,
-        "p",
-        "privacy",
-        "A list shows no activity timeline: open a deal for its full reasons and a suggested message.",
-    )?;
+    text_child(&card, "p", "privacy", copy::LIST_FOOTER)?;
     Ok(())
+}
+
+/// A stall risk as shown: the number, or a dash when there is none.
+pub fn score_text(score: Option<u8>) -> String {
+    score.map_or_else(|| copy::NO_SCORE.to_string(), |s| s.to_string())
 }
 
 /// The serde name of an enum value (`high`, `act`), for data attributes and CSS.

@@ -1,11 +1,13 @@
 //! The popup: the deal's score, the quick-notes form, and the suggestion.
 
 use super::dom::{child, clear, text_child};
-use super::overlay::serde_name;
+use super::overlay::{score_text, serde_name};
 use super::sections;
 use crate::core::message::Choice;
 use crate::core::model::Channel;
-use crate::core::view::DealView;
+use crate::core::notes::{NoteField, NoteKind, Notes, NOTE_FIELDS};
+use crate::view::copy;
+use crate::view::DealView;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -20,7 +22,7 @@ pub fn render_result(root: &Element, v: &DealView, choice: Choice) -> Result<(),
         "data-band",
         &v.band.map(|b| serde_name(&b)).unwrap_or_default(),
     )?;
-    let score = text_child(&head, "span", "score", &v.score)?;
+    let score = text_child(&head, "span", "score", &score_text(v.score))?;
     score.set_attribute("data-testid", "stall-score")?;
     let titles = child(&head, "div", "")?;
     text_child(&titles, "div", "headline", &v.headline)?;
@@ -28,7 +30,7 @@ pub fn render_result(root: &Element, v: &DealView, choice: Choice) -> Result<(),
         &titles,
         "div",
         "deal",
-        v.deal_name.as_deref().unwrap_or("Unnamed deal"),
+        v.deal_name.as_deref().unwrap_or(copy::UNNAMED_DEAL),
     )?;
     sections::problems(root, &v.problems)?;
     sections::suggestion(root, v, choice)?;
@@ -36,102 +38,120 @@ pub fn render_result(root: &Element, v: &DealView, choice: Choice) -> Result<(),
     Ok(())
 }
 
-/// The notes form, rendered once per deal so typing is never interrupted.
+/// The notes form, one control per editable field of `NOTE_FIELDS` (fields sharing a row number
+/// side by side), rendered once per deal so typing is never interrupted.
 pub fn render_form(root: &Element, v: &DealView) -> Result<(), JsValue> {
     clear(root);
     let Some(key) = &v.deal_key else {
-        text_child(
-            root,
-            "p",
-            "empty",
-            "Open a Salesforce opportunity or a HubSpot deal to see its stall risk and take notes.",
-        )?;
+        text_child(root, "p", "empty", copy::POPUP_NOT_A_DEAL)?;
         return Ok(());
     };
     let form = child(root, "form", "notes")?;
     form.set_attribute("data-deal-key", key)?;
     form.set_attribute("autocomplete", "off")?;
-    let n = &v.notes;
-    let reason = labelled(&form, "Why do they want it? (their reason, in their words)")?;
-    let ta = child(&reason, "textarea", "")?;
-    ta.set_attribute("name", "reason")?;
-    ta.set_attribute("rows", "2")?;
-    ta.set_attribute("maxlength", "500")?;
-    ta.set_attribute("data-testid", "note-reason")?;
-    ta.set_attribute(
-        "placeholder",
-        "e.g. have dispatch live before the spring peak",
-    )?;
-    if let Some(area) = ta.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        area.set_value(n.reason.as_deref().unwrap_or(""));
+    let mut row: Option<(u8, Element)> = None;
+    for f in NOTE_FIELDS.iter().filter(|f| f.in_form) {
+        let same_row = NOTE_FIELDS
+            .iter()
+            .filter(|g| g.in_form && g.row == f.row)
+            .count()
+            > 1;
+        let parent = match (&row, same_row) {
+            (Some((r, el)), true) if *r == f.row => el.clone(),
+            (_, true) => {
+                let el = child(&form, "div", "row")?;
+                row = Some((f.row, el.clone()));
+                el
+            }
+            (_, false) => form.clone(),
+        };
+        control(&parent, f, &v.notes)?;
     }
-
-    let row = child(&form, "div", "row")?;
-    input(
-        &labelled(&row, "Their deadline")?,
-        "date",
-        "deadline",
-        n.deadline.map(|d| d.iso()),
-    )?;
-    let pref = labelled(&row, "Preferred channel")?;
-    let select = child(&pref, "select", "")?;
-    select.set_attribute("name", "preferred_channel")?;
-    select.set_attribute("data-testid", "note-channel")?;
-    for (value, label) in [
-        ("", "No preference"),
-        ("email", "Email"),
-        ("text", "Text"),
-        ("call", "Call"),
-    ] {
-        let o = text_child(&select, "option", "", label)?;
-        o.set_attribute("value", value)?;
-        if n.preferred_channel.map(Channel::as_str).unwrap_or("") == value {
-            o.set_attribute("selected", "")?;
-        }
-    }
-
-    let avoid = child(&form, "fieldset", "avoid")?;
-    text_child(&avoid, "legend", "", "They asked me not to use")?;
-    for c in [Channel::Email, Channel::Text, Channel::Call] {
-        let l = child(&avoid, "label", "check")?;
-        let i = child(&l, "input", "")?;
-        i.set_attribute("type", "checkbox")?;
-        i.set_attribute("name", "avoid_channels")?;
-        i.set_attribute("value", c.as_str())?;
-        if n.avoid_channels.contains(&c) {
-            i.set_attribute("checked", "")?;
-        }
-        super::dom::text(&l, c.as_str())?;
-    }
-
-    input(
-        &labelled(&form, "Who else must approve?")?,
-        "text",
-        "approver",
-        n.approver.clone(),
-    )?;
-    let snooze = child(&form, "div", "row")?;
-    input(
-        &labelled(&snooze, "Snooze until")?,
-        "date",
-        "snooze_until",
-        n.snooze_until.map(|d| d.iso()),
-    )?;
-    input(
-        &labelled(&snooze, "Because")?,
-        "text",
-        "snooze_reason",
-        n.snooze_reason.clone(),
-    )?;
     let status = child(&form, "p", "status")?;
     status.set_attribute("data-testid", "save-status")?;
     status.set_attribute("role", "status")?;
-    text_child(
-        root,
-        "p",
-        "privacy",
-        "Notes stay in this browser. Stallwatch writes nothing into the CRM and sends nothing anywhere.",
-    )?;
+    text_child(root, "p", "privacy", copy::POPUP_PRIVACY)?;
+    Ok(())
+}
+
+/// The stored value of a field as the form shows it.
+fn shown(f: &NoteField, n: &Notes) -> String {
+    let value = serde_json::to_value(n)
+        .ok()
+        .and_then(|v| v.get(f.name).cloned());
+    match value {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Array(items)) => items
+            .iter()
+            .filter_map(|i| i.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => String::new(),
+    }
+}
+
+fn control(parent: &Element, f: &NoteField, n: &Notes) -> Result<(), JsValue> {
+    let value = shown(f, n);
+    match f.kind {
+        NoteKind::Channels => {
+            let set = child(parent, "fieldset", "avoid")?;
+            set.set_attribute("data-testid", f.testid)?;
+            text_child(&set, "legend", "", f.label)?;
+            for c in [Channel::Email, Channel::Text, Channel::Call] {
+                let l = child(&set, "label", "check")?;
+                let i = child(&l, "input", "")?;
+                i.set_attribute("type", "checkbox")?;
+                i.set_attribute("name", f.name)?;
+                i.set_attribute("value", c.as_str())?;
+                if n.avoid_channels.contains(&c) {
+                    i.set_attribute("checked", "")?;
+                }
+                super::dom::text(&l, c.as_str())?;
+            }
+        }
+        NoteKind::Channel => {
+            let l = labelled(parent, f.label)?;
+            let select = child(&l, "select", "")?;
+            select.set_attribute("name", f.name)?;
+            select.set_attribute("data-testid", f.testid)?;
+            for (option, label) in copy::CHANNEL_OPTIONS {
+                let o = text_child(&select, "option", "", label)?;
+                o.set_attribute("value", option)?;
+                if value == option {
+                    o.set_attribute("selected", "")?;
+                }
+            }
+        }
+        NoteKind::LongText => {
+            let l = labelled(parent, f.label)?;
+            let ta = child(&l, "textarea", "")?;
+            ta.set_attribute("name", f.name)?;
+            ta.set_attribute("rows", "2")?;
+            ta.set_attribute("maxlength", &f.limit.to_string())?;
+            ta.set_attribute("data-testid", f.testid)?;
+            ta.set_attribute("placeholder", f.placeholder)?;
+            if let Some(area) = ta.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                area.set_value(&value);
+            }
+        }
+        NoteKind::Text | NoteKind::Date | NoteKind::Tags => {
+            let l = labelled(parent, f.label)?;
+            let i = child(&l, "input", "")?;
+            let kind = if f.kind == NoteKind::Date { "date" } else { "text" };
+            i.set_attribute("type", kind)?;
+            i.set_attribute("name", f.name)?;
+            i.set_attribute("data-testid", f.testid)?;
+            if f.kind == NoteKind::Text {
+                i.set_attribute("maxlength", &f.limit.to_string())?;
+            }
+            if !f.placeholder.is_empty() {
+                i.set_attribute("placeholder", f.placeholder)?;
+            }
+            if let Some(input) = i.dyn_ref::<web_sys::HtmlInputElement>() {
+                input.set_value(&value);
+            }
+        }
+    }
     Ok(())
 }
 
@@ -139,18 +159,4 @@ fn labelled(parent: &Element, label: &str) -> Result<Element, JsValue> {
     let l = child(parent, "label", "field")?;
     text_child(&l, "span", "label", label)?;
     Ok(l)
-}
-
-fn input(parent: &Element, kind: &str, name: &str, value: Option<String>) -> Result<(), JsValue> {
-    let i = child(parent, "input", "")?;
-    i.set_attribute("type", kind)?;
-    i.set_attribute("name", name)?;
-    i.set_attribute("data-testid", &format!("note-{}", name.replace('_', "-")))?;
-    if kind == "text" {
-        i.set_attribute("maxlength", "500")?;
-    }
-    if let Some(input) = i.dyn_ref::<web_sys::HtmlInputElement>() {
-        input.set_value(value.as_deref().unwrap_or(""));
-    }
-    Ok(())
 }

@@ -3,7 +3,8 @@
 use super::dom::{child, text_child};
 use super::overlay::serde_name;
 use crate::core::message::{Choice, TONES};
-use crate::core::view::{field_label, DealView};
+use crate::view::copy;
+use crate::view::{field_label, DealView};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
@@ -12,23 +13,18 @@ pub fn reasons(parent: &Element, v: &DealView) -> Result<(), JsValue> {
         let p = text_child(parent, "p", "missing", note)?;
         p.set_attribute("data-testid", "confidence")?;
     }
+    if let Some(note) = v.no_reasons_note {
+        text_child(parent, "p", "quiet", note)?;
+    }
     if v.reasons.is_empty() {
-        if v.score != "–" {
-            text_child(
-                parent,
-                "p",
-                "quiet",
-                "Nothing on this page looks like a stall.",
-            )?;
-        }
         return Ok(());
     }
-    text_child(parent, "h2", "", "Why")?;
+    text_child(parent, "h2", "", copy::WHY)?;
     let list = child(parent, "ol", "reasons")?;
     for r in &v.reasons {
         let li = child(&list, "li", "reason")?;
         li.set_attribute("data-testid", "stall-reason")?;
-        li.set_attribute("data-code", r.code)?;
+        li.set_attribute("data-code", r.code.as_str())?;
         text_child(&li, "span", "points", &format!("+{}", r.points))?;
         text_child(&li, "span", "fact", &r.fact)?;
     }
@@ -39,7 +35,7 @@ pub fn suggestion(parent: &Element, v: &DealView, choice: Choice) -> Result<(), 
     let Some(m) = &v.message else {
         return Ok(());
     };
-    text_child(parent, "h2", "", "Suggested next message")?;
+    text_child(parent, "h2", "", copy::SUGGESTED)?;
     let meta = child(parent, "div", "msg-meta")?;
     let kind = text_child(&meta, "span", "kind", m.kind.label())?;
     kind.set_attribute("data-testid", "next-message-kind")?;
@@ -52,7 +48,7 @@ pub fn suggestion(parent: &Element, v: &DealView, choice: Choice) -> Result<(), 
     }
     let Some(draft) = draft else {
         // Nothing to send: the advice takes the message's place.
-        let advice = m.advice.as_deref().unwrap_or("Nothing to send today.");
+        let advice = m.advice.as_deref().unwrap_or(copy::NOTHING_TO_SEND);
         let el = text_child(parent, "div", "message advice", advice)?;
         el.set_attribute("data-testid", "next-message")?;
         text_child(parent, "p", "why", &m.why)?;
@@ -81,19 +77,14 @@ pub fn suggestion(parent: &Element, v: &DealView, choice: Choice) -> Result<(), 
         )?;
     }
     if let Some(subject) = &draft.subject {
-        let s = text_child(parent, "div", "subject", "Subject: ")?;
+        let s = text_child(parent, "div", "subject", copy::SUBJECT)?;
         let subj = text_child(&s, "span", "", subject)?;
         subj.set_attribute("data-testid", "next-message-subject")?;
     }
     let body = text_child(parent, "div", "message", &draft.text)?;
     body.set_attribute("data-testid", "next-message")?;
     if !draft.openers.is_empty() {
-        text_child(
-            parent,
-            "div",
-            "openers-title",
-            "If they pick up, open with:",
-        )?;
+        text_child(parent, "div", "openers-title", copy::CALL_OPENERS)?;
         let list = child(parent, "ul", "openers")?;
         list.set_attribute("data-testid", "call-openers")?;
         for q in &draft.openers {
@@ -102,7 +93,7 @@ pub fn suggestion(parent: &Element, v: &DealView, choice: Choice) -> Result<(), 
     }
     text_child(parent, "p", "why", &m.why)?;
     let actions = child(parent, "div", "actions")?;
-    let copy = text_child(&actions, "button", "copy", "Copy")?;
+    let copy = text_child(&actions, "button", "copy", copy::COPY)?;
     copy.set_attribute("type", "button")?;
     copy.set_attribute("data-action", "copy")?;
     copy.set_attribute("data-testid", "copy-message")?;
@@ -119,14 +110,14 @@ pub fn read_fields(parent: &Element, v: &DealView, open: bool) -> Result<(), JsV
     if open {
         details.set_attribute("open", "")?;
     }
-    text_child(&details, "summary", "", "What I read on this page")?;
+    text_child(&details, "summary", "", copy::WHAT_I_READ)?;
     let list = child(&details, "ul", "")?;
     for f in &v.read {
         let li = child(&list, "li", if f.value.is_some() { "ok" } else { "unread" })?;
         li.set_attribute("data-testid", "read-field")?;
         li.set_attribute("data-field", f.field)?;
         text_child(&li, "span", "k", field_label(f.field))?;
-        let value = f.value.as_deref().unwrap_or("not read");
+        let value = f.value.as_deref().unwrap_or(copy::NOT_READ);
         let val = text_child(&li, "span", "v", value)?;
         val.set_attribute("data-testid", "read-value")?;
         if let Some(note) = &f.note {

@@ -29,6 +29,11 @@ test('every selector says where it was seen and how sure we are', () => {
       ...plan.timeline.containers,
       ...plan.timeline.items,
       ...plan.timeline.parts.flatMap((p) => p.selectors),
+      ...plan.list.rows,
+      ...plan.list.parts.flatMap((p) => p.selectors),
+      ...plan.list.pairs.items,
+      plan.list.pairs.label,
+      plan.list.pairs.value,
     ];
     assert.ok(all.length > 20, plan.crm);
     for (const s of all) {
@@ -36,3 +41,31 @@ test('every selector says where it was seen and how sure we are', () => {
     }
   }
 });
+
+/** A browser match pattern (`https://*.x.com/*`, `https://app.x.com/*`) against a URL. */
+function patternMatches(pattern, href) {
+  const m = /^https:\/\/([^/]+)\/\*$/.exec(pattern);
+  assert.ok(m, `unexpected pattern ${pattern}`);
+  const url = new URL(href);
+  if (url.protocol !== 'https:') return false;
+  const host = m[1];
+  return host.startsWith('*.')
+    ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))
+    : url.hostname === host;
+}
+
+for (const browser of ['chrome', 'firefox']) {
+  test(`${browser}: the manifest runs on exactly the CRM URLs of the shared table, in all three lists`, () => {
+    const manifest = JSON.parse(readFileSync(`dist/${browser}/manifest.json`, 'utf8'));
+    const hosts = manifest.host_permissions;
+    assert.ok(hosts.length >= 3);
+    assert.deepEqual(manifest.content_scripts[0].matches, hosts);
+    assert.deepEqual(manifest.web_accessible_resources[0].matches, hosts);
+    for (const [url, kind] of cases) {
+      const injected = hosts.some((h) => patternMatches(h, url));
+      const readable = classify(url) !== 'not_crm';
+      assert.equal(injected, kind !== 'not_crm', `${url}: manifest`);
+      assert.equal(readable, injected, `${url}: the manifest and the read plan disagree`);
+    }
+  });
+}

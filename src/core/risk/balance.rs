@@ -1,5 +1,6 @@
 //! Effort balance, 51/49 (playbook idea 5): the rep's share of the recent touches.
 
+use super::ReasonCode;
 use super::{Reason, Timeline};
 use crate::core::date::Day;
 use crate::core::model::Direction;
@@ -32,7 +33,7 @@ pub(super) fn signal(t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
     // At the start share itself the imbalance is already real: at least one point.
     let points = (s.balance_max_points * over).div_ceil(span).max(1);
     Some(Reason {
-        code: "effort_balance",
+        code: ReasonCode::EffortBalance,
         points,
         fact: format!(
             "You made {ours} of the last {total} touches ({share}%); healthy is at most about half"

@@ -1,6 +1,7 @@
 //! Listen to the channel (playbook idea 6): our recent touches on a channel the buyer ruled out,
 //! or on another channel than the one they prefer.
 
+use super::ReasonCode;
 use super::{plural, Reason, Timeline};
 use crate::core::date::Day;
 use crate::core::model::{Channel, Direction};
@@ -31,7 +32,7 @@ pub(super) fn signals(notes: &Notes, t: &Timeline, s: &Settings, now: Day) -> Ve
         let n = recent.iter().filter(|c| *c == avoided).count();
         if n > 0 {
             out.push(Reason {
-                code: "channel_avoided",
+                code: ReasonCode::ChannelAvoided,
                 points: (s.channel_avoided_points * n as u32).min(s.channel_avoided_max_points),
                 fact: format!(
                     "{} {window}; they asked you not to use {}",
@@ -49,7 +50,7 @@ pub(super) fn signals(notes: &Notes, t: &Timeline, s: &Settings, now: Day) -> Ve
         if others.len() >= 2 {
             let extra = others.len() as u32 - 1;
             out.push(Reason {
-                code: "channel_not_preferred",
+                code: ReasonCode::ChannelNotPreferred,
                 points: (s.channel_other_points * extra).min(s.channel_other_max_points),
                 fact: format!(
                     "{} of your touches {window} were not by {}, the channel they prefer",

@@ -1,5 +1,6 @@
 //! Closing dates that keep moving (playbook idea 9): past due on an open deal, or pushed back.
 
+use super::ReasonCode;
 use super::{plural, Reason};
 use crate::core::date::Day;
 use crate::core::model::Deal;
@@ -13,7 +14,7 @@ pub(super) fn signals(deal: &Deal, s: &Settings, now: Day) -> Vec<Reason> {
     let overdue = now.days_since(close);
     if overdue > 0 {
         out.push(Reason {
-            code: "close_date_past",
+            code: ReasonCode::CloseDatePast,
             points: s.past_due_points,
             fact: format!(
                 "Close date {} passed {} ago and the deal is still open",
@@ -34,7 +35,7 @@ pub(super) fn signals(deal: &Deal, s: &Settings, now: Day) -> Vec<Reason> {
         let first = history[0];
         let slipped = close.days_since(first).max(0);
         out.push(Reason {
-            code: "close_date_pushed",
+            code: ReasonCode::CloseDatePushed,
             points: (s.close_push_points * pushes).min(s.close_push_max_points),
             fact: format!(
                 "Close date moved later {}, {} in all (from {} to {})",

@@ -1,5 +1,6 @@
 //! The buyer's own deadline (playbook idea 2): silence matters more as their date nears.
 
+use super::ReasonCode;
 use super::{plural, silence, Reason, Timeline};
 use crate::core::date::Day;
 use crate::core::model::Deal;
@@ -34,7 +35,7 @@ pub(super) fn signal(
         return None;
     };
     Some(Reason {
-        code: "deadline",
+        code: ReasonCode::Deadline,
         points,
         fact: format!(
             "Their own deadline, {}, {when}, and they have been silent for {}",

@@ -1,6 +1,7 @@
 //! Not all money is good money (playbook idea 7): signs of a needy, unprofitable buyer. Their
 //! points drive the `walk_away` state, not just the score.
 
+use super::ReasonCode;
 use super::{plural, Reason, Timeline};
 use crate::core::date::Day;
 use crate::core::model::Direction;
@@ -70,7 +71,7 @@ fn short_replies(t: &Timeline, s: &Settings) -> Option<Reason> {
         return None;
     }
     Some(Reason {
-        code: "fit_short_replies",
+        code: ReasonCode::FitShortReplies,
         points: s.fit_short_replies_points,
         fact: format!(
             "Their last 3 replies shrank: {}, {}, then {} characters",
@@ -132,7 +133,7 @@ fn resent_quote(t: &Timeline, s: &Settings) -> Option<Reason> {
         return None;
     }
     Some(Reason {
-        code: "fit_resent_quote",
+        code: ReasonCode::FitResentQuote,
         points: s.fit_resent_quote_points,
         fact: format!(
             "You sent \"{subject}\" {}; re-sending the same quote teaches them to wait",
@@ -161,7 +162,7 @@ fn discounts(t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
         return None;
     }
     Some(Reason {
-        code: "fit_discount",
+        code: ReasonCode::FitDiscount,
         points: s.fit_discount_points,
         fact: format!(
             "They asked for a lower price in {} (latest {})",
@@ -182,7 +183,7 @@ fn tags(notes: &Notes, s: &Settings) -> Option<Reason> {
         return None;
     }
     Some(Reason {
-        code: "fit_tags",
+        code: ReasonCode::FitTags,
         points: s.fit_tags_points,
         fact: format!("Your notes tag this deal: {}", bad.join(", ")),
     })

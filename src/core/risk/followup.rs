@@ -1,6 +1,7 @@
 //! The follow-up trap (playbook idea 1): our touches in a row since the buyer last replied,
 //! weighted up when they carry nothing for the buyer.
 
+use super::ReasonCode;
 use super::{plural, Reason, Timeline};
 use crate::core::date::Day;
 use crate::core::model::Channel;
@@ -41,7 +42,7 @@ pub(super) fn signal(t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
         )
     };
     Some(Reason {
-        code: "follow_up_trap",
+        code: ReasonCode::FollowUpTrap,
         points,
         fact: format!(
             "{} from you {since}{free}; the trap starts at {}",

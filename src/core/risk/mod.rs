@@ -6,6 +6,7 @@
 
 mod balance;
 mod channel;
+mod code;
 mod close_date;
 mod deadline;
 mod fit;
@@ -15,7 +16,7 @@ mod reason;
 mod silence;
 mod stage_age;
 
-pub use stage_age::norm_days;
+pub use code::ReasonCode;
 
 use super::date::Day;
 use super::model::{Deal, DealStatus, Direction, Touch};
@@ -61,8 +62,8 @@ pub enum Confidence {
 /// One reason behind the score: a fact the rep can check, with its evidence and threshold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reason {
-    /// Stable code (`silence`, `follow_up_trap`, `no_reason`, `close_date_past`, …).
-    pub code: &'static str,
+    /// Which signal gave it (`silence`, `follow_up_trap`, `no_reason`, …).
+    pub code: ReasonCode,
     pub points: u32,
     pub fact: String,
 }
@@ -84,6 +85,18 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// The reason to show when there is room for one: the largest, and on a tie one about the
+    /// deal itself rather than the missing note (`assess` already lists ties that way; the
+    /// rule is kept here so every caller gets the same answer whatever built the list).
+    pub fn top_reason(&self) -> Option<&Reason> {
+        let top = self.reasons.first()?;
+        self.reasons
+            .iter()
+            .take_while(|r| r.points == top.points)
+            .find(|r| r.code != ReasonCode::NoReason)
+            .or(Some(top))
+    }
+
     fn unscored(state: State) -> Assessment {
         Assessment {
             state,
@@ -173,6 +186,16 @@ fn inbound_rhythm_days(touches: &[&Touch]) -> Option<u32> {
     // The lower middle gap: the rhythm only relaxes silence when the buyer is slow
     // consistently, not because of one long pause.
     Some(gaps[(gaps.len() - 1) / 2])
+}
+
+/// Orders items for triage: the highest stall risk first, unscored ones (closed deals,
+/// unreadable rows) last; equal risks keep their order (page order, file order). The list
+/// panel and the command line both rank with this.
+pub fn riskiest_first<T>(items: &mut [T], stall_risk: impl Fn(&T) -> Option<u8>) {
+    items.sort_by_key(|x| match stall_risk(x) {
+        Some(risk) => (0, std::cmp::Reverse(risk)),
+        None => (1, std::cmp::Reverse(0)),
+    });
 }
 
 pub fn band_of(risk: u8) -> Band {

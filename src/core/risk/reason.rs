@@ -1,5 +1,6 @@
 //! Nobody knows why they want it (playbook idea 3).
 
+use super::ReasonCode;
 use super::Reason;
 use crate::core::notes::Notes;
 use crate::core::settings::Settings;
@@ -9,7 +10,7 @@ pub(super) fn signal(notes: &Notes, s: &Settings) -> Option<Reason> {
         return None;
     }
     Some(Reason {
-        code: "no_reason",
+        code: ReasonCode::NoReason,
         points: s.no_reason_points,
         fact: "No recorded reason why the buyer wants this: the deal runs on hope (add one in the Stallwatch popup)".to_string(),
     })

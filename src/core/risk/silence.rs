@@ -1,6 +1,7 @@
 //! Ghosting (playbook idea 2): days since the buyer last moved the deal, measured against the
 //! deal's own rhythm.
 
+use super::ReasonCode;
 use super::{plural, Reason, Timeline};
 use crate::core::date::Day;
 use crate::core::model::Deal;
@@ -50,7 +51,7 @@ pub(super) fn signal(deal: &Deal, t: &Timeline, s: &Settings, now: Day) -> Optio
         String::new()
     };
     Some(Reason {
-        code: "silence",
+        code: ReasonCode::Silence,
         points,
         fact: format!(
             "{what} was on {} ({} ago); silence counts after {}{rhythm}",

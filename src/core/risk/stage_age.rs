@@ -1,5 +1,6 @@
 //! Stage age: days in the current stage against the norm the rep set for it.
 
+use super::ReasonCode;
 use super::{plural, Reason};
 use crate::core::date::Day;
 use crate::core::model::Deal;
@@ -37,7 +38,7 @@ pub(super) fn signal(deal: &Deal, s: &Settings, now: Day) -> Option<Reason> {
         .saturating_sub(s.stage_age_min_points);
     let points = s.stage_age_min_points + (range * over).div_ceil(norm);
     Some(Reason {
-        code: "stage_age",
+        code: ReasonCode::StageAge,
         points,
         fact: format!(
             "In {stage} for {}; the norm for this stage is {}",

@@ -34,7 +34,7 @@ fn deal(touches: Vec<Touch>) -> Deal {
 }
 
 fn codes(a: &Assessment) -> Vec<&'static str> {
-    a.reasons.iter().map(|r| r.code).collect()
+    a.reasons.iter().map(|r| r.code.as_str()).collect()
 }
 
 #[test]
@@ -162,3 +162,33 @@ fn one_long_pause_does_not_make_a_rhythm() {
     let fact = &a.reasons.iter().find(|r| r.code == "silence").unwrap().fact;
     assert!(fact.contains("silence counts after 8 days"), "{fact}");
 }
+
+    #[test]
+    fn a_tie_for_the_top_reason_shows_the_deal_specific_one() {
+        let reason = |code: ReasonCode, points: u32| Reason {
+            code,
+            points,
+            fact: code.to_string(),
+        };
+        let mut a = Assessment {
+            state: State::Act,
+            stall_risk: Some(38),
+            band: Some(Band::Watch),
+            reasons: vec![
+                reason(ReasonCode::NoReason, 15),
+                reason(ReasonCode::CloseDatePast, 15),
+                reason(ReasonCode::NoNextStep, 8),
+            ],
+            confidence: Confidence::Low,
+            missing: Vec::new(),
+            snoozed_until: None,
+            act_from: None,
+        };
+        assert_eq!(a.top_reason().unwrap().code, "close_date_past");
+        a.reasons.remove(1);
+        assert_eq!(
+            a.top_reason().unwrap().code,
+            "no_reason",
+            "larger still wins"
+        );
+    }

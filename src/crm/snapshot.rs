@@ -1,22 +1,57 @@
-//! What the content script sends: raw strings read from the page, nothing interpreted.
+//! The snapshot wire format: what the content script sends, raw strings read from the page,
+//! nothing interpreted.
 //!
 //! The content script follows a read plan (see `crm::plan`) and reports, for each field, the
 //! first non-empty text it found and which selector found it; for the timeline, the raw parts of
-//! each item. All meaning (dates, amounts, direction) is decided in Rust, here and in `crm::*`.
+//! each item. All meaning (dates, amounts, direction) is decided in Rust, in `crm::*`.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The fields a deal page can show, in the order the overlay lists them.
-pub const FIELDS: [&str; 7] = [
-    "name",
-    "stage",
-    "amount",
-    "close_date",
-    "owner",
-    "next_step",
-    "contact",
-];
+/// A deal field a page can show. The read plans name fields with these (serialised snake_case,
+/// as the content script reports them); list labels map to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Name,
+    Stage,
+    Amount,
+    CloseDate,
+    Owner,
+    NextStep,
+    Contact,
+}
+
+impl Field {
+    /// Every field, in the order the overlay lists them.
+    pub const ALL: [Field; 7] = [
+        Field::Name,
+        Field::Stage,
+        Field::Amount,
+        Field::CloseDate,
+        Field::Owner,
+        Field::NextStep,
+        Field::Contact,
+    ];
+
+    /// The name in snapshots and read plans (`close_date`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Stage => "stage",
+            Field::Amount => "amount",
+            Field::CloseDate => "close_date",
+            Field::Owner => "owner",
+            Field::NextStep => "next_step",
+            Field::Contact => "contact",
+        }
+    }
+
+    /// The field a snapshot or list-row part name stands for (`id` and unknown parts: none).
+    pub fn parse(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RawField {

@@ -1,0 +1,97 @@
+//! The reason codes: one stable name per signal's reason, the vocabulary docs/scoring.md, the
+//! scenario suite and the overlay's `data-code` share.
+
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReasonCode {
+    Silence,
+    Deadline,
+    FollowUpTrap,
+    EffortBalance,
+    NoReason,
+    ChannelAvoided,
+    ChannelNotPreferred,
+    CloseDatePast,
+    CloseDatePushed,
+    StageAge,
+    NoNextStep,
+    NextStepOverdue,
+    FitShortReplies,
+    FitResentQuote,
+    FitDiscount,
+    FitTags,
+}
+
+impl ReasonCode {
+    /// Every code. Tests walk this list: each code must be documented and expected by a
+    /// scenario, so a new signal cannot ship undocumented.
+    pub const ALL: [ReasonCode; 16] = [
+        ReasonCode::Silence,
+        ReasonCode::Deadline,
+        ReasonCode::FollowUpTrap,
+        ReasonCode::EffortBalance,
+        ReasonCode::NoReason,
+        ReasonCode::ChannelAvoided,
+        ReasonCode::ChannelNotPreferred,
+        ReasonCode::CloseDatePast,
+        ReasonCode::CloseDatePushed,
+        ReasonCode::StageAge,
+        ReasonCode::NoNextStep,
+        ReasonCode::NextStepOverdue,
+        ReasonCode::FitShortReplies,
+        ReasonCode::FitResentQuote,
+        ReasonCode::FitDiscount,
+        ReasonCode::FitTags,
+    ];
+
+    /// The stable name (`follow_up_trap`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReasonCode::Silence => "silence",
+            ReasonCode::Deadline => "deadline",
+            ReasonCode::FollowUpTrap => "follow_up_trap",
+            ReasonCode::EffortBalance => "effort_balance",
+            ReasonCode::NoReason => "no_reason",
+            ReasonCode::ChannelAvoided => "channel_avoided",
+            ReasonCode::ChannelNotPreferred => "channel_not_preferred",
+            ReasonCode::CloseDatePast => "close_date_past",
+            ReasonCode::CloseDatePushed => "close_date_pushed",
+            ReasonCode::StageAge => "stage_age",
+            ReasonCode::NoNextStep => "no_next_step",
+            ReasonCode::NextStepOverdue => "next_step_overdue",
+            ReasonCode::FitShortReplies => "fit_short_replies",
+            ReasonCode::FitResentQuote => "fit_resent_quote",
+            ReasonCode::FitDiscount => "fit_discount",
+            ReasonCode::FitTags => "fit_tags",
+        }
+    }
+}
+
+impl fmt::Display for ReasonCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for ReasonCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_serde_names_and_unique() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in ReasonCode::ALL {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
+            assert!(seen.insert(c.as_str()));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! The deal view: a record page read, assessed and given its next message, for the overlay's
+//! card and the popup.
+
+use super::copy;
+use crate::core::date::Day;
+use crate::core::message::{compose, Suggestion};
+use crate::core::notes::{self, Notes};
+use crate::core::risk::{assess, Band, Confidence, Reason, State, MISSING_NOTES};
+use crate::core::settings::{self, Settings};
+use crate::crm::snapshot::{Field, RawSnapshot};
+use crate::crm::{self, PageKind, PageRef, ReadField};
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DealView {
+    pub page_kind: Option<PageKind>,
+    /// The deal key (`sf:acme:0065g00000XyZ12`); `None` when the page is not a deal record.
+    pub deal_key: Option<String>,
+    pub deal_name: Option<String>,
+    /// The stall risk 0–100; `None` when the page is not a scoreable open deal.
+    pub score: Option<u8>,
+    /// Said in place of the reasons when a scored deal has none.
+    pub no_reasons_note: Option<&'static str>,
+    pub band: Option<Band>,
+    pub state: State,
+    pub headline: String,
+    pub reasons: Vec<Reason>,
+    pub confidence: Confidence,
+    pub missing: Vec<String>,
+    /// One line on how much the score can be trusted, naming what could not be seen.
+    pub confidence_note: Option<String>,
+    pub message: Option<Suggestion>,
+    /// The "what I read" list.
+    pub read: Vec<ReadField>,
+    /// Problems with stored notes or settings (the rest still counted).
+    pub problems: Vec<String>,
+    /// The notes as understood, for the popup's form.
+    pub notes: Notes,
+}
+
+/// The label the "what I read" list shows for a field (`activities`: the timeline).
+pub fn field_label(field: &str) -> &'static str {
+    match Field::parse(field) {
+        Some(Field::Name) => "Deal",
+        Some(Field::Stage) => "Stage",
+        Some(Field::Amount) => "Amount",
+        Some(Field::CloseDate) => "Close date",
+        Some(Field::Owner) => "Owner",
+        Some(Field::NextStep) => "Next step",
+        Some(Field::Contact) => "Contact",
+        None if field == "activities" => "Activity",
+        None => "Field",
+    }
+}
+
+/// Reads the page (`page`, as `detect` classified it), assesses the deal and composes the
+/// message, in one pure step. `stored` maps storage keys to what is stored under them.
+pub fn deal_view(
+    snapshot: &RawSnapshot,
+    page: Option<&PageRef>,
+    stored: &Value,
+    now: Day,
+) -> DealView {
+    let reading = page.and_then(|p| crm::read(snapshot, p, now));
+    let notes_json = reading
+        .as_ref()
+        .and_then(|r| stored.get(notes::storage_key(&r.deal.key)))
+        .unwrap_or(&Value::Null);
+    let loaded = notes::load(notes_json);
+    let (settings, mut problems): (Settings, Vec<String>) =
+        settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
+    problems.extend(loaded.problems);
+    let deal = reading.as_ref().map(|r| &r.deal);
+    let assessment = assess(deal, &loaded.notes, &settings, now);
+    let message = compose(deal, &loaded.notes, &assessment, &settings, now);
+    let headline = match assessment.state {
+        State::NotADeal => "Not a deal page: nothing to score".to_string(),
+        State::Closed => format!(
+            "{}: closed deals are not scored",
+            deal.and_then(|d| d.stage.clone())
+                .unwrap_or_else(|| "Closed".into())
+        ),
+        State::Snoozed => match assessment.snoozed_until {
+            Some(d) => format!("Snoozed until {}", d.short(now)),
+            None => "Snoozed".to_string(),
+        },
+        State::Wait => match assessment.act_from {
+            Some(d) => format!("Wait: act from {}", d.short(now)),
+            None => "Wait".to_string(),
+        },
+        State::WalkAway => "Consider walking away".to_string(),
+        State::Act => match assessment.band {
+            Some(Band::High) => "High stall risk".to_string(),
+            Some(Band::Watch) => "Watch this deal".to_string(),
+            _ => "Low stall risk".to_string(),
+        },
+    };
+    // What the page lacked; missing notes already show as the `no_reason` reason.
+    let unseen: Vec<&str> = assessment
+        .missing
+        .iter()
+        .map(String::as_str)
+        .filter(|m| *m != MISSING_NOTES)
+        .collect();
+    let confidence_note = (!unseen.is_empty() && assessment.stall_risk.is_some()).then(|| {
+        let level = match assessment.confidence {
+            Confidence::High => "High",
+            Confidence::Medium => "Medium",
+            Confidence::Low => "Low",
+        };
+        format!("{level} confidence. Could not see: {}.", unseen.join("; "))
+    });
+    DealView {
+        confidence_note,
+        page_kind: page.map(|p| p.kind),
+        deal_key: deal.map(|d| d.key.clone()),
+        deal_name: deal.and_then(|d| d.name.clone()),
+        score: assessment.stall_risk,
+        no_reasons_note: (assessment.stall_risk.is_some() && assessment.reasons.is_empty())
+            .then_some(copy::NO_STALL),
+        band: assessment.band,
+        state: assessment.state,
+        headline,
+        reasons: assessment.reasons,
+        confidence: assessment.confidence,
+        missing: assessment.missing,
+        message,
+        read: reading.map(|r| r.fields).unwrap_or_default(),
+        problems,
+        notes: loaded.notes,
+    }
+}
+

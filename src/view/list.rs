@@ -1,0 +1,100 @@
+//! The triage panel on list views and boards: the deals on screen, riskiest first.
+
+use super::copy;
+use crate::core::date::Day;
+use crate::core::notes;
+use crate::core::risk::{assess, riskiest_first, Band, State};
+use crate::core::settings;
+use crate::crm::snapshot::RawSnapshot;
+use crate::crm::{read_rows, PageRef};
+use serde::Serialize;
+use serde_json::Value;
+
+/// One deal in the list/board triage panel.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListRowView {
+    pub key: String,
+    pub name: String,
+    pub stage: Option<String>,
+    /// The stall risk 0–100; `None` for closed deals.
+    pub score: Option<u8>,
+    pub band: Option<Band>,
+    pub state: State,
+    /// The largest reason's fact, or the state in words.
+    pub top_reason: Option<String>,
+}
+
+/// The triage panel on list and board pages: the visible deals, riskiest first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListView {
+    pub headline: String,
+    /// Open deals in the high band.
+    pub stalling: usize,
+    pub rows: Vec<ListRowView>,
+    /// What could not be read, in plain words.
+    pub problems: Vec<String>,
+}
+
+/// Scores every deal a list or board shows, with the rep's notes for each (`stored` holds
+/// `settings` and `notes:<key>` entries, as in storage). A list shows no timeline, so the
+/// reasons are the ones its columns and the notes support.
+pub fn list_view(snapshot: &RawSnapshot, page: &PageRef, stored: &Value, now: Day) -> ListView {
+    let (settings, mut problems) =
+        settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
+    let (rows, row_problems) = read_rows(snapshot, page, now);
+    problems.extend(row_problems);
+    let mut views: Vec<ListRowView> = rows
+        .iter()
+        .map(|r| {
+            let key = notes::storage_key(&r.deal.key);
+            let loaded = notes::load(stored.get(&key).unwrap_or(&Value::Null));
+            let a = assess(Some(&r.deal), &loaded.notes, &settings, now);
+            let top_reason = match a.state {
+                State::Closed => Some("Closed: not scored".to_string()),
+                State::Snoozed => a
+                    .snoozed_until
+                    .map(|d| format!("Snoozed until {}", d.short(now))),
+                _ => a.top_reason().map(|x| x.fact.clone()),
+            };
+            ListRowView {
+                key: r.deal.key.clone(),
+                name: r
+                    .deal
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| copy::UNNAMED_DEAL.to_string()),
+                stage: r.deal.stage.clone(),
+                score: a.stall_risk,
+                band: a.band,
+                state: a.state,
+                top_reason,
+            }
+        })
+        .collect();
+    // Riskiest first; unscored (closed) deals last; ties keep page order.
+    riskiest_first(&mut views, |v| v.score);
+    let stalling = views.iter().filter(|v| v.band == Some(Band::High)).count();
+    let open = views.iter().filter(|v| v.score.is_some()).count();
+    let headline = match (views.len(), stalling) {
+        (0, _) => "No deals found on this page".to_string(),
+        (_, 0) => format!("None of the {open} open deals here is stalling"),
+        (_, n) => format!(
+            "{n} of the {open} open deals here {} stalling",
+            if n == 1 { "is" } else { "are" }
+        ),
+    };
+    for r in &rows {
+        for p in &r.problems {
+            problems.push(format!(
+                "{}: {p}",
+                r.deal.name.as_deref().unwrap_or("a deal")
+            ));
+        }
+    }
+    ListView {
+        headline,
+        stalling,
+        rows: views,
+        problems,
+    }
+}

@@ -1,0 +1,67 @@
+//! The application layer: what the overlay, the popup and the list panel show, decided here so
+//! the browser glue only renders it. It sits above `crm` (reading pages) and `core` (risk,
+//! message, notes): a page snapshot and what is stored go in, a view comes out.
+//!
+//! Every word the extension's pages show comes from here (`copy` for fixed wording) or from the
+//! core (reasons, messages, note field labels).
+
+pub mod copy;
+mod deal;
+mod list;
+
+pub use deal::{deal_view, field_label, DealView};
+pub use list::{list_view, ListRowView, ListView};
+
+use crate::core::date::Day;
+use crate::core::notes;
+use crate::core::settings;
+use crate::crm::snapshot::RawSnapshot;
+use crate::crm::{detect, read_rows, PageKind};
+use serde_json::Value;
+
+/// What a page gets: a deal's badge and card, a list's triage panel, or nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageView {
+    Deal(Box<DealView>),
+    List(ListView),
+}
+
+/// The view of any page: `stored` holds what `storage_keys` named, as read from storage (a map
+/// from key to value; missing keys are fine). The page is classified once, here.
+pub fn page_view(snapshot: &RawSnapshot, stored: &Value, now: Day) -> PageView {
+    let page = detect(&snapshot.url);
+    match &page {
+        Some(p) if p.kind.is_list() => PageView::List(list_view(snapshot, p, stored, now)),
+        _ => PageView::Deal(Box::new(deal_view(snapshot, page.as_ref(), stored, now))),
+    }
+}
+
+/// The deal view of any page, for the popup: a list or a page that is not a deal gets the
+/// "not a deal" view (the popup takes notes for one deal at a time).
+pub fn deal_page_view(snapshot: &RawSnapshot, stored: &Value, now: Day) -> DealView {
+    let page = detect(&snapshot.url);
+    deal_view(snapshot, page.as_ref(), stored, now)
+}
+
+/// The storage keys a page needs: the settings, and the notes of the deal (a record page) or
+/// of every deal shown (a list or board).
+pub fn storage_keys(snapshot: &RawSnapshot, now: Day) -> Vec<String> {
+    let mut keys = vec![settings::STORAGE_KEY.to_string()];
+    match detect(&snapshot.url) {
+        Some(p) if p.kind.is_list() => {
+            let (rows, _) = read_rows(snapshot, &p, now);
+            keys.extend(rows.iter().map(|r| notes::storage_key(&r.deal.key)));
+        }
+        Some(p) => keys.extend(p.key.map(|k| notes::storage_key(&k))),
+        None => {}
+    }
+    keys
+}
+
+/// The storage key of the notes of the deal on a record page; `None` elsewhere (lists too).
+pub fn notes_storage_key(snapshot: &RawSnapshot) -> Option<String> {
+    detect(&snapshot.url)
+        .filter(|p| p.kind == PageKind::DealRecord)
+        .and_then(|p| p.key)
+        .map(|k| notes::storage_key(&k))
+}

@@ -1,6 +1,7 @@
 // The popup: quick notes for the deal in the current tab. The content script supplies the page
-// snapshot; the Rust core renders and validates; notes are saved to storage.local only.
-import init, { notes_from_form, notes_key, render_popup } from './pkg/stallwatch.js';
+// snapshot; the Rust core renders the form (from its one table of note fields), merges edits
+// and checks them; notes are saved to storage.local only.
+import init, { notes_from_form, notes_storage_key, render_popup, storage_keys } from './pkg/stallwatch.js';
 import { copyText, reportError } from './ui.js';
 
 const formRoot = document.getElementById('form');
@@ -24,60 +25,72 @@ async function askSnapshot(tabId) {
   }
 }
 
-function readForm(form) {
-  const data = new FormData(form);
+/** The current values of the named fields, read from whatever controls the core rendered. */
+function readFields(form, names) {
   const out = {};
-  for (const name of ['reason', 'goal', 'tags', 'deadline', 'preferred_channel', 'approver', 'snooze_until', 'snooze_reason']) {
-    out[name] = String(data.get(name) ?? '');
+  for (const name of names) {
+    const controls = [...form.elements].filter((el) => el.name === name);
+    out[name] = controls.some((el) => el.type === 'checkbox')
+      ? controls.filter((el) => el.checked).map((el) => el.value)
+      : String(controls[0]?.value ?? '');
   }
-  out.avoid_channels = data.getAll('avoid_channels').map(String);
   return out;
 }
 
 async function main() {
   await init();
   const snapshot = (await askSnapshot(await targetTab())) ?? { url: '', fields: {}, activities: null };
-  const notesKey = notes_key(snapshot);
-  const keys = notesKey ? ['settings', notesKey] : ['settings'];
-  const stored = await chrome.storage.local.get(keys);
+  const notesKey = notes_storage_key(snapshot);
+  const keys = storage_keys(snapshot);
+  // The last known stored values of `keys`, kept current by storage.onChanged.
+  let stored = await chrome.storage.local.get(keys);
   let choice = {};
-  render_popup(formRoot, resultRoot, snapshot, stored[notesKey] ?? null, stored.settings ?? null, true, choice);
-  const form = formRoot.querySelector('form');
-  if (!form || !notesKey) return;
-  const status = form.querySelector('[data-testid="save-status"]');
-
-  let timer = 0;
-  const save = async () => {
-    timer = 0;
-    const current = (await chrome.storage.local.get(notesKey))[notesKey] ?? null;
-    const { notes, problems } = notes_from_form(current, readForm(form));
-    await chrome.storage.local.set({ [notesKey]: notes });
-    status.textContent = problems.length ? problems.join(' ') : 'Saved on this computer';
-    await redraw();
-  };
-  const redraw = async () => {
-    const now = await chrome.storage.local.get(keys);
-    render_popup(formRoot, resultRoot, snapshot, now[notesKey] ?? null, now.settings ?? null, false, choice);
-  };
-  const soon = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => save().catch((e) => reportError(resultRoot, e)), 250);
-  };
-  form.addEventListener('input', soon);
-  form.addEventListener('change', soon);
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    soon();
-  });
+  render_popup(formRoot, resultRoot, snapshot, stored, true, choice);
+  const redraw = () => render_popup(formRoot, resultRoot, snapshot, stored, false, choice);
   resultRoot.addEventListener('click', (e) => {
     const target = e.target instanceof Element ? e.target.closest('[data-action]') : null;
     const action = target?.dataset.action;
     if (action === 'copy') copyText(resultRoot);
     if (action === 'channel' || action === 'tone') {
       choice = { ...choice, [action]: target.dataset[action] };
-      redraw().catch((err) => reportError(resultRoot, err));
+      try { redraw(); } catch (err) { reportError(resultRoot, err); }
     }
   });
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !keys.some((k) => k in changes)) return;
+    for (const k of keys) if (k in changes) stored = { ...stored, [k]: changes[k].newValue };
+    try { redraw(); } catch (err) { reportError(resultRoot, err); }
+  });
+
+  const form = formRoot.querySelector('form');
+  if (!form || !notesKey) return;
+  const status = form.querySelector('[data-testid="save-status"]');
+  // Fields the rep edited in this popup: only these are written, merged over what is stored,
+  // so fields the form does not show, or that another window changed, are kept.
+  const edited = new Set();
+  let pending = 0;
+
+  // Saves on every edit, synchronously up to the storage call: a toolbar popup closes the moment
+  // the rep clicks back into the page, and an edit must never wait on a timer that dies with it.
+  const save = (name) => {
+    if (!name) return;
+    edited.add(name);
+    const { notes, problems } = notes_from_form(stored[notesKey] ?? null, readFields(form, edited));
+    stored = { ...stored, [notesKey]: notes };
+    const id = ++pending;
+    status.textContent = 'Saving…';
+    chrome.storage.local.set({ [notesKey]: notes }).then(() => {
+      // "Saved" only once the browser has the write, and only for the latest one.
+      if (id === pending) status.textContent = problems.length ? problems.join(' ') : 'Saved on this computer';
+      redraw();
+    }).catch((err) => {
+      status.textContent = `Not saved: ${err?.message || err}`;
+    });
+  };
+  form.addEventListener('input', (e) => save(e.target?.name));
+  form.addEventListener('change', (e) => save(e.target?.name));
+  // Enter in a one-line field would submit the form: everything is already saved.
+  form.addEventListener('submit', (e) => e.preventDefault());
 }
 
 main().catch((e) => reportError(resultRoot, e));

@@ -68,6 +68,9 @@ fn each_layer_imports_only_the_layers_below_it() {
 #[test]
 fn a_crossing_is_seen() {
     let text = "use super::date::Day;\nuse crate::crm::detect;\n";
-    assert_eq!(crossings(text, &["crm"]), vec![(2, "use crate::crm::detect;")]);
+    assert_eq!(
+        crossings(text, &["crm"]),
+        vec![(2, "use crate::crm::detect;")]
+    );
     assert!(crossings(text, &["view"]).is_empty());
 }

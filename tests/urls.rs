@@ -60,9 +60,14 @@ fn the_manifest_host_patterns_cover_exactly_the_crm_urls_of_the_table() {
         let is_crm = case[1].as_str() != Some("not_crm");
         let injected = patterns.iter().any(|p| pattern_matches(p, url));
         assert_eq!(
-            injected, is_crm,
+            injected,
+            is_crm,
             "{url}: the manifest {} it, the URL table says it is {}a CRM page",
-            if injected { "matches" } else { "does not match" },
+            if injected {
+                "matches"
+            } else {
+                "does not match"
+            },
             if is_crm { "" } else { "not " }
         );
     }
@@ -78,7 +83,16 @@ fn the_pattern_matcher_follows_the_browser_rules() {
         "https://*.lightning.force.com/*",
         "https://lightning.force.com.evil.example/x"
     ));
-    assert!(pattern_matches("https://app.hubspot.com/*", "https://app.hubspot.com/contacts"));
-    assert!(!pattern_matches("https://app.hubspot.com/*", "https://app-eu2.hubspot.com/"));
-    assert!(!pattern_matches("https://app.hubspot.com/*", "http://app.hubspot.com/"));
+    assert!(pattern_matches(
+        "https://app.hubspot.com/*",
+        "https://app.hubspot.com/contacts"
+    ));
+    assert!(!pattern_matches(
+        "https://app.hubspot.com/*",
+        "https://app-eu2.hubspot.com/"
+    ));
+    assert!(!pattern_matches(
+        "https://app.hubspot.com/*",
+        "http://app.hubspot.com/"
+    ));
 }

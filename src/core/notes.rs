@@ -251,9 +251,9 @@ pub fn load(value: &Value) -> LoadedNotes {
     // the struct ever disagree, say so rather than lose the notes silently.
     match serde_json::from_value(Value::Object(clean)) {
         Ok(notes) => out.notes = notes,
-        Err(e) => out
-            .problems
-            .push(format!("The notes could not be read ({e}); they were ignored.")),
+        Err(e) => out.problems.push(format!(
+            "The notes could not be read ({e}); they were ignored."
+        )),
     }
     out
 }
@@ -545,10 +545,18 @@ pub(crate) mod tests {
     #[test]
     fn the_field_table_names_every_field_of_the_notes() {
         let stored = serde_json::to_value(every_field()).unwrap();
-        let keys: Vec<&str> = stored.as_object().unwrap().keys().map(String::as_str).collect();
+        let keys: Vec<&str> = stored
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         let mut names: Vec<&str> = NOTE_FIELDS.iter().map(|f| f.name).collect();
         names.sort_unstable();
-        assert_eq!(keys, names, "Notes and NOTE_FIELDS must list the same fields");
+        assert_eq!(
+            keys, names,
+            "Notes and NOTE_FIELDS must list the same fields"
+        );
         assert_eq!(load(&stored).notes, every_field());
     }
 

@@ -61,7 +61,8 @@ fn is_digits(s: &str) -> bool {
 /// lists and boards are `/contacts/<portal>/objects/0-3/views/<view>/list|board`.
 fn page(segs: &[&str]) -> (PageKind, Option<String>) {
     match segs {
-        ["contacts", portal, "record", "0-3", deal, ..] | ["contacts", portal, "deal", deal, ..]
+        ["contacts", portal, "record", "0-3", deal, ..]
+        | ["contacts", portal, "deal", deal, ..]
             if is_digits(portal) && is_digits(deal) =>
         {
             (PageKind::DealRecord, Some(deal.to_string()))
@@ -317,7 +318,11 @@ mod tests {
         let from_patterns: Vec<String> = ADAPTER
             .match_patterns
             .iter()
-            .map(|p| p.trim_start_matches("https://").trim_end_matches("/*").to_string())
+            .map(|p| {
+                p.trim_start_matches("https://")
+                    .trim_end_matches("/*")
+                    .to_string()
+            })
             .collect();
         assert_eq!(from_patterns, APP_HOSTS);
     }

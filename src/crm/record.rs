@@ -171,4 +171,3 @@ fn read_activities(
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
-

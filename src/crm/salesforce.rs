@@ -5,8 +5,8 @@
 
 use super::adapter::{part, CrmAdapter};
 use super::plan::{
-    attr, text, FieldPlan, ListPlan, PagePattern, PairPlan, PartPlan, ReadPlan, TimelinePlan, H,
-    L, M,
+    attr, text, FieldPlan, ListPlan, PagePattern, PairPlan, PartPlan, ReadPlan, TimelinePlan, H, L,
+    M,
 };
 use super::snapshot::Field;
 use super::url::PageKind;
@@ -17,7 +17,10 @@ pub const ADAPTER: CrmAdapter = CrmAdapter {
     name: "Salesforce",
     key_prefix: "sf",
     // Every org, sandbox, dev and scratch org (`is_host` narrows these to org hosts).
-    match_patterns: &["https://*.lightning.force.com/*", "https://*.my.salesforce.com/*"],
+    match_patterns: &[
+        "https://*.lightning.force.com/*",
+        "https://*.my.salesforce.com/*",
+    ],
     is_host,
     page,
     account,
@@ -26,7 +29,9 @@ pub const ADAPTER: CrmAdapter = CrmAdapter {
     glued_labels: LABELS,
     list_labels: LIST_LABELS,
     channel_of: |item| channel_of(part(item, "kind"), part(item, "icon")),
-    direction_of: |channel, item| direction_of(channel, part(item, "header"), part(item, "subject")),
+    direction_of: |channel, item| {
+        direction_of(channel, part(item, "header"), part(item, "subject"))
+    },
 };
 
 /// `<org>.lightning.force.com`, `<org>.my.salesforce.com`, and the sandbox (`acme--qa.sandbox.…`),

@@ -131,4 +131,3 @@ pub fn deal_view(
         notes: loaded.notes,
     }
 }
-

@@ -34,7 +34,10 @@ fn badge_and_card(root: &Element, f: &Frame, expanded: bool) -> Result<Element, 
     badge.set_attribute("data-action", "toggle")?;
     badge.set_attribute("data-testid", "stall-badge")?;
     badge.set_attribute("aria-expanded", if expanded { "true" } else { "false" })?;
-    badge.set_attribute("title", &format!("{}{}", copy::BADGE_TITLE_PREFIX, f.headline))?;
+    badge.set_attribute(
+        "title",
+        &format!("{}{}", copy::BADGE_TITLE_PREFIX, f.headline),
+    )?;
     text_child(&badge, "span", "brand", f.brand)?;
     let number = text_child(&badge, "span", "score", f.number)?;
     number.set_attribute("data-testid", f.number_testid)?;

@@ -137,7 +137,11 @@ fn control(parent: &Element, f: &NoteField, n: &Notes) -> Result<(), JsValue> {
         NoteKind::Text | NoteKind::Date | NoteKind::Tags => {
             let l = labelled(parent, f.label)?;
             let i = child(&l, "input", "")?;
-            let kind = if f.kind == NoteKind::Date { "date" } else { "text" };
+            let kind = if f.kind == NoteKind::Date {
+                "date"
+            } else {
+                "text"
+            };
             i.set_attribute("type", kind)?;
             i.set_attribute("name", f.name)?;
             i.set_attribute("data-testid", f.testid)?;

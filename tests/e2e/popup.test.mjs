@@ -98,3 +98,84 @@ test('on a list view the popup asks for a deal instead of taking notes for a row
   await popup.close();
   await page.close();
 });
+
+/** Every note field, as a backup restored from another machine would hold them. */
+const EVERY_FIELD = {
+  reason: 'pass the Q1 audit without hiring',
+  goal: 'cut audit prep from 6 weeks to 2',
+  reason_noted_on: '2026-03-01',
+  deadline: '2027-03-31',
+  preferred_channel: 'email',
+  avoid_channels: ['call', 'text'],
+  approver: 'CFO',
+  snooze_until: '2020-01-02',
+  snooze_reason: 'board meeting',
+  tags: ['needy', 'slow payer'],
+};
+
+test('saving from the popup over notes that hold every field loses nothing it did not touch', async () => {
+  const url = EXPECTED['salesforce/opportunity.html'].url;
+  const key = 'notes:sf:acme:0065g00000XyZ12';
+  const { page, guard } = await openGuarded(browser, url);
+  const frame = await overlayFrame(page, browser.extensionId);
+  const popup = await openPopupFor(url);
+  await popup.evaluate(([k, notes]) => chrome.storage.local.set({ [k]: notes }), [key, EVERY_FIELD]);
+  await popup.reload();
+  await popup.locator('[data-testid="note-approver"]').waitFor();
+  // The goal and the tags are on the form, so a rep can see and change them.
+  assert.equal(await popup.locator('[data-testid="note-goal"]').inputValue(), EVERY_FIELD.goal);
+  assert.equal(await popup.locator('[data-testid="note-tags"]').inputValue(), 'needy, slow payer');
+
+  await popup.locator('[data-testid="note-approver"]').fill('Head of Finance');
+  await popup.locator('[data-testid="save-status"]').filter({ hasText: 'Saved' }).waitFor();
+  const stored = (await popup.evaluate((k) => chrome.storage.local.get(k), key))[key];
+  assert.deepEqual(stored, { ...EVERY_FIELD, approver: 'Head of Finance' });
+
+  // A tag typed in the popup reaches the score: the bad-fit tag signal is live.
+  await frame.locator('[data-code="fit_tags"]').waitFor({ state: 'attached', timeout: 5000 });
+  await popup.locator('[data-testid="note-tags"]').fill('slow payer');
+  await popup.locator('[data-testid="save-status"]').filter({ hasText: 'Saved' }).waitFor();
+  await frame.locator('[data-code="fit_tags"]').waitFor({ state: 'detached', timeout: 5000 });
+
+  // After a reload every field is still there.
+  await popup.reload();
+  await popup.locator('[data-testid="note-goal"]').waitFor();
+  const again = (await popup.evaluate((k) => chrome.storage.local.get(k), key))[key];
+  assert.deepEqual(again, { ...EVERY_FIELD, approver: 'Head of Finance', tags: ['slow payer'] });
+  assert.equal(await popup.locator('[data-testid="note-goal"]').inputValue(), EVERY_FIELD.goal);
+
+  await guard.assertUntouched(assert);
+  await popup.evaluate((k) => chrome.storage.local.remove(k), key);
+  await popup.close();
+  await page.close();
+});
+
+test('a note typed just before the popup closes is stored', async () => {
+  const url = EXPECTED['hubspot/deal.html'].url;
+  const key = 'notes:hs:123:456';
+  const { page, guard } = await openGuarded(browser, url);
+  await overlayFrame(page, browser.extensionId);
+  const popup = await openPopupFor(url);
+  await popup.evaluate((k) => chrome.storage.local.remove(k), key);
+  await popup.reload();
+  const reason = 'stop paying three agencies before the March renewal';
+  await popup.locator('[data-testid="note-reason"]').fill(reason);
+  // The rep clicks back into the CRM at once: the toolbar popup closes with no time to spare.
+  await popup.close();
+
+  const check = await browser.context.newPage();
+  await check.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
+  const stored = await check.evaluate(async (k) => {
+    for (let i = 0; i < 20; i++) {
+      const v = (await chrome.storage.local.get(k))[k];
+      if (v) return v;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return null;
+  }, key);
+  assert.equal(stored?.reason, reason, 'the last edit was not lost');
+  await check.evaluate((k) => chrome.storage.local.remove(k), key);
+  await guard.assertUntouched(assert);
+  await check.close();
+  await page.close();
+});

@@ -6,8 +6,8 @@
 
 mod balance;
 mod channel;
-mod code;
 mod close_date;
+mod code;
 mod deadline;
 mod fit;
 mod followup;

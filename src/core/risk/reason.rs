@@ -1,7 +1,7 @@
 //! Nobody knows why they want it (playbook idea 3).
 
-use super::ReasonCode;
 use super::Reason;
+use super::ReasonCode;
 use crate::core::notes::Notes;
 use crate::core::settings::Settings;
 

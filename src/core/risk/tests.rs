@@ -163,32 +163,32 @@ fn one_long_pause_does_not_make_a_rhythm() {
     assert!(fact.contains("silence counts after 8 days"), "{fact}");
 }
 
-    #[test]
-    fn a_tie_for_the_top_reason_shows_the_deal_specific_one() {
-        let reason = |code: ReasonCode, points: u32| Reason {
-            code,
-            points,
-            fact: code.to_string(),
-        };
-        let mut a = Assessment {
-            state: State::Act,
-            stall_risk: Some(38),
-            band: Some(Band::Watch),
-            reasons: vec![
-                reason(ReasonCode::NoReason, 15),
-                reason(ReasonCode::CloseDatePast, 15),
-                reason(ReasonCode::NoNextStep, 8),
-            ],
-            confidence: Confidence::Low,
-            missing: Vec::new(),
-            snoozed_until: None,
-            act_from: None,
-        };
-        assert_eq!(a.top_reason().unwrap().code, "close_date_past");
-        a.reasons.remove(1);
-        assert_eq!(
-            a.top_reason().unwrap().code,
-            "no_reason",
-            "larger still wins"
-        );
-    }
+#[test]
+fn a_tie_for_the_top_reason_shows_the_deal_specific_one() {
+    let reason = |code: ReasonCode, points: u32| Reason {
+        code,
+        points,
+        fact: code.to_string(),
+    };
+    let mut a = Assessment {
+        state: State::Act,
+        stall_risk: Some(38),
+        band: Some(Band::Watch),
+        reasons: vec![
+            reason(ReasonCode::NoReason, 15),
+            reason(ReasonCode::CloseDatePast, 15),
+            reason(ReasonCode::NoNextStep, 8),
+        ],
+        confidence: Confidence::Low,
+        missing: Vec::new(),
+        snoozed_until: None,
+        act_from: None,
+    };
+    assert_eq!(a.top_reason().unwrap().code, "close_date_past");
+    a.reasons.remove(1);
+    assert_eq!(
+        a.top_reason().unwrap().code,
+        "no_reason",
+        "larger still wins"
+    );
+}

@@ -1,159 +1,26 @@
-// Stallwatch content script: reads raw strings from a CRM page and shows one overlay iframe.
+// Stallwatch content script: mounts one overlay iframe on CRM deal pages and lists, and sends it
+// what the page shows.
 //
-// Logic-free by design: which pages count and what to read come from the read plans
-// (read_plan.js, generated from src/crm/*.rs); what the strings mean is decided by the Rust core
-// in the overlay iframe. This script never changes the host page: its only footprint is one
-// element appended to <html>, holding a closed shadow root with the iframe.
+// It interprets nothing: which pages count and what to read come from the read plans
+// (read_plan.js, generated from src/crm/*.rs) through the plan interpreter (read_page.js); what
+// the strings mean is decided by the Rust core in the overlay iframe. This script never changes
+// the host page: its only footprint is one element appended to <html>, holding a closed shadow
+// root with the iframe.
 (() => {
   'use strict';
   if (window.top !== window) return;
-  const plans = globalThis.STALLWATCH_READ_PLANS || [];
-  const plan = plans.find((p) => p.hosts.some((h) => new RegExp(h).test(location.hostname)));
-  if (!plan) return;
+  const reader = globalThis.STALLWATCH_READER?.readerFor(globalThis.STALLWATCH_READ_PLANS || [], location.hostname);
+  if (!reader) return;
 
-  const MAX_TEXT = 2000; // per value: a hostile page cannot make us ship megabytes
-  const MAX_ITEMS = 400; // timeline items read per snapshot
   const OVERLAY_URL = chrome.runtime.getURL('overlay.html');
   const EXTENSION_ORIGIN = chrome.runtime.getURL('');
-
-  // ---- reading -----------------------------------------------------------------------------
-
-  /** Every open shadow root under `root`, so selectors reach native LWC components. */
-  function shadowRoots(root) {
-    const out = [];
-    const walk = (node) => {
-      const it = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT);
-      for (let el = it.currentNode; el; el = it.nextNode()) {
-        if (el.shadowRoot && el !== mounted?.host) {
-          out.push(el.shadowRoot);
-          walk(el.shadowRoot);
-        }
-      }
-    };
-    walk(root);
-    return out;
-  }
-
-  function deepQueryAll(root, css, roots) {
-    if (css === ':scope') return root.nodeType === Node.ELEMENT_NODE ? [root] : [];
-    const found = [];
-    for (const r of [root, ...(roots || shadowRoots(root))]) {
-      try {
-        found.push(...r.querySelectorAll(css));
-      } catch {
-        return []; // a selector this browser cannot parse reads as "not found"
-      }
-    }
-    return found;
-  }
-
-  /** Text as the user sees it: through shadow roots and slots, blocks separated by spaces. */
-  function composedText(node) {
-    if (node.nodeType === Node.TEXT_NODE) return node.data;
-    if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return '';
-    const tag = node.localName;
-    if (tag === 'script' || tag === 'style' || tag === 'template') return '';
-    let kids = node.childNodes;
-    if (tag === 'slot' && node.assignedNodes().length) kids = node.assignedNodes();
-    else if (node.shadowRoot) kids = node.shadowRoot.childNodes;
-    let s = '';
-    for (const k of kids) s += ' ' + composedText(k);
-    return s;
-  }
-
-  function valueOf(el, sel) {
-    const raw = sel.attr ? el.getAttribute(sel.attr) || '' : composedText(el);
-    return raw.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
-  }
-
-  /** The first non-empty value any selector yields, with which selector found it. */
-  function readFirst(root, selectors, roots) {
-    for (let i = 0; i < selectors.length; i++) {
-      // `closest`: read from an enclosing element instead (a board card's column).
-      const base = selectors[i].closest ? root.closest?.(selectors[i].closest) : root;
-      if (!base) continue;
-      for (const el of deepQueryAll(base, selectors[i].css, selectors[i].closest ? undefined : roots)) {
-        const value = valueOf(el, selectors[i]);
-        if (value) return { value, source: i };
-      }
-    }
-    return null;
-  }
-
-  function visible(el) {
-    return typeof el.checkVisibility === 'function' ? el.checkVisibility() : el.offsetParent !== null;
-  }
-
-  /** List and board pages: each row's parts and label/value pairs. */
-  function readRows(allRoots) {
-    const { rows, parts, pairs } = plan.list;
-    let found = [];
-    for (const s of rows) {
-      found = deepQueryAll(document, s.css, allRoots);
-      if (found.length) break;
-    }
-    return found.slice(0, MAX_ITEMS).map((row) => {
-      const inner = shadowRoots(row);
-      const out = { parts: {}, pairs: [] };
-      for (const p of parts) {
-        const hit = readFirst(row, p.selectors, inner);
-        if (hit) out.parts[p.part] = hit.value;
-      }
-      for (const s of pairs.items) {
-        for (const item of deepQueryAll(row, s.css, inner)) {
-          const label = readFirst(item, [pairs.label], []);
-          const value = readFirst(item, [pairs.value], shadowRoots(item));
-          if (label && value) out.pairs.push([label.value, value.value]);
-        }
-      }
-      return out;
-    });
-  }
-
-  function snapshot() {
-    if (pageKind() !== 'deal_record') {
-      return { url: location.href, title: document.title.slice(0, MAX_TEXT), rows: readRows(shadowRoots(document)) };
-    }
-    const allRoots = shadowRoots(document);
-    let scope = null;
-    for (const sel of plan.scope) {
-      scope = deepQueryAll(document, sel.css, allRoots).find(visible) || null;
-      if (scope) break;
-    }
-    const root = scope || document;
-    const roots = scope ? shadowRoots(scope) : allRoots;
-    const fields = {};
-    for (const f of plan.fields) fields[f.field] = readFirst(root, f.selectors, roots);
-    let activities = null;
-    const containers = plan.timeline.containers.flatMap((s) => deepQueryAll(root, s.css, roots));
-    const container = containers.find(visible) || containers[0];
-    if (container) {
-      const inner = shadowRoots(container);
-      let items = [];
-      for (const s of plan.timeline.items) {
-        items = deepQueryAll(container, s.css, inner);
-        if (items.length) break;
-      }
-      activities = items.slice(0, MAX_ITEMS).map((item) => {
-        const parts = {};
-        for (const p of plan.timeline.parts) {
-          const hit = readFirst(item, p.selectors, shadowRoots(item));
-          if (hit) parts[p.part] = hit.value;
-        }
-        return parts;
-      });
-    }
-    return { url: location.href, title: document.title.slice(0, MAX_TEXT), scoped: !!scope, fields, activities };
-  }
-
-  function pageKind() {
-    const page = plan.pages.find((p) => new RegExp(p.path).test(location.pathname));
-    return page ? page.kind : null;
-  }
+  const pageKind = reader.pageKind;
 
   // ---- the overlay frame -----------------------------------------------------------------
 
   let mounted = null; // { host, frame, port }
+  /** The page's snapshot; our own overlay is never read. */
+  const snapshot = () => reader.snapshot(mounted?.host);
   let lastSent = '';
 
   function mount() {
@@ -223,7 +90,7 @@
   // ---- following the single-page app -------------------------------------------------------
 
   let lastUrl = '';
-  let timer = 0;
+  let timer = 0; // a pending refresh, if any
   function refresh() {
     timer = 0;
     const kind = pageKind();
@@ -239,12 +106,13 @@
       unmount();
     }
   }
-  function schedule(delay) {
+  /** Throttles refreshes: at most one per `delay` ms however often the page changes. */
+  function throttledRefresh(delay) {
     if (!timer) timer = setTimeout(refresh, delay);
   }
-  // CRMs render lazily (timelines, skeleton rows): re-read after the page settles.
-  new MutationObserver(() => schedule(400)).observe(document, { childList: true, subtree: true, characterData: true });
-  setInterval(() => { if (location.href !== lastUrl) schedule(0); }, 500);
+  // CRMs render lazily (timelines, skeleton rows): re-read at most every 400 ms while they do.
+  new MutationObserver(() => throttledRefresh(400)).observe(document, { childList: true, subtree: true, characterData: true });
+  setInterval(() => { if (location.href !== lastUrl) throttledRefresh(0); }, 500);
   refresh();
 
   // ---- answering our own extension pages ---------------------------------------------------

@@ -9,6 +9,9 @@
 //! - `web` (wasm32 only): renders views with web-sys; `export` (host only): the command line's
 //!   reading of exported pipelines.
 
+// Outside tests, a failure is reported, never a panic: `unwrap`/`expect` do not compile.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod core;
 pub mod crm;
 #[cfg(not(target_arch = "wasm32"))]

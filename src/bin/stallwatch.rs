@@ -8,6 +8,8 @@
 //! Exit codes: 0 success; 1 some rows or files could not be read (the rest were scored and
 //! printed); 2 usage error.
 
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 use stallwatch::core::date::{parse_iso, Day};
 use stallwatch::core::settings::{self, Settings};
 use stallwatch::export::{self, ranking, table, ReadOptions};

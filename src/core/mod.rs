@@ -11,3 +11,4 @@ pub mod notes;
 pub mod phrases;
 pub mod risk;
 pub mod settings;
+pub mod timeline;

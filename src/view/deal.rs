@@ -3,7 +3,7 @@
 
 use super::copy;
 use crate::core::date::Day;
-use crate::core::message::{compose, Suggestion};
+use crate::core::message::{assess_and_compose, Suggestion};
 use crate::core::notes::{self, Notes};
 use crate::core::risk::{assess, Band, Confidence, Reason, State, MISSING_NOTES};
 use crate::core::settings::{self, Settings};
@@ -72,8 +72,11 @@ pub fn deal_view(
         settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
     problems.extend(loaded.problems);
     let deal = reading.as_ref().map(|r| &r.deal);
-    let assessment = assess(deal, &loaded.notes, &settings, now);
-    let message = compose(deal, &loaded.notes, &assessment, &settings, now);
+    let (assessment, message) = match deal {
+        Some(d) => assess_and_compose(d, &loaded.notes, &settings, now),
+        // Not a deal record: `assess` says so, and there is nothing to send.
+        None => (assess(None, &loaded.notes, &settings, now), None),
+    };
     let headline = match assessment.state {
         State::NotADeal => "Not a deal page: nothing to score".to_string(),
         State::Closed => format!(

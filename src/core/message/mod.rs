@@ -15,10 +15,11 @@ mod walk_away;
 pub use slots::{clause, shorten, Slots};
 
 use super::date::Day;
-use super::model::{Channel, Deal, Direction};
+use super::model::{Channel, Deal};
 use super::notes::Notes;
-use super::risk::{plural, Assessment, State};
+use super::risk::{assess_with, plural, Assessment, State};
 use super::settings::Settings;
+use super::timeline::Timeline;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -180,12 +181,8 @@ impl Suggestion {
 
 /// The channels a message may use, best first: the buyer's preference, then the channel they
 /// last used to reach us, then email, text, call. Never one they asked us not to use.
-pub fn channel_order(deal: &Deal, notes: &Notes) -> Vec<Channel> {
-    let last_used = deal
-        .touches_newest_first()
-        .into_iter()
-        .find(|t| t.direction == Direction::Inbound)
-        .map(|t| t.channel);
+pub fn channel_order(timeline: &Timeline, notes: &Notes) -> Vec<Channel> {
+    let last_used = timeline.last_inbound.map(|t| t.channel);
     let mut out = Vec::new();
     for c in [notes.preferred_channel, last_used]
         .into_iter()
@@ -319,10 +316,36 @@ pub fn compose(
     now: Day,
 ) -> Option<Suggestion> {
     let deal = deal?;
-    let slots = Slots::new(deal, notes, settings, now);
+    let timeline = Timeline::new(deal, settings);
+    compose_with(deal, &timeline, notes, assessment, settings, now)
+}
+
+/// Assesses a deal and composes its suggestion from one reading of its timeline (what the
+/// overlay and the popup use).
+pub fn assess_and_compose(
+    deal: &Deal,
+    notes: &Notes,
+    settings: &Settings,
+    now: Day,
+) -> (Assessment, Option<Suggestion>) {
+    let timeline = Timeline::new(deal, settings);
+    let assessment = assess_with(deal, &timeline, notes, settings, now);
+    let suggestion = compose_with(deal, &timeline, notes, &assessment, settings, now);
+    (assessment, suggestion)
+}
+
+fn compose_with(
+    deal: &Deal,
+    timeline: &Timeline,
+    notes: &Notes,
+    assessment: &Assessment,
+    settings: &Settings,
+    now: Day,
+) -> Option<Suggestion> {
+    let slots = Slots::new(deal, timeline, notes, settings, now);
     let kind = kind_for(assessment.state, notes, &slots, settings)?;
     let why = why(kind, &slots, assessment, notes, now);
-    let channels = channel_order(deal, notes);
+    let channels = channel_order(timeline, notes);
     let channel = channels.first().copied();
     if kind == Kind::Wait {
         return Some(Suggestion {

@@ -4,8 +4,8 @@
 use crate::core::date::Day;
 use crate::core::model::{Channel, Deal, Direction};
 use crate::core::notes::Notes;
-use crate::core::phrases::find_content_free;
 use crate::core::settings::Settings;
+use crate::core::timeline::Timeline;
 
 #[derive(Debug, Clone)]
 pub struct Slots {
@@ -70,22 +70,23 @@ fn plain_subject(subject: &str) -> String {
 }
 
 impl Slots {
-    pub fn new(deal: &Deal, notes: &Notes, settings: &Settings, now: Day) -> Slots {
-        let touches = deal.touches_newest_first();
-        let last_inbound_day = touches
-            .iter()
-            .find(|t| t.direction == Direction::Inbound)
-            .map(|t| t.day)
-            .or(deal.last_inbound);
-        let last_exchange = touches
-            .iter()
-            .filter(|t| t.direction == Direction::Inbound)
-            .find(|t| {
-                let text = format!("{} {}", t.subject, t.body);
-                !plain_subject(&t.subject).is_empty()
-                    && find_content_free(&text, &settings.content_free_phrases).is_none()
+    pub fn new(
+        deal: &Deal,
+        timeline: &Timeline,
+        notes: &Notes,
+        settings: &Settings,
+        now: Day,
+    ) -> Slots {
+        let last_inbound_day = timeline.last_inbound.map(|t| t.day).or(deal.last_inbound);
+        // The buyer's newest touch with a subject and some content.
+        let last_exchange = (0..timeline.touches.len())
+            .filter(|&i| timeline.touches[i].direction == Direction::Inbound)
+            .find(|&i| {
+                !plain_subject(&timeline.touches[i].subject).is_empty()
+                    && timeline.content_free(i).is_none()
             })
-            .map(|t| {
+            .map(|i| {
+                let t = timeline.touches[i];
                 let what = match t.channel {
                     Channel::Call => "the call",
                     Channel::Meeting => "the meeting",

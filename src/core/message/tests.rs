@@ -2,7 +2,7 @@
 //! tests/message_rules.rs.
 
 use super::*;
-use crate::core::model::{Crm, DealStatus, Touch};
+use crate::core::model::{Crm, DealStatus, Direction, Touch};
 use crate::core::phrases::find_content_free;
 use crate::core::risk::assess;
 

@@ -19,12 +19,11 @@ mod stage_age;
 pub use code::ReasonCode;
 
 use super::date::Day;
-use super::model::{Deal, DealStatus, Direction, Touch};
+use super::model::{Deal, DealStatus, Direction};
 use super::notes::Notes;
-use super::phrases::{normalize_all, Matcher};
 use super::settings::Settings;
+pub(crate) use super::timeline::Timeline;
 use serde::Serialize;
-use std::cell::OnceCell;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -111,83 +110,6 @@ impl Assessment {
     }
 }
 
-/// What the timeline says, computed once for all signals.
-pub(crate) struct Timeline<'a> {
-    /// The content-free phrases, normalised once for every touch they are tested against.
-    content_free: Matcher<'a>,
-    /// Each touch's subject and body, normalised at most once (signals share it).
-    texts: Vec<OnceCell<String>>,
-    /// Touches between the two sides (notes and tasks left out), newest first.
-    pub touches: Vec<&'a Touch>,
-    pub last_inbound: Option<&'a Touch>,
-    /// Outbound touches newer than the last inbound one (all of them if there is none).
-    pub streak: Vec<&'a Touch>,
-    /// The buyer's usual gap between touches, in days (see `inbound_rhythm_days`).
-    pub rhythm: Option<u32>,
-}
-
-impl<'a> Timeline<'a> {
-    fn new(deal: &'a Deal, settings: &'a Settings) -> Timeline<'a> {
-        let touches: Vec<&Touch> = deal
-            .touches_newest_first()
-            .into_iter()
-            .filter(|t| t.direction != Direction::Internal)
-            .collect();
-        let last_inbound = touches
-            .iter()
-            .copied()
-            .find(|t| t.direction == Direction::Inbound);
-        let streak = touches
-            .iter()
-            .copied()
-            .take_while(|t| t.direction == Direction::Outbound)
-            .collect();
-        let rhythm = inbound_rhythm_days(&touches);
-        Timeline {
-            content_free: Matcher::new(&settings.content_free_phrases),
-            texts: touches.iter().map(|_| OnceCell::new()).collect(),
-            touches,
-            last_inbound,
-            streak,
-            rhythm,
-        }
-    }
-
-    /// The normalised subject and body of the touch at `i` in `touches`.
-    pub fn text(&self, i: usize) -> &str {
-        self.texts[i].get_or_init(|| {
-            let t = self.touches[i];
-            normalize_all(&[&t.subject, &t.body])
-        })
-    }
-
-    /// The content-free phrase the touch at `i` uses, if any.
-    pub fn content_free(&self, i: usize) -> Option<&'a str> {
-        self.content_free.find_normalized(self.text(i))
-    }
-}
-
-/// The median gap in days between the buyer's touches (the lower middle one when there is
-/// an even number of gaps), once there are at least three.
-fn inbound_rhythm_days(touches: &[&Touch]) -> Option<u32> {
-    let days: Vec<Day> = touches
-        .iter()
-        .filter(|t| t.direction == Direction::Inbound)
-        .map(|t| t.day)
-        .collect();
-    if days.len() < 3 {
-        return None;
-    }
-    let mut gaps: Vec<u32> = days
-        .windows(2)
-        .map(|w| w[0].days_since(w[1]).max(0) as u32)
-        .collect();
-    gaps.sort_unstable();
-    // The lower middle gap: the rhythm only relaxes silence when the buyer is slow
-    // consistently, not because of one long pause.
-    Some(gaps[(gaps.len() - 1) / 2])
-}
-
 /// Orders items for triage: the highest stall risk first, unscored ones (closed deals,
 /// unreadable rows) last; equal risks keep their order (page order, file order). The list
 /// panel and the command line both rank with this.
@@ -208,29 +130,39 @@ pub fn band_of(risk: u8) -> Band {
 
 /// Assesses a deal. `deal` is `None` on a page that is not a deal record.
 pub fn assess(deal: Option<&Deal>, notes: &Notes, settings: &Settings, now: Day) -> Assessment {
-    let Some(deal) = deal else {
-        return Assessment::unscored(State::NotADeal);
-    };
+    match deal {
+        Some(d) => assess_with(d, &Timeline::new(d, settings), notes, settings, now),
+        None => Assessment::unscored(State::NotADeal),
+    }
+}
+
+/// Assesses a deal whose timeline facts are already computed (shared with the message).
+pub(crate) fn assess_with(
+    deal: &Deal,
+    timeline: &Timeline,
+    notes: &Notes,
+    settings: &Settings,
+    now: Day,
+) -> Assessment {
     if deal.status != DealStatus::Open {
         return Assessment::unscored(State::Closed);
     }
     let s = settings;
-    let timeline = Timeline::new(deal, s);
     let snoozed_until = notes.snooze_until.filter(|until| *until > now);
 
     let mut reasons: Vec<Reason> = Vec::new();
     // While snoozed, silence and chasing are expected: those signals wait for the resume date.
     if snoozed_until.is_none() {
-        reasons.extend(silence::signal(deal, &timeline, s, now));
-        reasons.extend(deadline::signal(deal, notes, &timeline, s, now));
-        reasons.extend(followup::signal(&timeline, s, now));
-        reasons.extend(balance::signal(&timeline, s, now));
+        reasons.extend(silence::signal(deal, timeline, s, now));
+        reasons.extend(deadline::signal(deal, notes, timeline, s, now));
+        reasons.extend(followup::signal(timeline, s, now));
+        reasons.extend(balance::signal(timeline, s, now));
     }
-    reasons.extend(channel::signals(notes, &timeline, s, now));
+    reasons.extend(channel::signals(notes, timeline, s, now));
     reasons.extend(close_date::signals(deal, s, now));
     reasons.extend(stage_age::signal(deal, s, now));
     reasons.extend(next_step::signal(deal, s, now));
-    let fit = fit::signals(notes, &timeline, s, now);
+    let fit = fit::signals(notes, timeline, s, now);
     let fit_points: u32 = fit.iter().map(|r| r.points).sum();
     reasons.extend(fit);
     // Last, so that on equal points a fact about the deal is listed before the missing note.
@@ -241,7 +173,7 @@ pub fn assess(deal: Option<&Deal>, notes: &Notes, settings: &Settings, now: Day)
 
     let total: u32 = reasons.iter().map(|r| r.points).sum();
     let risk = total.min(100) as u8;
-    let act_from = wait_until(&timeline, s, now);
+    let act_from = wait_until(timeline, s, now);
     let state = if snoozed_until.is_some() {
         State::Snoozed
     } else if fit_points >= s.walk_away_fit_points {

@@ -1,7 +1,7 @@
 //! Unit checks of the first signals. The scenario suite (tests/scenarios) covers combinations.
 
 use super::*;
-use crate::core::model::{Channel, Crm};
+use crate::core::model::{Channel, Crm, Touch};
 
 fn day(n: i32) -> Day {
     Day::from_ymd(2026, 3, 20).unwrap().plus(n)

@@ -1,0 +1,165 @@
+// Stallwatch's read-plan interpreter: follows a read plan (read_plan.js, generated from
+// src/crm/*.rs) over the page and returns raw strings. It decides nothing about what they mean
+// (the Rust core does, in the overlay) and changes nothing on the page. content.js, which
+// mounts the overlay, loads after it and uses `globalThis.STALLWATCH_READER`.
+(() => {
+  'use strict';
+  const MAX_TEXT = 2000; // per value: a hostile page cannot make us ship megabytes
+  const MAX_ITEMS = 400; // timeline items or list rows read per snapshot
+
+  /**
+   * A reader for the plan of the CRM whose hosts match `hostname`, or null.
+   * `skip` is an element whose shadow root is never read (our own overlay's host).
+   */
+  function readerFor(plans, hostname) {
+    const plan = plans.find((p) => p.hosts.some((h) => new RegExp(h).test(hostname)));
+    if (!plan) return null;
+    // Compiled once: pageKind runs on every refresh.
+    const pages = plan.pages.map((p) => ({ kind: p.kind, path: new RegExp(p.path) }));
+
+    /** Every open shadow root under `root` (except `skip`'s), so selectors reach LWC components. */
+    function shadowRoots(root, skip) {
+      const out = [];
+      const walk = (node) => {
+        const it = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT);
+        for (let el = it.currentNode; el; el = it.nextNode()) {
+          if (el.shadowRoot && el !== skip) {
+            out.push(el.shadowRoot);
+            walk(el.shadowRoot);
+          }
+        }
+      };
+      walk(root);
+      return out;
+    }
+
+    /** Matches of `css` in `root` and in the given shadow roots under it. */
+    function deepQueryAll(root, css, roots) {
+      if (css === ':scope') return root.nodeType === Node.ELEMENT_NODE ? [root] : [];
+      const found = [];
+      for (const r of [root, ...roots]) {
+        try {
+          found.push(...r.querySelectorAll(css));
+        } catch {
+          return []; // a selector this browser cannot parse reads as "not found"
+        }
+      }
+      return found;
+    }
+
+    /** Text as the user sees it: through shadow roots and slots, blocks separated by spaces. */
+    function composedText(node) {
+      if (node.nodeType === Node.TEXT_NODE) return node.data;
+      if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return '';
+      const tag = node.localName;
+      if (tag === 'script' || tag === 'style' || tag === 'template') return '';
+      let kids = node.childNodes;
+      if (tag === 'slot' && node.assignedNodes().length) kids = node.assignedNodes();
+      else if (node.shadowRoot) kids = node.shadowRoot.childNodes;
+      let s = '';
+      for (const k of kids) s += ' ' + composedText(k);
+      return s;
+    }
+
+    function valueOf(el, sel) {
+      const raw = sel.attr ? el.getAttribute(sel.attr) || '' : composedText(el);
+      return raw.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+    }
+
+    /** The first non-empty value any selector yields, with which selector found it. */
+    function readFirst(root, selectors, roots, skip) {
+      for (let i = 0; i < selectors.length; i++) {
+        // `closest`: read from an enclosing element instead (a board card's column).
+        const base = selectors[i].closest ? root.closest?.(selectors[i].closest) : root;
+        if (!base) continue;
+        const within = selectors[i].closest ? shadowRoots(base, skip) : roots;
+        for (const el of deepQueryAll(base, selectors[i].css, within)) {
+          const value = valueOf(el, selectors[i]);
+          if (value) return { value, source: i };
+        }
+      }
+      return null;
+    }
+
+    function visible(el) {
+      return typeof el.checkVisibility === 'function' ? el.checkVisibility() : el.offsetParent !== null;
+    }
+
+    /** List and board pages: each row's parts and label/value pairs. */
+    function readRows(allRoots, skip) {
+      const { rows, parts, pairs } = plan.list;
+      let found = [];
+      for (const s of rows) {
+        found = deepQueryAll(document, s.css, allRoots);
+        if (found.length) break;
+      }
+      return found.slice(0, MAX_ITEMS).map((row) => {
+        const inner = shadowRoots(row, skip);
+        const out = { parts: {}, pairs: [] };
+        for (const p of parts) {
+          const hit = readFirst(row, p.selectors, inner, skip);
+          if (hit) out.parts[p.part] = hit.value;
+        }
+        for (const s of pairs.items) {
+          for (const item of deepQueryAll(row, s.css, inner)) {
+            const itemRoots = shadowRoots(item, skip);
+            const label = readFirst(item, [pairs.label], [], skip);
+            const value = readFirst(item, [pairs.value], itemRoots, skip);
+            if (label && value) out.pairs.push([label.value, value.value]);
+          }
+        }
+        return out;
+      });
+    }
+
+    /** `deal_record`, `deal_list`, `deal_board`, or null on a page Stallwatch does not read. */
+    function pageKind() {
+      const page = pages.find((p) => p.path.test(location.pathname));
+      return page ? page.kind : null;
+    }
+
+    /** The raw snapshot of the page: fields and timeline, or the rows of a list. */
+    function snapshot(skip) {
+      const title = document.title.slice(0, MAX_TEXT);
+      const allRoots = shadowRoots(document, skip);
+      if (pageKind() !== 'deal_record') {
+        return { url: location.href, title, rows: readRows(allRoots, skip) };
+      }
+      let scope = null;
+      for (const sel of plan.scope) {
+        scope = deepQueryAll(document, sel.css, allRoots).find(visible) || null;
+        if (scope) break;
+      }
+      const root = scope || document;
+      const roots = scope ? shadowRoots(scope, skip) : allRoots;
+      const fields = {};
+      for (const f of plan.fields) fields[f.field] = readFirst(root, f.selectors, roots, skip);
+      let activities = null;
+      const containers = plan.timeline.containers.flatMap((s) => deepQueryAll(root, s.css, roots));
+      const container = containers.find(visible) || containers[0];
+      if (container) {
+        const inner = shadowRoots(container, skip);
+        let items = [];
+        for (const s of plan.timeline.items) {
+          items = deepQueryAll(container, s.css, inner);
+          if (items.length) break;
+        }
+        activities = items.slice(0, MAX_ITEMS).map((item) => {
+          // One walk per item for all its parts.
+          const itemRoots = shadowRoots(item, skip);
+          const parts = {};
+          for (const p of plan.timeline.parts) {
+            const hit = readFirst(item, p.selectors, itemRoots, skip);
+            if (hit) parts[p.part] = hit.value;
+          }
+          return parts;
+        });
+      }
+      return { url: location.href, title, scoped: !!scope, fields, activities };
+    }
+
+    return { pageKind, snapshot };
+  }
+
+  globalThis.STALLWATCH_READER = Object.freeze({ readerFor });
+})();

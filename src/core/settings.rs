@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 /// The `storage.local` key the settings live under.
 pub const STORAGE_KEY: &str = "settings";
 
+/// The largest value a tunable number takes (the options page's input limit too).
+pub const MAX_NUMBER: u32 = 10_000;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -302,11 +305,11 @@ pub fn from_form(form: &Value, current: &Settings) -> (Settings, Vec<String>) {
     for (key, label, _) in TUNABLE_NUMBERS {
         let Some(text) = field(key) else { continue };
         match text.parse::<u32>() {
-            Ok(n) if n <= 10_000 => {
+            Ok(n) if n <= MAX_NUMBER => {
                 out.insert(key.to_string(), Value::from(n));
             }
             _ => problems.push(format!(
-                "\"{label}\" must be a whole number from 0 to 10000 (found {text:?}); kept the previous value."
+                "\"{label}\" must be a whole number from 0 to {MAX_NUMBER} (found {text:?}); kept the previous value."
             )),
         }
     }

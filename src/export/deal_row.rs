@@ -7,7 +7,7 @@ use super::columns::{ColumnIndex, Field};
 use super::csv_rows::CsvRow;
 use super::problem::{Place, Problem};
 use crate::core::date::{parse_display_date, Day, NumericOrder};
-use crate::core::model::{status_from_stage, Crm, Deal, DealStatus};
+use crate::core::model::{status_from_stage, Deal, DealStatus};
 use crate::core::money::{parse_money, Money};
 
 /// What a file's rows are read against.
@@ -114,16 +114,11 @@ impl RowContext<'_> {
             .filter(|s| !s.is_empty());
         match (id, self.index.layout.key_prefix) {
             (Some(id), Some(prefix)) => {
-                // The 18-character Salesforce id only adds a checksum; notes use 15.
-                let id = if self.index.layout.crm == Crm::Salesforce
-                    && id.len() == 18
-                    && id.chars().all(|c| c.is_ascii_alphanumeric())
-                {
-                    &id[..15]
-                } else {
-                    id
-                };
-                format!("{prefix}:{id}")
+                // The CRM's own id rule (the 18-character Salesforce id only adds a checksum;
+                // notes use 15); an id the rule does not know is kept as written.
+                let normal = crate::crm::adapter::for_crm(self.index.layout.crm)
+                    .and_then(|a| (a.row_id)(id));
+                format!("{prefix}:{}", normal.as_deref().unwrap_or(id))
             }
             (Some(id), None) => id.to_string(),
             (None, _) => format!("{}:{}", self.source, row.row),
@@ -287,6 +282,7 @@ fn first_contact(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::Crm;
     use crate::export::columns::detect;
 
     fn header(names: &[&str]) -> Vec<String> {

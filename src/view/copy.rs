@@ -34,3 +34,28 @@ pub const CHANNEL_OPTIONS: [(&str, &str); 4] = [
     ("text", "Text"),
     ("call", "Call"),
 ];
+
+/// The options page.
+pub mod options {
+    pub const TITLE: &str = "Stallwatch settings";
+    pub const YOU: &str = "You";
+    pub const REP_NAME: &str = "Your name (signs the messages)";
+    pub const SIGNATURE: &str = "A line under your name (title, company, phone)";
+    pub const NUMBERS: &str = "Thresholds and points (see the scoring guide)";
+    pub const LISTS: &str = "Lists";
+    pub const PHRASES: &str = "Content-free phrases, one per line";
+    pub const BAD_FIT_TAGS: &str = "Tags that mark a bad fit, one per line";
+    pub const STAGE_NORMS: &str = "Days a deal may sit in each stage (Stage = days)";
+    pub const SAVE: &str = "Save";
+    pub const DEFAULTS: &str = "Restore the defaults";
+    pub const YOUR_DATA: &str = "Your data";
+    pub const YOUR_DATA_NOTE: &str = "Your notes and settings live only in this browser. Save a backup file to move them to another browser or to keep them safe.";
+    pub const EXPORT: &str = "Save a backup file";
+    pub const IMPORT: &str = "Restore from a backup file";
+    pub const PRIVACY: &str = "Privacy";
+    pub const PRIVACY_LINES: [&str; 3] = [
+        "Stallwatch reads the CRM page you are looking at. It never writes into your CRM: no field, no note, no email is changed or sent by it.",
+        "It sends nothing anywhere: no server, no analytics, no tracking. Your notes and these settings stay in this browser's extension storage.",
+        "The suggested message is copied to your clipboard only when you click Copy.",
+    ];
+}

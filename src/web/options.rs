@@ -3,6 +3,7 @@
 
 use super::dom::{child, clear, text_child};
 use crate::core::settings::{Settings, TUNABLE_NUMBERS};
+use crate::view::copy::options as o;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -24,7 +25,7 @@ fn input(parent: &Element, name: &str, value: &str, kind: &str) -> Result<(), Js
     i.set_attribute("data-testid", &format!("setting-{name}"))?;
     if kind == "number" {
         i.set_attribute("min", "0")?;
-        i.set_attribute("max", "10000")?;
+        i.set_attribute("max", &crate::core::settings::MAX_NUMBER.to_string())?;
         i.set_attribute("step", "1")?;
     }
     if let Some(el) = i.dyn_ref::<web_sys::HtmlInputElement>() {
@@ -49,7 +50,7 @@ fn textarea(parent: &Element, name: &str, value: &str, rows: u32) -> Result<(), 
 
 pub fn render(root: &Element, s: &Settings, problems: &[String]) -> Result<(), JsValue> {
     clear(root);
-    text_child(root, "h1", "", "Stallwatch settings")?;
+    text_child(root, "h1", "", o::TITLE)?;
     for p in problems {
         let el = text_child(root, "p", "problem", p)?;
         el.set_attribute("role", "alert")?;
@@ -58,15 +59,15 @@ pub fn render(root: &Element, s: &Settings, problems: &[String]) -> Result<(), J
     form.set_attribute("autocomplete", "off")?;
 
     let you = child(&form, "fieldset", "")?;
-    text_child(&you, "legend", "", "You")?;
-    let name = field(&you, "Your name (signs the messages)", "")?;
+    text_child(&you, "legend", "", o::YOU)?;
+    let name = field(&you, o::REP_NAME, "")?;
     input(
         &name,
         "rep_name",
         s.rep_name.as_deref().unwrap_or(""),
         "text",
     )?;
-    let sig = field(&you, "A line under your name (title, company, phone)", "")?;
+    let sig = field(&you, o::SIGNATURE, "")?;
     input(
         &sig,
         "signature",
@@ -75,12 +76,7 @@ pub fn render(root: &Element, s: &Settings, problems: &[String]) -> Result<(), J
     )?;
 
     let nums = child(&form, "fieldset", "numbers")?;
-    text_child(
-        &nums,
-        "legend",
-        "",
-        "Thresholds and points (see the scoring guide)",
-    )?;
+    text_child(&nums, "legend", "", o::NUMBERS)?;
     let values = serde_json::to_value(s).unwrap_or_default();
     for (key, label, unit) in TUNABLE_NUMBERS {
         let f = field(&nums, label, unit)?;
@@ -89,30 +85,26 @@ pub fn render(root: &Element, s: &Settings, problems: &[String]) -> Result<(), J
     }
 
     let lists = child(&form, "fieldset", "")?;
-    text_child(&lists, "legend", "", "Lists")?;
-    let phrases = field(&lists, "Content-free phrases, one per line", "")?;
+    text_child(&lists, "legend", "", o::LISTS)?;
+    let phrases = field(&lists, o::PHRASES, "")?;
     textarea(
         &phrases,
         "content_free_phrases",
         &s.content_free_phrases.join("\n"),
         6,
     )?;
-    let tags = field(&lists, "Tags that mark a bad fit, one per line", "")?;
+    let tags = field(&lists, o::BAD_FIT_TAGS, "")?;
     textarea(&tags, "bad_fit_tags", &s.bad_fit_tags.join("\n"), 4)?;
     let norms: Vec<String> = s
         .stage_norms
         .iter()
         .map(|(k, v)| format!("{k} = {v}"))
         .collect();
-    let stages = field(
-        &lists,
-        "Days a deal may sit in each stage (Stage = days)",
-        "",
-    )?;
+    let stages = field(&lists, o::STAGE_NORMS, "")?;
     textarea(&stages, "stage_norms", &norms.join("\n"), 6)?;
 
     let actions = child(&form, "div", "actions")?;
-    for (action, label) in [("save", "Save"), ("defaults", "Restore the defaults")] {
+    for (action, label) in [("save", o::SAVE), ("defaults", o::DEFAULTS)] {
         let b = text_child(
             &actions,
             "button",
@@ -128,19 +120,14 @@ pub fn render(root: &Element, s: &Settings, problems: &[String]) -> Result<(), J
     status.set_attribute("data-testid", "options-status")?;
 
     let backup = child(root, "section", "backup")?;
-    text_child(&backup, "h2", "", "Your data")?;
-    text_child(
-        &backup,
-        "p",
-        "",
-        "Your notes and settings live only in this browser. Save a backup file to move them to another browser or to keep them safe.",
-    )?;
+    text_child(&backup, "h2", "", o::YOUR_DATA)?;
+    text_child(&backup, "p", "", o::YOUR_DATA_NOTE)?;
     let row = child(&backup, "div", "actions")?;
-    let export = text_child(&row, "button", "chip", "Save a backup file")?;
+    let export = text_child(&row, "button", "chip", o::EXPORT)?;
     export.set_attribute("type", "button")?;
     export.set_attribute("data-action", "export")?;
     export.set_attribute("data-testid", "options-export")?;
-    let label = text_child(&row, "label", "chip", "Restore from a backup file")?;
+    let label = text_child(&row, "label", "chip", o::IMPORT)?;
     let file = child(&label, "input", "")?;
     file.set_attribute("type", "file")?;
     file.set_attribute("accept", "application/json,.json")?;
@@ -152,12 +139,8 @@ pub fn render(root: &Element, s: &Settings, problems: &[String]) -> Result<(), J
     status.set_attribute("data-testid", "backup-status")?;
 
     let privacy = child(root, "section", "privacy-statement")?;
-    text_child(&privacy, "h2", "", "Privacy")?;
-    for line in [
-        "Stallwatch reads the CRM page you are looking at. It never writes into your CRM: no field, no note, no email is changed or sent by it.",
-        "It sends nothing anywhere: no server, no analytics, no tracking. Your notes and these settings stay in this browser's extension storage.",
-        "The suggested message is copied to your clipboard only when you click Copy.",
-    ] {
+    text_child(&privacy, "h2", "", o::PRIVACY)?;
+    for line in o::PRIVACY_LINES {
         text_child(&privacy, "p", "", line)?;
     }
     Ok(())

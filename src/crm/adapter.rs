@@ -84,6 +84,16 @@ pub fn key_prefixes() -> Vec<&'static str> {
     ADAPTERS.iter().map(|a| a.key_prefix).collect()
 }
 
+/// The id in a list row's `id` part: the part itself, or the last segment of a record link
+/// (`/lightning/r/Opportunity/006…/view`, `/contacts/1/record/0-3/456`).
+pub fn last_segment(raw: &str) -> &str {
+    raw.trim_end_matches('/')
+        .trim_end_matches("/view")
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+}
+
 /// A part of a raw timeline item, or "" when the page did not show it.
 pub fn part<'a>(item: &'a RawActivity, name: &str) -> &'a str {
     item.get(name).map(String::as_str).unwrap_or("")

@@ -4,7 +4,7 @@
 //! `data-test-id` / `data-selenium-test`, and both attributes are queried for each hook because
 //! HubSpot is migrating between them. Provenance ("§2 …") refers to docs/crm-dom-notes.md.
 
-use super::adapter::{part, CrmAdapter};
+use super::adapter::{last_segment, part, CrmAdapter};
 use super::plan::{
     attr, text, text_in_closest, FieldPlan, ListPlan, PagePattern, PairPlan, PartPlan, ReadPlan,
     TimelinePlan, H, L, M,
@@ -88,13 +88,8 @@ fn account(_host: &str, segs: &[&str]) -> Option<String> {
 
 /// A deal id, or the id at the end of a record link.
 fn row_id(raw: &str) -> Option<String> {
-    let tail = raw
-        .trim_end_matches('/')
-        .trim_end_matches("/view")
-        .rsplit('/')
-        .next()
-        .unwrap_or("");
-    is_digits(tail).then(|| tail.to_string())
+    let id = last_segment(raw);
+    is_digits(id).then(|| id.to_string())
 }
 
 pub const PLAN: ReadPlan = ReadPlan {

@@ -3,7 +3,7 @@
 //! Provenance strings ("§1 …") refer to docs/crm-dom-notes.md. The fixtures under
 //! tests/fixtures/salesforce/ reproduce each selector; change both together.
 
-use super::adapter::{part, CrmAdapter};
+use super::adapter::{last_segment, part, CrmAdapter};
 use super::plan::{
     attr, text, FieldPlan, ListPlan, PagePattern, PairPlan, PartPlan, ReadPlan, TimelinePlan, H, L,
     M,
@@ -84,13 +84,7 @@ fn account(host: &str, _segs: &[&str]) -> Option<String> {
 
 /// The row key (a record id) or the id at the end of a record link.
 fn row_id(raw: &str) -> Option<String> {
-    let tail = raw
-        .trim_end_matches('/')
-        .trim_end_matches("/view")
-        .rsplit('/')
-        .next()
-        .unwrap_or("");
-    opportunity_id(tail)
+    opportunity_id(last_segment(raw))
 }
 
 pub const PLAN: ReadPlan = ReadPlan {

@@ -56,41 +56,64 @@ async function main() {
       try { redraw(); } catch (err) { reportError(resultRoot, err); }
     }
   });
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !keys.some((k) => k in changes)) return;
-    for (const k of keys) if (k in changes) stored = { ...stored, [k]: changes[k].newValue };
-    try { redraw(); } catch (err) { reportError(resultRoot, err); }
-  });
-
-  const form = formRoot.querySelector('form');
-  if (!form || !notesKey) return;
-  const status = form.querySelector('[data-testid="save-status"]');
+  const formKey = () => formRoot.querySelector('form')?.dataset.dealKey;
+  if (!notesKey || !formKey()) {
+    chrome.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local' || !keys.some((k) => k in changes)) return;
+      for (const k of keys) if (k in changes) stored = { ...stored, [k]: changes[k].newValue };
+      try { redraw(); } catch (err) { reportError(resultRoot, err); }
+    });
+    return;
+  }
   // Fields the rep edited in this popup: only these are written, merged over what is stored,
   // so fields the form does not show, or that another window changed, are kept.
-  const edited = new Set();
+  let edited = new Set();
   let pending = 0;
+  let lastWritten = null; // the JSON of our own latest write, to tell it from other windows'
 
   // Saves on every edit, synchronously up to the storage call: a toolbar popup closes the moment
   // the rep clicks back into the page, and an edit must never wait on a timer that dies with it.
   const save = (name) => {
-    if (!name) return;
+    const form = formRoot.querySelector('form');
+    if (!name || !form) return;
     edited.add(name);
     const { notes, problems } = notes_from_form(stored[notesKey] ?? null, readFields(form, edited));
     stored = { ...stored, [notesKey]: notes };
+    lastWritten = JSON.stringify(notes);
     const id = ++pending;
-    status.textContent = 'Saving…';
+    const status = () => formRoot.querySelector('[data-testid="save-status"]');
+    status().textContent = 'Saving…';
     chrome.storage.local.set({ [notesKey]: notes }).then(() => {
       // "Saved" only once the browser has the write, and only for the latest one.
-      if (id === pending) status.textContent = problems.length ? problems.join(' ') : 'Saved on this computer';
+      if (id === pending) status().textContent = problems.length ? problems.join(' ') : 'Saved on this computer';
       redraw();
     }).catch((err) => {
-      status.textContent = `Not saved: ${err?.message || err}`;
+      status().textContent = `Not saved: ${err?.message || err}`;
     });
   };
-  form.addEventListener('input', (e) => save(e.target?.name));
-  form.addEventListener('change', (e) => save(e.target?.name));
+  // Listeners on the form's container, so they survive the form being drawn again.
+  formRoot.addEventListener('input', (e) => save(e.target?.name));
+  formRoot.addEventListener('change', (e) => save(e.target?.name));
   // Enter in a one-line field would submit the form: everything is already saved.
-  form.addEventListener('submit', (e) => e.preventDefault());
+  formRoot.addEventListener('submit', (e) => e.preventDefault());
+
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !keys.some((k) => k in changes)) return;
+    for (const k of keys) if (k in changes) stored = { ...stored, [k]: changes[k].newValue };
+    const elsewhere = notesKey in changes && JSON.stringify(changes[notesKey].newValue ?? null) !== lastWritten;
+    const typing = formRoot.contains(document.activeElement);
+    try {
+      if (elsewhere && !typing) {
+        // Another window (or a restore) changed these notes while this popup is idle: show them.
+        render_popup(formRoot, resultRoot, snapshot, stored, true, choice);
+        edited = new Set();
+      } else {
+        redraw();
+      }
+    } catch (err) {
+      reportError(resultRoot, err);
+    }
+  });
 }
 
 main().catch((e) => reportError(resultRoot, e));

@@ -179,3 +179,36 @@ test('a note typed just before the popup closes is stored', async () => {
   await check.close();
   await page.close();
 });
+
+test('two popups on one deal: each keeps the other\'s edits, and an idle one shows them', async () => {
+  const url = EXPECTED['salesforce/opportunity.html'].url;
+  const key = 'notes:sf:acme:0065g00000XyZ12';
+  const { page, guard } = await openGuarded(browser, url);
+  await overlayFrame(page, browser.extensionId);
+  const first = await openPopupFor(url);
+  await first.evaluate((k) => chrome.storage.local.remove(k), key);
+  const second = await openPopupFor(url);
+  await first.reload();
+  await first.locator('[data-testid="note-reason"]').waitFor();
+  await second.locator('[data-testid="note-reason"]').waitFor();
+
+  await first.locator('[data-testid="note-approver"]').fill('CFO');
+  await first.locator('[data-testid="save-status"]').filter({ hasText: 'Saved' }).waitFor();
+  // The idle popup shows the other window's edit.
+  await second.waitForFunction(
+    () => document.querySelector('[data-testid="note-approver"]')?.value === 'CFO',
+    null,
+    { timeout: 5000 },
+  );
+  await second.locator('[data-testid="note-reason"]').fill('replace three spreadsheets before the audit');
+  await second.locator('[data-testid="save-status"]').filter({ hasText: 'Saved' }).waitFor();
+  const stored = (await second.evaluate((k) => chrome.storage.local.get(k), key))[key];
+  assert.equal(stored.approver, 'CFO', 'the other window\'s field was not reverted');
+  assert.equal(stored.reason, 'replace three spreadsheets before the audit');
+
+  await first.evaluate((k) => chrome.storage.local.remove(k), key);
+  await guard.assertUntouched(assert);
+  await first.close();
+  await second.close();
+  await page.close();
+});

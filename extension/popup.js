@@ -56,20 +56,30 @@ async function main() {
       try { redraw(); } catch (err) { reportError(resultRoot, err); }
     }
   });
-  const formKey = () => formRoot.querySelector('form')?.dataset.dealKey;
-  if (!notesKey || !formKey()) {
-    chrome.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'local' || !keys.some((k) => k in changes)) return;
-      for (const k of keys) if (k in changes) stored = { ...stored, [k]: changes[k].newValue };
-      try { redraw(); } catch (err) { reportError(resultRoot, err); }
-    });
-    return;
-  }
   // Fields the rep edited in this popup: only these are written, merged over what is stored,
   // so fields the form does not show, or that another window changed, are kept.
   let edited = new Set();
   let pending = 0;
   let lastWritten = null; // the JSON of our own latest write, to tell it from other windows'
+
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !keys.some((k) => k in changes)) return;
+    for (const k of keys) if (k in changes) stored = { ...stored, [k]: changes[k].newValue };
+    const elsewhere = notesKey in changes && JSON.stringify(changes[notesKey].newValue ?? null) !== lastWritten;
+    const typing = formRoot.contains(document.activeElement);
+    try {
+      if (elsewhere && !typing) {
+        // Another window (or a restore) changed these notes while this popup is idle: show them.
+        render_popup(formRoot, resultRoot, snapshot, stored, true, choice);
+        edited = new Set();
+      } else {
+        redraw();
+      }
+    } catch (err) {
+      reportError(resultRoot, err);
+    }
+  });
+  if (!notesKey) return; // not a deal record: no form, nothing to save
 
   // Saves on every edit, synchronously up to the storage call: a toolbar popup closes the moment
   // the rep clicks back into the page, and an edit must never wait on a timer that dies with it.
@@ -96,24 +106,6 @@ async function main() {
   formRoot.addEventListener('change', (e) => save(e.target?.name));
   // Enter in a one-line field would submit the form: everything is already saved.
   formRoot.addEventListener('submit', (e) => e.preventDefault());
-
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !keys.some((k) => k in changes)) return;
-    for (const k of keys) if (k in changes) stored = { ...stored, [k]: changes[k].newValue };
-    const elsewhere = notesKey in changes && JSON.stringify(changes[notesKey].newValue ?? null) !== lastWritten;
-    const typing = formRoot.contains(document.activeElement);
-    try {
-      if (elsewhere && !typing) {
-        // Another window (or a restore) changed these notes while this popup is idle: show them.
-        render_popup(formRoot, resultRoot, snapshot, stored, true, choice);
-        edited = new Set();
-      } else {
-        redraw();
-      }
-    } catch (err) {
-      reportError(resultRoot, err);
-    }
-  });
 }
 
 main().catch((e) => reportError(resultRoot, e));

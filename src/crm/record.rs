@@ -1,6 +1,6 @@
 //! A deal record page, read: the raw snapshot becomes a `Deal` and the "what I read" list.
 
-use super::adapter::CrmAdapter;
+use super::adapter::{part, CrmAdapter};
 use super::snapshot::{Field, RawSnapshot};
 use super::url::{PageKind, PageRef};
 use crate::core::date::{parse_display_date, Day, NumericOrder};
@@ -61,7 +61,7 @@ pub fn read(snapshot: &RawSnapshot, page: &PageRef, now: Day) -> Option<Reading>
     let adapter = page.adapter;
     let mut fields = Vec::new();
     let mut deal = Deal {
-        crm: page.crm,
+        crm: adapter.crm,
         key: page.key.clone().unwrap_or_default(),
         ..Deal::default()
     };
@@ -134,7 +134,7 @@ fn read_activities(
     let mut touches = Vec::new();
     let mut skipped = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let part = |k: &str| item.get(k).map(String::as_str).unwrap_or("");
+        let part = |name: &str| part(item, name);
         let Some(channel) = (adapter.channel_of)(item) else {
             skipped.push(format!("item {} (unknown type)", i + 1));
             continue;

@@ -26,7 +26,7 @@ pub fn read_rows(snapshot: &RawSnapshot, page: &PageRef, now: Day) -> (Vec<ListR
             continue;
         };
         let mut deal = Deal {
-            crm: page.crm,
+            crm: adapter.crm,
             key: adapter.deal_key(&page.account, &id),
             // Lists show no next step; its absence there says nothing.
             next_step_unknown: true,

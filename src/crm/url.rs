@@ -5,7 +5,6 @@
 //! manifest's host patterns, in agreement.
 
 use super::adapter::{self, CrmAdapter};
-use crate::core::model::Crm;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,16 +24,15 @@ impl PageKind {
 }
 
 /// What a URL says about the page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageRef {
-    pub crm: Crm,
+    /// The CRM's adapter (`adapter.crm` says which CRM).
+    pub adapter: &'static CrmAdapter,
     pub kind: PageKind,
     /// The deal key of a deal record (`sf:acme:0065g00000XyZ12`, `hs:123:456`).
     pub key: Option<String>,
     /// The account the page belongs to (org, portal): list rows' deal keys use it.
     pub account: String,
-    #[serde(skip)]
-    pub adapter: &'static CrmAdapter,
 }
 
 /// Splits `https://host/path?query#frag` into (lowercase host, path). Only `https` counts.
@@ -63,7 +61,6 @@ pub fn detect(url: &str) -> Option<PageRef> {
         _ => None,
     };
     Some(PageRef {
-        crm: adapter.crm,
         kind: if kind == PageKind::DealRecord && key.is_none() {
             PageKind::NotADeal
         } else {

@@ -19,7 +19,8 @@ use crate::crm::snapshot::RawSnapshot;
 use crate::crm::{detect, read_rows, PageKind};
 use serde_json::Value;
 
-/// What a page gets: a deal's badge and card, a list's triage panel, or nothing.
+/// What a page gets: a deal's badge and card (a "not a deal" view on other pages), or a
+/// list's triage panel.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageView {
     Deal(Box<DealView>),

@@ -49,6 +49,8 @@ pub fn render_form(root: &Element, v: &DealView) -> Result<(), JsValue> {
     let form = child(root, "form", "notes")?;
     form.set_attribute("data-deal-key", key)?;
     form.set_attribute("autocomplete", "off")?;
+    // The notes as stored, once, for every control's value.
+    let stored = serde_json::to_value(&v.notes).unwrap_or_default();
     let mut row: Option<(u8, Element)> = None;
     for f in NOTE_FIELDS.iter().filter(|f| f.in_form) {
         let same_row = NOTE_FIELDS
@@ -65,7 +67,7 @@ pub fn render_form(root: &Element, v: &DealView) -> Result<(), JsValue> {
             }
             (_, false) => form.clone(),
         };
-        control(&parent, f, &v.notes)?;
+        control(&parent, f, &v.notes, &stored)?;
     }
     let status = child(&form, "p", "status")?;
     status.set_attribute("data-testid", "save-status")?;
@@ -74,13 +76,10 @@ pub fn render_form(root: &Element, v: &DealView) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The stored value of a field as the form shows it.
-fn shown(f: &NoteField, n: &Notes) -> String {
-    let value = serde_json::to_value(n)
-        .ok()
-        .and_then(|v| v.get(f.name).cloned());
-    match value {
-        Some(serde_json::Value::String(s)) => s,
+/// The stored value of a field (`stored`: the notes as JSON) as the form shows it.
+fn shown(f: &NoteField, stored: &serde_json::Value) -> String {
+    match stored.get(f.name) {
+        Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Array(items)) => items
             .iter()
             .filter_map(|i| i.as_str())
@@ -90,8 +89,13 @@ fn shown(f: &NoteField, n: &Notes) -> String {
     }
 }
 
-fn control(parent: &Element, f: &NoteField, n: &Notes) -> Result<(), JsValue> {
-    let value = shown(f, n);
+fn control(
+    parent: &Element,
+    f: &NoteField,
+    n: &Notes,
+    stored: &serde_json::Value,
+) -> Result<(), JsValue> {
+    let value = shown(f, stored);
     match f.kind {
         NoteKind::Channels => {
             let set = child(parent, "fieldset", "avoid")?;

@@ -99,6 +99,11 @@ test('on a list view the popup asks for a deal instead of taking notes for a row
   await page.close();
 });
 
+/** What storage holds under `key`, read from one of the extension's pages. */
+async function storedNotes(extensionPage, key) {
+  return (await extensionPage.evaluate((k) => chrome.storage.local.get(k), key))[key];
+}
+
 /** Every note field, as a backup restored from another machine would hold them. */
 const EVERY_FIELD = {
   reason: 'pass the Q1 audit without hiring',
@@ -128,7 +133,7 @@ test('saving from the popup over notes that hold every field loses nothing it di
 
   await popup.locator('[data-testid="note-approver"]').fill('Head of Finance');
   await popup.locator('[data-testid="save-status"]').filter({ hasText: 'Saved' }).waitFor();
-  const stored = (await popup.evaluate((k) => chrome.storage.local.get(k), key))[key];
+  const stored = await storedNotes(popup, key);
   assert.deepEqual(stored, { ...EVERY_FIELD, approver: 'Head of Finance' });
 
   // A tag typed in the popup reaches the score: the bad-fit tag signal is live.
@@ -140,7 +145,7 @@ test('saving from the popup over notes that hold every field loses nothing it di
   // After a reload every field is still there.
   await popup.reload();
   await popup.locator('[data-testid="note-goal"]').waitFor();
-  const again = (await popup.evaluate((k) => chrome.storage.local.get(k), key))[key];
+  const again = await storedNotes(popup, key);
   assert.deepEqual(again, { ...EVERY_FIELD, approver: 'Head of Finance', tags: ['slow payer'] });
   assert.equal(await popup.locator('[data-testid="note-goal"]').inputValue(), EVERY_FIELD.goal);
 
@@ -202,7 +207,7 @@ test('two popups on one deal: each keeps the other\'s edits, and an idle one sho
   );
   await second.locator('[data-testid="note-reason"]').fill('replace three spreadsheets before the audit');
   await second.locator('[data-testid="save-status"]').filter({ hasText: 'Saved' }).waitFor();
-  const stored = (await second.evaluate((k) => chrome.storage.local.get(k), key))[key];
+  const stored = await storedNotes(second, key);
   assert.equal(stored.approver, 'CFO', 'the other window\'s field was not reverted');
   assert.equal(stored.reason, 'replace three spreadsheets before the audit');
 

@@ -4,7 +4,7 @@
 // It interprets nothing: which pages count and what to read come from the read plans
 // (read_plan.js, generated from src/crm/*.rs) through the plan interpreter (read_page.js); what
 // the strings mean is decided by the Rust core in the overlay iframe. This script never changes
-// the host page: its only footprint is one element appended to <html>, holding a closed shadow
+// the host page: its only footprint is one <div> appended to <html>, holding a closed shadow
 // root with the iframe.
 (() => {
   'use strict';
@@ -12,40 +12,129 @@
   const reader = globalThis.STALLWATCH_READER?.readerFor(globalThis.STALLWATCH_READ_PLANS || [], location.hostname);
   if (!reader) return;
 
+  // With `use_dynamic_url` (Chromium), this is the session's dynamic URL of the overlay; the
+  // document it loads still has the extension's own origin, which messages to it must name.
   const OVERLAY_URL = chrome.runtime.getURL('overlay.html');
+  const OVERLAY_ORIGIN = new URL(chrome.runtime.getURL('manifest.json')).origin;
   const EXTENSION_ORIGIN = chrome.runtime.getURL('');
   const pageKind = reader.pageKind;
 
   // ---- the overlay frame -----------------------------------------------------------------
 
-  let mounted = null; // { host, frame, port }
-  /** The page's snapshot; our own overlay is never read. */
-  const snapshot = () => reader.snapshot(mounted?.host);
+  // Why a plain <div> and not a custom element: a page that defines the custom element first
+  // gets our closed shadow root through ElementInternals. A built-in element cannot be defined
+  // by the page, so the root stays closed. The attribute lets tests (and the rep's devtools) see
+  // which element is ours; it carries nothing secret.
+  const HOST_ATTRIBUTE = 'data-stallwatch-overlay';
+  // The overlay has two fixed sizes: collapsed (the badge) and open (the card, which scrolls
+  // inside). Its size never follows its content, so the page cannot measure the box to learn
+  // anything about the rep's notes.
+  const CLOSED_SIZE = { width: 168, height: 44 };
+  const OPEN_WIDTH = 428;
+  const OPEN_MAX_HEIGHT = 560;
+  const INSET = 8;
+  const Z_TOP = '2147483647';
+
+  let mounted = null; // { host, frame, port, open, retries }
+  /** The page's snapshot; our own overlay is never read. A reader failure is said, not hidden. */
+  const snapshot = () => {
+    try {
+      return reader.snapshot(mounted?.host);
+    } catch (e) {
+      return { url: location.href, title: '', unreadable: String(e?.message || e).slice(0, 200) };
+    }
+  };
   let lastSent = '';
 
+  /** Sets each property with `!important` in the element's own style: page CSS cannot beat it. */
+  function pin(el, props) {
+    for (const [k, v] of Object.entries(props)) el.style.setProperty(k, v, 'important');
+  }
+
+  function openSize() {
+    return { width: OPEN_WIDTH, height: Math.max(CLOSED_SIZE.height, Math.min(OPEN_MAX_HEIGHT, window.innerHeight - 2 * INSET)) };
+  }
+
+  function size(open) {
+    const { width, height } = open ? openSize() : CLOSED_SIZE;
+    pin(mounted.frame, { width: `${width}px`, height: `${height}px` });
+  }
+
+  // Everything a page stylesheet could use to hide, move, shrink or see through our container
+  // (CSSOM, not style attributes: allowed under a strict page CSP).
+  const HOST_STYLE = {
+    all: 'initial',
+    display: 'block',
+    position: 'fixed',
+    top: '0',
+    left: '0',
+    width: '0',
+    height: '0',
+    margin: '0',
+    padding: '0',
+    border: '0',
+    opacity: '1',
+    visibility: 'visible',
+    transform: 'none',
+    filter: 'none',
+    'backdrop-filter': 'none',
+    'clip-path': 'none',
+    mask: 'none',
+    'mix-blend-mode': 'normal',
+    zoom: '1',
+    overflow: 'visible',
+    'pointer-events': 'auto',
+    'z-index': Z_TOP,
+    contain: 'none',
+  };
+  const FRAME_STYLE = {
+    position: 'fixed',
+    top: `${INSET}px`,
+    right: `${INSET}px`,
+    left: 'auto',
+    bottom: 'auto',
+    margin: '0',
+    border: '0',
+    padding: '0',
+    display: 'block',
+    opacity: '1',
+    visibility: 'visible',
+    transform: 'none',
+    filter: 'none',
+    'z-index': Z_TOP,
+    background: 'transparent',
+    'color-scheme': 'normal',
+  };
+
   function mount() {
-    const host = document.createElement('stallwatch-overlay');
+    const host = document.createElement('div');
+    host.setAttribute(HOST_ATTRIBUTE, '');
+    pin(host, HOST_STYLE);
     const shadow = host.attachShadow({ mode: 'closed' });
     const frame = document.createElement('iframe');
-    const nonce = crypto.randomUUID();
-    frame.src = `${OVERLAY_URL}#${nonce}`;
+    // No secret in the URL: the pairing nonce goes to this frame by postMessage (see pair()).
+    frame.src = OVERLAY_URL;
     frame.title = 'Stallwatch';
-    frame.setAttribute('allow', 'clipboard-write');
-    // CSSOM, not style attributes: allowed under a strict page CSP.
-    const s = frame.style;
-    s.setProperty('position', 'fixed', 'important');
-    s.setProperty('top', '8px', 'important');
-    s.setProperty('right', '8px', 'important');
-    s.setProperty('width', '168px', 'important');
-    s.setProperty('height', '44px', 'important');
-    s.setProperty('border', '0', 'important');
-    s.setProperty('z-index', '2147483647', 'important');
-    s.setProperty('background', 'transparent', 'important');
-    s.setProperty('color-scheme', 'normal', 'important');
+    // Named explicitly: the default ('src') would be the dynamic URL's origin, not the document's.
+    frame.setAttribute('allow', `clipboard-write ${OVERLAY_ORIGIN}`);
+    pin(frame, FRAME_STYLE);
     shadow.append(frame);
-    mounted = { host, frame, port: null, retries: 20 };
-    frame.addEventListener('load', () => connect(nonce), { once: true });
+    mounted = { host, frame, port: null, open: false, retries: 20 };
+    size(false);
+    frame.addEventListener('load', pair, { once: true });
     document.documentElement.append(host);
+  }
+
+  /**
+   * Pairs with our own frame: a fresh nonce, posted only to that frame's window (the page cannot
+   * read a message sent to another window), then named in our port. A frame the page made from
+   * overlay.html never learns it, so it never receives a snapshot.
+   */
+  function pair() {
+    if (!mounted) return;
+    const nonce = crypto.randomUUID();
+    mounted.frame.contentWindow?.postMessage({ type: 'stallwatch:pair', nonce }, OVERLAY_ORIGIN);
+    connect(nonce);
   }
 
   function connect(nonce) {
@@ -54,11 +143,13 @@
     mounted.port = port;
     lastSent = '';
     port.onMessage.addListener((msg) => {
-      if (!mounted || msg?.type !== 'resize') return;
-      const w = Math.max(120, Math.min(Number(msg.width) || 0, 480));
-      const h = Math.max(36, Math.min(Number(msg.height) || 0, window.innerHeight - 16));
-      mounted.frame.style.setProperty('width', `${w}px`, 'important');
-      mounted.frame.style.setProperty('height', `${h}px`, 'important');
+      if (!mounted || mounted.port !== port) return;
+      if (msg?.type === 'resize') {
+        mounted.open = msg.open === true;
+        size(mounted.open);
+      } else if (msg?.type === 'visibility?') {
+        port.postMessage({ type: 'visibility', id: msg.id, problem: visibilityProblem() });
+      }
     });
     port.onDisconnect.addListener(() => {
       void chrome.runtime.lastError;
@@ -85,6 +176,53 @@
     if (json === lastSent) return;
     lastSent = json;
     mounted.port.postMessage({ type: 'snapshot', snapshot: snap });
+  }
+
+  // ---- is the overlay really in front of the rep? -----------------------------------------
+
+  const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+  /**
+   * Why the overlay may not be what the rep sees, or null when it is: the overlay acts (opens,
+   * switches, copies) only when it is. A page could otherwise hide it or slide it under its own
+   * button and let the rep's clicks press ours (clickjacking). Chromium also checks with
+   * IntersectionObserver v2 inside the frame; these checks run in every browser.
+   */
+  function visibilityProblem() {
+    if (!mounted || !mounted.host.isConnected) return 'removed';
+    const { host, frame } = mounted;
+    for (const [el, want] of [[host, HOST_STYLE], [frame, FRAME_STYLE]]) {
+      const cs = getComputedStyle(el);
+      if (cs.display === 'none' || cs.visibility !== 'visible' || cs.opacity !== '1') return 'hidden';
+      for (const k of ['transform', 'filter', 'clip-path', 'z-index']) {
+        if (k in want && cs.getPropertyValue(k) !== want[k]) return 'moved';
+      }
+    }
+    if (getComputedStyle(document.documentElement).opacity !== '1') return 'hidden';
+    const box = frame.getBoundingClientRect();
+    const { width, height } = mounted.open ? openSize() : CLOSED_SIZE;
+    const right = document.documentElement.clientWidth - INSET;
+    if (Math.abs(box.top - INSET) > 1 || Math.abs(box.right - right) > 1 || Math.abs(box.width - width) > 1 || Math.abs(box.height - height) > 1) {
+      return 'moved';
+    }
+    // Something painted over us: only what comes after our container among <html>'s children,
+    // the top layer, or <html>'s ::after can be above a z-index as high as ours.
+    const after = getComputedStyle(document.documentElement, '::after');
+    if (after.content !== 'none' && after.content !== 'normal' && after.display !== 'none' && after.zIndex === Z_TOP) return 'covered';
+    let covering = [];
+    for (let el = host.nextElementSibling; el; el = el.nextElementSibling) covering.push(el, ...el.querySelectorAll('*'));
+    try {
+      covering = covering.concat([...document.querySelectorAll(':popover-open, :modal, :fullscreen')]);
+    } catch {
+      // an older browser without these selectors has no such top layer to check
+    }
+    for (const el of covering.slice(0, 2000)) {
+      if (el === host) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility !== 'visible' || cs.display === 'none' || cs.opacity === '0') continue;
+      if (overlaps(el.getBoundingClientRect(), box)) return 'covered';
+    }
+    return null;
   }
 
   // ---- following the single-page app -------------------------------------------------------

@@ -3,72 +3,168 @@
 import init, { render_overlay, storage_keys } from './pkg/stallwatch.js';
 import { copyText, reportError } from './ui.js';
 
-const nonce = location.hash.slice(1);
 const root = document.getElementById('app');
+const NONCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 let port = null;
 let snapshot = null;
 let expanded = false;
 let choice = {}; // the draft picked with the channel and tone switchers
+let refused = null; // why the last action was refused, when it was
 let ready = false;
 
-/** Takes snapshots from a port to this tab's content script. */
-function attach(p) {
-  port?.disconnect();
-  port = p;
-  p.onMessage.addListener((msg) => {
-    if (msg?.type !== 'snapshot') return;
+// ---- pairing with this tab's content script ------------------------------------------------
+//
+// The content script posts a fresh nonce to this window (and to no other), then names it in its
+// port. The page cannot read that message, so a copy of overlay.html the page frames itself
+// never learns a nonce and never receives a snapshot. The page can post us made-up nonces; they
+// only add names no port will ever carry.
+const nonces = new Set();
+const waiting = new Map(); // ports that arrived before their nonce: name -> port
+
+/** What the content script says over the paired port. */
+function handle(msg) {
+  if (msg?.type === 'snapshot') {
     snapshot = msg.snapshot;
     render();
-  });
+  } else if (msg?.type === 'visibility') {
+    answers.get(msg.id)?.(msg.problem ?? null);
+  }
 }
+
+/**
+ * Listens on a port at once (a port's messages are not kept for a listener added later) and
+ * keeps its latest snapshot until the port is paired; `adopt` makes it the one we read.
+ */
+function listen(p) {
+  const held = { latest: null };
+  p.onMessage.addListener((msg) => {
+    if (port === p) handle(msg);
+    else if (msg?.type === 'snapshot') held.latest = msg;
+  });
+  return held;
+}
+
+function adopt(p, held) {
+  if (port && port !== p) port.disconnect();
+  port = p;
+  if (held.latest) handle(held.latest);
+}
+
+window.addEventListener('message', (event) => {
+  const { data } = event;
+  if (event.source !== window.parent || data?.type !== 'stallwatch:pair' || !NONCE.test(String(data.nonce))) return;
+  if (nonces.size >= 16 || nonces.has(data.nonce)) return;
+  nonces.add(data.nonce);
+  const early = waiting.get(`stallwatch-overlay:${data.nonce}`);
+  if (early) adopt(early.port, early.held);
+  connectRelay(data.nonce, 20);
+});
 
 // Chromium: the content script connects to us directly. Registered before the first await, so
 // it is in place when the content script connects.
 chrome.runtime.onConnect.addListener((p) => {
-  // Only our content script, in a tab's top frame, naming the nonce it put in our URL.
+  // Only our content script, in a tab's top frame, naming a nonce posted to this frame.
   const s = p.sender || {};
-  if (!nonce || p.name !== `stallwatch-overlay:${nonce}` || s.id !== chrome.runtime.id || !s.tab || s.frameId !== 0) {
-    return;
+  const m = /^stallwatch-overlay:(.+)$/.exec(p.name);
+  if (!m || s.id !== chrome.runtime.id || !s.tab || s.frameId !== 0) return;
+  const held = listen(p);
+  if (nonces.has(m[1])) {
+    adopt(p, held);
+  } else if (waiting.size < 4) {
+    // The port can overtake the postMessage that carries its nonce: hold it briefly.
+    waiting.set(p.name, { port: p, held });
+    setTimeout(() => waiting.delete(p.name), 5000);
+    p.onDisconnect.addListener(() => waiting.delete(p.name));
   }
-  attach(p);
 });
 
 // Firefox: this frame cannot receive the content script's port, so both connect to relay.js,
 // which pairs them by the nonce. In Chromium no background listens and this port just closes.
-function connectRelay(tries) {
-  if (!nonce) return;
+function connectRelay(nonce, tries) {
   const p = chrome.runtime.connect({ name: `stallwatch-frame:${nonce}` });
+  const held = listen(p);
   let used = false;
   p.onMessage.addListener(() => {
+    // The relay only forwards from the content script that named this nonce.
+    if (!used && port !== p) adopt(p, held);
     used = true;
   });
   p.onDisconnect.addListener(() => {
     void chrome.runtime.lastError; // "no receiving end" in Chromium: expected, not an error
     if (port === p) port = null;
     // The relay's event page can be suspended; reconnect if it was carrying our snapshots.
-    if (used && tries > 0) setTimeout(() => connectRelay(tries - 1), 500);
+    if (used && tries > 0) setTimeout(() => connectRelay(nonce, tries - 1), 500);
   });
-  if (!port) attach(p);
 }
-connectRelay(20);
+
+// ---- acting only when the rep can see us ---------------------------------------------------
+
+// IntersectionObserver v2 (Chromium): the browser itself says whether this frame is visible,
+// unobscured and untransformed on screen. Where it is missing, the content script's checks
+// (visibilityProblem in content.js) still apply.
+const TRACKS_VISIBILITY = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+let seenVisible = !TRACKS_VISIBILITY;
+let firstSeen = Promise.resolve();
+if (TRACKS_VISIBILITY) {
+  let seen;
+  firstSeen = new Promise((resolve) => {
+    seen = resolve;
+  });
+  new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) seenVisible = e.isVisible;
+      seen();
+    },
+    { trackVisibility: true, delay: 100 },
+  ).observe(root);
+}
+
+const answers = new Map(); // request id -> resolve
+let asked = 0;
+/** Null when the overlay is really in front of the rep, else why not (a short code). */
+async function visibilityProblem() {
+  // A click can come before the observer's first report (it reports at most every 100 ms).
+  await Promise.race([firstSeen, new Promise((r) => setTimeout(r, 1000))]);
+  if (!seenVisible) return 'covered';
+  if (!port) return 'unpaired';
+  const id = ++asked;
+  return new Promise((resolve) => {
+    const done = (problem) => {
+      answers.delete(id);
+      resolve(problem);
+    };
+    answers.set(id, done);
+    setTimeout(() => done('no-answer'), 2000);
+    port.postMessage({ type: 'visibility?', id });
+  });
+}
 
 chrome.storage.onChanged.addListener((_changes, area) => {
   if (area === 'local') render();
 });
 
-root.addEventListener('click', (event) => {
+root.addEventListener('click', async (event) => {
   const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
-  if (!target) return;
+  if (!target || !event.isTrusted) return;
   const { action } = target.dataset;
+  const problem = await visibilityProblem();
+  refused = problem;
+  // For bug reports and tests: which check refused (our own element, never the page's).
+  if (problem) root.dataset.refused = problem;
+  else delete root.dataset.refused;
+  if (problem) {
+    render(); // says why nothing happened
+    return;
+  }
   if (action === 'toggle') {
     expanded = !expanded;
-    render();
   } else if (action === 'channel' || action === 'tone') {
     choice = { ...choice, [action]: target.dataset[action] };
-    render();
   } else if (action === 'copy') {
     copyText(root);
+    return;
   }
+  render();
 });
 
 let queue = Promise.resolve();
@@ -80,11 +176,11 @@ async function draw() {
   if (!ready || !snapshot) return;
   const keys = storage_keys(snapshot);
   const stored = await chrome.storage.local.get(keys);
-  render_overlay(root, snapshot, stored, expanded, choice);
+  render_overlay(root, snapshot, stored, expanded, { ...choice, refused });
   // For scripts/bench-overlay.mjs: when the first score was on screen (a local mark only).
   if (!performance.getEntriesByName('stallwatch:first-render').length) performance.mark('stallwatch:first-render');
-  const box = root.firstElementChild?.getBoundingClientRect();
-  if (box) port?.postMessage({ type: 'resize', width: Math.ceil(box.width), height: Math.ceil(box.height) });
+  // Two fixed sizes, chosen by the content script: the frame never takes its content's size.
+  port?.postMessage({ type: 'resize', open: expanded });
 }
 
 await init();

@@ -6,6 +6,8 @@
   'use strict';
   const MAX_TEXT = 2000; // per value: a hostile page cannot make us ship megabytes
   const MAX_ITEMS = 400; // timeline items or list rows read per snapshot
+  const MAX_TEXT_NODES = 20000; // nodes visited for one value's text
+  const MAX_ELEMENTS = 300000; // elements walked looking for shadow roots in one pass
 
   /**
    * A reader for the plan of the CRM whose hosts match `hostname`, or null.
@@ -17,19 +19,25 @@
     // Compiled once: pageKind runs on every refresh.
     const pages = plan.pages.map((p) => ({ kind: p.kind, path: new RegExp(p.path) }));
 
-    /** Every open shadow root under `root` (except `skip`'s), so selectors reach LWC components. */
+    /**
+     * Every open shadow root under `root` (except `skip`'s), so selectors reach LWC components.
+     * A loop, not recursion, with a budget: a hostile or broken page cannot overflow the stack
+     * or keep us walking; over budget, the reading fails loudly (content.js reports it).
+     */
     function shadowRoots(root, skip) {
       const out = [];
-      const walk = (node) => {
-        const it = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT);
+      const pending = [root];
+      let seen = 0;
+      while (pending.length) {
+        const it = document.createTreeWalker(pending.pop(), NodeFilter.SHOW_ELEMENT);
         for (let el = it.currentNode; el; el = it.nextNode()) {
+          if (++seen > MAX_ELEMENTS) throw new Error(`the page has more than ${MAX_ELEMENTS} elements to walk`);
           if (el.shadowRoot && el !== skip) {
             out.push(el.shadowRoot);
-            walk(el.shadowRoot);
+            pending.push(el.shadowRoot);
           }
         }
-      };
-      walk(root);
+      }
       return out;
     }
 
@@ -47,17 +55,30 @@
       return found;
     }
 
-    /** Text as the user sees it: through shadow roots and slots, blocks separated by spaces. */
-    function composedText(node) {
-      if (node.nodeType === Node.TEXT_NODE) return node.data;
-      if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return '';
-      const tag = node.localName;
-      if (tag === 'script' || tag === 'style' || tag === 'template') return '';
-      let kids = node.childNodes;
-      if (tag === 'slot' && node.assignedNodes().length) kids = node.assignedNodes();
-      else if (node.shadowRoot) kids = node.shadowRoot.childNodes;
+    /**
+     * Text as the user sees it: through shadow roots and slots, blocks separated by spaces. A
+     * loop over an explicit stack (a field nested thousands deep cannot overflow it) that stops
+     * after MAX_TEXT_NODES nodes or twice MAX_TEXT characters: the value is cut to MAX_TEXT.
+     */
+    function composedText(start) {
       let s = '';
-      for (const k of kids) s += ' ' + composedText(k);
+      let visited = 0;
+      const stack = [start];
+      while (stack.length && visited++ < MAX_TEXT_NODES && s.length < 2 * MAX_TEXT) {
+        const node = stack.pop();
+        if (node.nodeType === Node.TEXT_NODE) {
+          s += ' ' + node.data;
+          continue;
+        }
+        if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) continue;
+        const tag = node.localName;
+        if (tag === 'script' || tag === 'style' || tag === 'template') continue;
+        let kids = node.childNodes;
+        if (tag === 'slot' && node.assignedNodes().length) kids = node.assignedNodes();
+        else if (node.shadowRoot) kids = node.shadowRoot.childNodes;
+        // Pushed last to first, so they are read first to last.
+        for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+      }
       return s;
     }
 

@@ -4,7 +4,7 @@
 // and writes screenshots to demo-output/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { EXPECTED, ROOT, launch, overlayFrame } from '../tests/e2e/harness.mjs';
+import { EXPECTED, ROOT, launch, openCard, overlayFrame } from '../tests/e2e/harness.mjs';
 
 const headed = Boolean(process.env.DISPLAY) && process.env.CI !== 'true' && !process.argv.includes('--headless');
 const outDir = path.join(ROOT, 'demo-output');
@@ -27,8 +27,7 @@ try {
     // "Stallwatch: High stall risk" on a deal, "Stallwatch: 2 of the 5 open deals…" on a list.
     const summary = (await frame.locator('[data-testid="stall-badge"]').getAttribute('title')) ?? '';
     const badge = (await frame.locator('[data-testid="stall-badge"]').innerText()).replace(/\s+/g, ' ');
-    await frame.locator('[data-testid="stall-badge"]').click();
-    await frame.locator('[data-testid="stall-card"]').waitFor({ state: 'visible' });
+    await openCard(frame);
     await page.waitForTimeout(300); // let the iframe take its expanded size
     const name = fixture.replace(/[/.]/g, '-').replace(/-html$/, '');
     const file = path.join(outDir, `${name}.png`);

@@ -23,6 +23,10 @@ for (const resource of manifest.web_accessible_resources) resource.matches = hos
 if (browser === 'chrome') {
   // Chrome warns about keys it does not know; Firefox needs this one for its add-on id.
   delete manifest.browser_specific_settings;
+  // The overlay is reachable only at a per-session URL, so a page cannot probe the extension's
+  // fixed id to learn that the rep runs Stallwatch. (Firefox already gives each install its own
+  // random id for these URLs.)
+  for (const resource of manifest.web_accessible_resources) resource.use_dynamic_url = true;
 } else if (browser === 'firefox') {
   // Firefox only: the overlay iframe cannot receive the content script's port there, so a
   // small background script pairs them (extension/relay.js explains).

@@ -94,4 +94,8 @@ pub struct RawSnapshot {
     /// List and board pages: the deals shown.
     #[serde(default)]
     pub rows: Option<Vec<RawRow>>,
+    /// Set when the page reader failed (a page too deep or too odd to walk): what went wrong.
+    /// Nothing is scored from such a snapshot; the overlay says the page could not be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unreadable: Option<String>,
 }

@@ -23,6 +23,24 @@ pub const LIST_SUBTITLE: &str = "Deals on this page, riskiest first";
 pub const LIST_FOOTER: &str =
     "A list shows no activity timeline: open a deal for its full reasons and a suggested message.";
 pub const UNNAMED_DEAL: &str = "Unnamed deal";
+/// The headline when the page reader failed: nothing is scored from a page it could not read.
+pub const UNREADABLE: &str = "Could not read this page";
+/// The problem line under it; the reader's own words follow.
+pub fn unreadable_problem(why: &str) -> String {
+    format!("Stallwatch could not read this page, so it shows no score (the reader said: {why}). Reload the page to try again.")
+}
+/// Why an action in the overlay was refused: the page had hidden, moved or covered it, so the
+/// click may not have been the rep's intent (clickjacking).
+pub fn refusal(code: &str) -> &'static str {
+    match code {
+        "hidden" => "Stallwatch did nothing: this page has made it invisible. Reload the page, and tell your admin if it happens again.",
+        "moved" => "Stallwatch did nothing: this page has moved or resized it. Reload the page, and tell your admin if it happens again.",
+        "covered" => "Stallwatch did nothing: something on the page covers it. Close or scroll away what covers it, then try again.",
+        _ => "Stallwatch did nothing: it could not confirm it is in front of you. Try again in a moment.",
+    }
+}
+/// The badge's word while an action is refused.
+pub const BADGE_REFUSED: &str = "Blocked";
 pub const POPUP_NOT_A_DEAL: &str =
     "Open a Salesforce opportunity or a HubSpot deal to see its stall risk and take notes.";
 pub const POPUP_PRIVACY: &str =

@@ -62,7 +62,10 @@ pub fn deal_view(
     stored: &Value,
     now: Day,
 ) -> DealView {
-    let reading = page.and_then(|p| crm::read(snapshot, p, now));
+    // A snapshot the reader could not take is not read at all: no reading, so no score.
+    let reading = page
+        .filter(|_| snapshot.unreadable.is_none())
+        .and_then(|p| crm::read(snapshot, p, now));
     let notes_json = reading
         .as_ref()
         .and_then(|r| stored.get(notes::storage_key(&r.deal.key)))
@@ -71,6 +74,9 @@ pub fn deal_view(
     let (settings, mut problems): (Settings, Vec<String>) =
         settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
     problems.extend(loaded.problems);
+    if let Some(why) = &snapshot.unreadable {
+        problems.insert(0, copy::unreadable_problem(why));
+    }
     let deal = reading.as_ref().map(|r| &r.deal);
     let (assessment, message) = match deal {
         Some(d) => assess_and_compose(d, &loaded.notes, &settings, now),
@@ -78,6 +84,7 @@ pub fn deal_view(
         None => (assess(None, &loaded.notes, &settings, now), None),
     };
     let headline = match assessment.state {
+        State::NotADeal if snapshot.unreadable.is_some() => copy::UNREADABLE.to_string(),
         State::NotADeal => "Not a deal page: nothing to score".to_string(),
         State::Closed => format!(
             "{}: closed deals are not scored",

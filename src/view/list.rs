@@ -41,6 +41,9 @@ pub struct ListView {
 pub fn list_view(snapshot: &RawSnapshot, page: &PageRef, stored: &Value, now: Day) -> ListView {
     let (settings, mut problems) =
         settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
+    if let Some(why) = &snapshot.unreadable {
+        problems.insert(0, super::copy::unreadable_problem(why));
+    }
     let (rows, row_problems) = read_rows(snapshot, page, now);
     problems.extend(row_problems);
     let mut views: Vec<ListRowView> = rows

@@ -66,3 +66,46 @@ pub fn notes_storage_key(snapshot: &RawSnapshot) -> Option<String> {
         .and_then(|p| p.key)
         .map(|k| notes::storage_key(&k))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn snap(url: &str, unreadable: Option<&str>) -> RawSnapshot {
+        serde_json::from_value(json!({
+            "url": url,
+            "title": "Acme | Salesforce",
+            "fields": {"name": {"value": "Acme renewal"}, "stage": {"value": "Negotiation"}},
+            "activities": [],
+            "unreadable": unreadable,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_page_the_reader_could_not_walk_is_not_scored_and_says_why() {
+        let url =
+            "https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ12AAB/view";
+        let today = Day::from_ymd(2026, 3, 20).unwrap();
+        let PageView::Deal(read) = page_view(&snap(url, None), &Value::Null, today) else {
+            panic!("a record page gives a deal view");
+        };
+        assert_eq!(read.deal_name.as_deref(), Some("Acme renewal"));
+        let PageView::Deal(v) = page_view(
+            &snap(url, Some("the page has more than 300000 elements to walk")),
+            &Value::Null,
+            today,
+        ) else {
+            panic!("a record page gives a deal view");
+        };
+        assert_eq!(v.score, None);
+        assert!(v.reasons.is_empty() && v.message.is_none() && v.deal_name.is_none());
+        assert_eq!(v.headline, copy::UNREADABLE);
+        assert!(
+            v.problems[0].contains("more than 300000 elements"),
+            "{:?}",
+            v.problems
+        );
+    }
+}

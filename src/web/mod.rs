@@ -44,8 +44,15 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 }
 
 /// The draft the rep picked (`{channel, tone}`); anything unreadable means "the first".
-fn choice(value: JsValue) -> Choice {
-    serde_wasm_bindgen::from_value(value).unwrap_or_default()
+fn choice(value: &JsValue) -> Choice {
+    serde_wasm_bindgen::from_value(value.clone()).unwrap_or_default()
+}
+
+/// `picked.refused`: why the overlay's last action was refused (see `view::copy::refusal`).
+fn refused(picked: &JsValue) -> Option<String> {
+    js_sys::Reflect::get(picked, &JsValue::from_str("refused"))
+        .ok()
+        .and_then(|v| v.as_string())
 }
 
 /// The storage keys a page needs: settings, and the notes of the deal or of every deal shown.
@@ -61,7 +68,8 @@ pub fn notes_storage_key(snap: JsValue) -> Result<Option<String>, JsValue> {
 }
 
 /// Renders the overlay into `root`: on a deal page the badge (and the card when `expanded`), on
-/// a list or board the triage panel. `stored` is what `storage_keys` named, as read.
+/// a list or board the triage panel. `stored` is what `storage_keys` named, as read; `picked`
+/// is `{channel, tone, refused}`.
 #[wasm_bindgen]
 pub fn render_overlay(
     root: &web_sys::Element,
@@ -70,9 +78,11 @@ pub fn render_overlay(
     expanded: bool,
     picked: JsValue,
 ) -> Result<(), JsValue> {
+    let refused = refused(&picked);
+    let refused = refused.as_deref().map(crate::view::copy::refusal);
     match view::page_view(&snapshot(snap)?, &json(stored)?, today()) {
-        PageView::Deal(v) => overlay::render(root, &v, expanded, choice(picked)),
-        PageView::List(v) => overlay::render_list(root, &v, expanded),
+        PageView::Deal(v) => overlay::render(root, &v, expanded, choice(&picked), refused),
+        PageView::List(v) => overlay::render_list(root, &v, expanded, refused),
     }
 }
 
@@ -91,7 +101,7 @@ pub fn render_popup(
     if with_form {
         popup::render_form(form_root, &v)?;
     }
-    popup::render_result(result_root, &v, choice(picked))
+    popup::render_result(result_root, &v, choice(&picked))
 }
 
 /// The stored notes with the rep's edits applied (`edits`: only the fields edited); returns

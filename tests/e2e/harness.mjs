@@ -94,9 +94,10 @@ export function extensionIdFor(dir) {
 
 /**
  * Starts Chromium with the extension from `dist/chrome` in a fresh profile. Headless unless
- * `headed` (the demo, on a machine with a display).
+ * `headed` (the demo, on a machine with a display). STALLWATCH_CHROME_EXTENSION points at another
+ * unpacked build (to show a test fails on an older build).
  */
-export async function launch({ headed = false, extensionDir = path.join(ROOT, 'dist', 'chrome') } = {}) {
+export async function launch({ headed = false, extensionDir = process.env.STALLWATCH_CHROME_EXTENSION || path.join(ROOT, 'dist', 'chrome') } = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'stallwatch-profile-'));
   const args = [
     `--disable-extensions-except=${extensionDir}`,
@@ -219,11 +220,20 @@ export async function openGuarded(browser, url) {
   return { page, guard };
 }
 
+/**
+ * The overlay's frame, if any. Its URL uses the session's dynamic extension id (Chromium's
+ * `use_dynamic_url`), not the fixed one, so any chrome-extension:// overlay.html counts; there is
+ * no other extension in the test profile.
+ */
+export function findOverlayFrame(page) {
+  return page.frames().find((f) => /^chrome-extension:\/\/[a-z0-9-]+\/overlay\.html/.test(f.url()));
+}
+
 /** The overlay iframe (an extension frame inside our closed shadow root), once it has scored. */
 export async function overlayFrame(page, extensionId, { timeout = 10_000 } = {}) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/overlay.html`));
+    const frame = findOverlayFrame(page);
     if (frame) {
       const score = frame.locator('[data-testid="stall-score"]');
       if ((await score.count()) > 0) return frame;
@@ -233,10 +243,24 @@ export async function overlayFrame(page, extensionId, { timeout = 10_000 } = {})
   throw new Error(`no Stallwatch overlay on ${page.url()} within ${timeout} ms`);
 }
 
+/**
+ * Clicks the badge and waits for the card. If the overlay refused the click (it checks it is
+ * really in front of the rep), the error says which check refused.
+ */
+export async function openCard(frame, { timeout = 10_000 } = {}) {
+  await frame.locator('[data-testid="stall-badge"]').click();
+  try {
+    await frame.locator('[data-testid="stall-card"]').waitFor({ state: 'visible', timeout });
+  } catch (e) {
+    const refused = await frame.evaluate(() => document.getElementById('app')?.dataset.refused ?? 'no refusal');
+    throw new Error(`the card did not open (overlay says: ${refused}): ${e.message}`);
+  }
+}
+
 /** True when no overlay frame and no container exist on the page. */
 export async function hasNoOverlay(page, extensionId) {
-  const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/`));
-  const container = await page.evaluate(() => document.querySelectorAll('stallwatch-overlay').length);
+  const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://'));
+  const container = await page.evaluate(() => document.querySelectorAll('[data-stallwatch-overlay]').length);
   return !frame && container === 0;
 }
 

@@ -6,6 +6,7 @@ import {
   fillDates,
   hasNoOverlay,
   launch,
+  openCard,
   openGuarded,
   overlayFrame,
   readFields,
@@ -78,8 +79,7 @@ describe('Salesforce Lightning opportunity', () => {
     const { page, guard } = await openGuarded(browser, EXPECTED['salesforce/opportunity.html'].url);
     const frame = await overlayFrame(page, browser.extensionId);
     assert.equal(await frame.locator('[data-testid="stall-card"]').isVisible(), false, 'collapsed at first');
-    await frame.locator('[data-testid="stall-badge"]').click();
-    await frame.locator('[data-testid="stall-card"]').waitFor({ state: 'visible' });
+    await openCard(frame);
     // The variant switcher: another tone gives other words on the same channel; another
     // channel gives that channel's draft.
     const warm = await frame.locator('[data-testid="next-message"]').textContent();
@@ -171,7 +171,7 @@ describe('HubSpot deal', () => {
     await overlayFrame(page, browser.extensionId);
     // The CRM's router changes the URL without a page load.
     await guard.asHost((url) => history.pushState({}, '', url), contact);
-    await page.waitForFunction(() => document.querySelectorAll('stallwatch-overlay').length === 0, null, { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-stallwatch-overlay]').length === 0, null, { timeout: 5000 });
     await guard.asHost((url) => history.pushState({}, '', url), deal);
     await overlayFrame(page, browser.extensionId);
     await guard.assertUntouched(assert);

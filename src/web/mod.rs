@@ -26,6 +26,15 @@ fn today() -> Day {
     Day::from_unix_ms(now.get_time() - offset_ms)
 }
 
+/// `Date.now()` as whole milliseconds (a JavaScript number; anything odd counts as 0, "oldest").
+fn millis(now_ms: f64) -> u64 {
+    if now_ms.is_finite() && now_ms > 0.0 {
+        now_ms as u64
+    } else {
+        0
+    }
+}
+
 fn json(value: JsValue) -> Result<Value, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
@@ -94,11 +103,12 @@ pub fn render_popup(
     popup::render_result(result_root, &v, choice(picked))
 }
 
-/// The stored notes with the rep's edits applied (`edits`: only the fields edited); returns
-/// `{notes, problems}`.
+/// The stored notes with the rep's edits applied (`edits`: only the fields edited), each changed
+/// field stamped with `now_ms` (`Date.now()`); returns `{notes, problems}`.
 #[wasm_bindgen]
-pub fn notes_from_form(stored: JsValue, edits: JsValue) -> Result<JsValue, JsValue> {
-    let merged = crate::core::notes::merge_form(&json(stored)?, &json(edits)?, today());
+pub fn notes_from_form(stored: JsValue, edits: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let merged =
+        crate::core::notes::merge_form(&json(stored)?, &json(edits)?, today(), millis(now_ms));
     to_js(&merged)
 }
 

@@ -357,7 +357,8 @@ fn check(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Option<Value> {
     }
 }
 
-fn kind(v: &Value) -> &'static str {
+/// What a JSON value is, in words ("text", "a list").
+pub(super) fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "nothing",
         Value::Bool(_) => "true/false",

@@ -1,5 +1,6 @@
 // The options page: thresholds the rep sets change the score on the page; a backup restores
-// notes and reports what it could not restore. The write-nothing guard runs on the deal page.
+// notes, merged field by field over what is stored, reports exactly what it did, and can be
+// undone. The write-nothing guard runs on the deal page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EXPECTED, launch, openGuarded, overlayFrame } from './harness.mjs';
@@ -20,6 +21,31 @@ async function openOptions() {
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await page.locator('[data-testid="options-save"]').waitFor();
   return { page, errors };
+}
+
+/** Picks `backup` (an object, or text) as the file to restore. */
+async function restoreFile(page, backup) {
+  await page.locator('[data-testid="options-import"]').setInputFiles({
+    name: 'backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(typeof backup === 'string' ? backup : JSON.stringify(backup)),
+  });
+}
+
+/** Everything in storage.local, read from an extension page. */
+function everything(page) {
+  return page.evaluate(() => chrome.storage.local.get(null));
+}
+
+async function clearStorage(page) {
+  await page.evaluate(() => chrome.storage.local.clear());
+}
+
+/** The backup status line, once it says something matching `pattern`. */
+async function backupStatus(page, pattern) {
+  const status = page.locator('[data-testid="backup-status"]');
+  await status.filter({ hasText: pattern }).waitFor({ timeout: 5000 });
+  return status.textContent();
 }
 
 async function reasonCodes(frame) {
@@ -61,14 +87,11 @@ test('a backup restores valid notes and says what it could not restore', async (
       'notes:hs:123:789': 'garbage',
     },
   };
-  await options.locator('[data-testid="options-import"]').setInputFiles({
-    name: 'backup.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(backup)),
-  });
+  await clearStorage(options);
+  await restoreFile(options, backup);
   const status = options.locator('[data-testid="backup-status"]');
-  await status.filter({ hasText: 'Restored notes for 2 deals' }).waitFor();
-  assert.match(await status.textContent(), /Not restored: .*soon/);
+  await status.filter({ hasText: '1 deal restored' }).waitFor();
+  assert.match(await status.textContent(), /1 entry unreadable and skipped\..*soon/);
 
   const { page, guard } = await openGuarded(browser, EXPECTED['hubspot/deal.html'].url);
   const frame = await overlayFrame(page, browser.extensionId);

@@ -102,3 +102,141 @@ test('a backup restores valid notes and says what it could not restore', async (
   await page.close();
   await options.close();
 });
+
+test('restoring an older backup keeps the newer notes stored here and says so', async () => {
+  const { page: options, errors } = await openOptions();
+  await clearStorage(options);
+  const now = Date.now();
+  const mine = { reason: 'pass the Q2 audit', approver: 'CFO', changed: { reason: now, approver: now } };
+  await options.evaluate((n) => chrome.storage.local.set({ 'notes:hs:123:456': n }), mine);
+  await restoreFile(options, {
+    stallwatch_backup: 1,
+    notes: {
+      // Written a week earlier on another machine.
+      'notes:hs:123:456': { reason: 'pass the Q1 audit', approver: 'IT lead', changed: { reason: now - 7 * 86_400_000 } },
+      'notes:sf:acme:0065g00000XyZ12': { reason: 'replace three spreadsheets' },
+    },
+  });
+  const text = await backupStatus(options, /restored/);
+  assert.match(text, /^Restored\. 1 deal restored, 1 kept your newer notes\.$/);
+  const stored = await everything(options);
+  assert.deepEqual(stored['notes:hs:123:456'], mine, 'the newer notes are untouched');
+  assert.equal(stored['notes:sf:acme:0065g00000XyZ12'].reason, 'replace three spreadsheets');
+  assert.deepEqual(errors, []);
+  await options.close();
+});
+
+test('a corrupt entry or setting in a backup leaves what is stored intact', async () => {
+  const { page: options, errors } = await openOptions();
+  await clearStorage(options);
+  const mine = { reason: 'keep me', approver: 'CFO' };
+  await options.evaluate((n) => chrome.storage.local.set({ 'notes:hs:123:456': n, settings: { streak_start: 9 } }), mine);
+  await restoreFile(options, {
+    stallwatch_backup: 1,
+    settings: { streak_start: 'three', wait_days: 6 },
+    notes: { 'notes:hs:123:456': 'garbage', 'notes:hs:123:789': { reason: 'a new deal' } },
+  });
+  const text = await backupStatus(options, /restored/);
+  assert.match(text, /1 deal restored, 1 entry unreadable and skipped, 1 setting restored, 1 setting unreadable \(yours kept\)\./);
+  assert.match(text, /notes:hs:123:456: .*skipped, your notes for this deal are unchanged/);
+  const stored = await everything(options);
+  assert.deepEqual(stored['notes:hs:123:456'], mine, 'the corrupt entry replaced nothing');
+  assert.deepEqual(stored.settings, { streak_start: 9, wait_days: 6 }, 'the bad setting kept its value');
+  assert.equal(stored['notes:hs:123:789'].reason, 'a new deal');
+  // The options form shows the kept value, not the default.
+  assert.equal(await options.locator('[data-testid="setting-streak_start"]').inputValue(), '9');
+  assert.deepEqual(errors, []);
+  await options.close();
+});
+
+test('undo puts back exactly what was there before the restore', async () => {
+  const { page: options, errors } = await openOptions();
+  await clearStorage(options);
+  const before = {
+    'notes:hs:123:456': { reason: 'old wording', approver: 'CFO' },
+    settings: { streak_start: 9 },
+    unrelated: 'left alone',
+  };
+  await options.evaluate((v) => chrome.storage.local.set(v), before);
+  await options.reload();
+  await options.locator('[data-testid="options-save"]').waitFor();
+  assert.equal(await options.locator('[data-testid="options-undo"]').count(), 0, 'nothing to undo yet');
+  await restoreFile(options, {
+    stallwatch_backup: 1,
+    settings: { streak_start: 3, wait_days: 6 },
+    notes: {
+      'notes:hs:123:456': { reason: 'new wording', goal: 'halve prep time', changed: { reason: Date.now() } },
+      'notes:hs:123:789': { reason: 'a new deal' },
+    },
+  });
+  await backupStatus(options, /2 deals restored/);
+  const after = await everything(options);
+  assert.equal(after['notes:hs:123:456'].reason, 'new wording');
+  assert.ok(after.restore_undo, 'a copy was kept before writing');
+
+  await options.locator('[data-testid="options-undo"]').click();
+  const text = await backupStatus(options, /undone/);
+  assert.match(text, /2 deals and your settings put back/);
+  assert.deepEqual(await everything(options), before, 'storage is exactly as before the restore');
+  assert.equal(await options.locator('[data-testid="options-undo"]').count(), 0, 'the button goes with the copy');
+  assert.deepEqual(errors, []);
+  await options.close();
+});
+
+test('a backup from a newer Stallwatch asks for an update and changes nothing', async () => {
+  const { page: options, errors } = await openOptions();
+  await clearStorage(options);
+  await restoreFile(options, { stallwatch_backup: 2, notes: { 'notes:hs:123:456': { reason: 'x' } } });
+  const text = await backupStatus(options, /Not restored/);
+  assert.match(text, /newer version of Stallwatch.*Update Stallwatch/);
+  assert.doesNotMatch(text, /not a Stallwatch backup/);
+  assert.deepEqual(await everything(options), {});
+  await restoreFile(options, { hello: 1 });
+  await backupStatus(options, /not a Stallwatch backup/);
+  assert.deepEqual(errors, []);
+  await options.close();
+});
+
+test('a restore that does not fit in the browser\'s storage says so and changes nothing', async () => {
+  const { page: options, errors } = await openOptions();
+  await clearStorage(options);
+  // Fill storage.local to within 4 kB of its real quota (10 MB without unlimitedStorage).
+  const quota = await options.evaluate(() => chrome.storage.local.QUOTA_BYTES);
+  assert.equal(quota, 10 * 1024 * 1024);
+  const used = await options.evaluate(async (q) => {
+    await chrome.storage.local.set({
+      'notes:hs:123:456': { reason: 'keep me', changed: { reason: Date.now() } },
+      settings: { streak_start: 9 },
+    });
+    const base = await chrome.storage.local.getBytesInUse(null);
+    // A key's size is its name plus its value as JSON (the quotes of a string count).
+    await chrome.storage.local.set({ filler: 'x'.repeat(q - base - 'filler'.length - 2 - 4096) });
+    return chrome.storage.local.getBytesInUse(null);
+  }, quota);
+  assert.equal(used, quota - 4096, 'storage is 4 kB short of full');
+  // The quota is real: 5 kB more is refused.
+  const refused = await options.evaluate(() =>
+    chrome.storage.local.set({ probe: 'y'.repeat(5000) }).then(() => 'stored', (e) => e.message),
+  );
+  assert.match(refused, /quota/i);
+  const snapshot = () => options.evaluate(async () => {
+    const all = await chrome.storage.local.get(null);
+    return { size: all.filler.length, rest: JSON.stringify({ ...all, filler: undefined }) };
+  });
+  const before = await snapshot();
+
+  // 20 deals of 400-character notes: about 9 kB, more than is left.
+  const notes = {};
+  for (let i = 0; i < 20; i++) notes[`notes:hs:123:${1000 + i}`] = { reason: `${i} `.padEnd(400, 'r') };
+  notes['notes:hs:123:456'] = { reason: 'an older reason', approver: 'CFO' };
+  await restoreFile(options, { stallwatch_backup: 1, settings: { wait_days: 6 }, notes });
+  const text = await backupStatus(options, /Not restored/);
+  assert.match(text, /^Not restored: the browser's storage for Stallwatch is full, so nothing was written/);
+  assert.deepEqual(await snapshot(), before, 'nothing in storage changed');
+  // The page is still working (no page-wide error), and there is nothing to undo.
+  assert.equal(await options.locator('[data-testid="options-save"]').count(), 1);
+  assert.equal(await options.locator('[data-testid="options-undo"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await clearStorage(options);
+  await options.close();
+});

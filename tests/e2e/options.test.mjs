@@ -41,11 +41,15 @@ async function clearStorage(page) {
   await page.evaluate(() => chrome.storage.local.clear());
 }
 
-/** The backup status line, once it says something matching `pattern`. */
-async function backupStatus(page, pattern) {
-  const status = page.locator('[data-testid="backup-status"]');
-  await status.filter({ hasText: pattern }).waitFor({ timeout: 5000 });
-  return status.textContent();
+/**
+ * The backup status line once it says something (matching `pattern`, when given), or the
+ * page-wide error that replaced the page: the text either way, so a test checks storage first
+ * and the wording after.
+ */
+async function backupStatus(page, pattern = /\S/) {
+  const shown = page.locator('[data-testid="backup-status"], [role="alert"]');
+  await shown.filter({ hasText: pattern }).first().waitFor({ timeout: 5000 });
+  return (await shown.allTextContents()).join(' ');
 }
 
 async function reasonCodes(frame) {
@@ -117,11 +121,11 @@ test('restoring an older backup keeps the newer notes stored here and says so', 
       'notes:sf:acme:0065g00000XyZ12': { reason: 'replace three spreadsheets' },
     },
   });
-  const text = await backupStatus(options, /restored/);
-  assert.match(text, /^Restored\. 1 deal restored, 1 kept your newer notes\.$/);
+  const text = await backupStatus(options);
   const stored = await everything(options);
   assert.deepEqual(stored['notes:hs:123:456'], mine, 'the newer notes are untouched');
   assert.equal(stored['notes:sf:acme:0065g00000XyZ12'].reason, 'replace three spreadsheets');
+  assert.match(text, /^Restored\. 1 deal restored, 1 kept your newer notes\.$/);
   assert.deepEqual(errors, []);
   await options.close();
 });
@@ -136,13 +140,13 @@ test('a corrupt entry or setting in a backup leaves what is stored intact', asyn
     settings: { streak_start: 'three', wait_days: 6 },
     notes: { 'notes:hs:123:456': 'garbage', 'notes:hs:123:789': { reason: 'a new deal' } },
   });
-  const text = await backupStatus(options, /restored/);
-  assert.match(text, /1 deal restored, 1 entry unreadable and skipped, 1 setting restored, 1 setting unreadable \(yours kept\)\./);
-  assert.match(text, /notes:hs:123:456: .*skipped, your notes for this deal are unchanged/);
+  const text = await backupStatus(options);
   const stored = await everything(options);
   assert.deepEqual(stored['notes:hs:123:456'], mine, 'the corrupt entry replaced nothing');
   assert.deepEqual(stored.settings, { streak_start: 9, wait_days: 6 }, 'the bad setting kept its value');
   assert.equal(stored['notes:hs:123:789'].reason, 'a new deal');
+  assert.match(text, /1 deal restored, 1 entry unreadable and skipped, 1 setting restored, 1 setting unreadable \(yours kept\)\./);
+  assert.match(text, /notes:hs:123:456: .*skipped, your notes for this deal are unchanged/);
   // The options form shows the kept value, not the default.
   assert.equal(await options.locator('[data-testid="setting-streak_start"]').inputValue(), '9');
   assert.deepEqual(errors, []);
@@ -169,11 +173,12 @@ test('undo puts back exactly what was there before the restore', async () => {
       'notes:hs:123:789': { reason: 'a new deal' },
     },
   });
-  await backupStatus(options, /2 deals restored/);
+  await backupStatus(options);
   const after = await everything(options);
   assert.equal(after['notes:hs:123:456'].reason, 'new wording');
   assert.ok(after.restore_undo, 'a copy was kept before writing');
 
+  assert.equal(await options.locator('[data-testid="options-undo"]').count(), 1, 'an undo button');
   await options.locator('[data-testid="options-undo"]').click();
   const text = await backupStatus(options, /undone/);
   assert.match(text, /2 deals and your settings put back/);
@@ -187,10 +192,10 @@ test('a backup from a newer Stallwatch asks for an update and changes nothing', 
   const { page: options, errors } = await openOptions();
   await clearStorage(options);
   await restoreFile(options, { stallwatch_backup: 2, notes: { 'notes:hs:123:456': { reason: 'x' } } });
-  const text = await backupStatus(options, /Not restored/);
+  const text = await backupStatus(options);
+  assert.deepEqual(await everything(options), {});
   assert.match(text, /newer version of Stallwatch.*Update Stallwatch/);
   assert.doesNotMatch(text, /not a Stallwatch backup/);
-  assert.deepEqual(await everything(options), {});
   await restoreFile(options, { hello: 1 });
   await backupStatus(options, /not a Stallwatch backup/);
   assert.deepEqual(errors, []);
@@ -230,11 +235,11 @@ test('a restore that does not fit in the browser\'s storage says so and changes 
   for (let i = 0; i < 20; i++) notes[`notes:hs:123:${1000 + i}`] = { reason: `${i} `.padEnd(400, 'r') };
   notes['notes:hs:123:456'] = { reason: 'an older reason', approver: 'CFO' };
   await restoreFile(options, { stallwatch_backup: 1, settings: { wait_days: 6 }, notes });
-  const text = await backupStatus(options, /Not restored/);
-  assert.match(text, /^Not restored: the browser's storage for Stallwatch is full, so nothing was written/);
+  const text = await backupStatus(options);
   assert.deepEqual(await snapshot(), before, 'nothing in storage changed');
-  // The page is still working (no page-wide error), and there is nothing to undo.
-  assert.equal(await options.locator('[data-testid="options-save"]').count(), 1);
+  // The message is on the backup status line: the page is still working (no page-wide error).
+  assert.equal(await options.locator('[data-testid="options-save"]').count(), 1, `the page was replaced: ${text}`);
+  assert.match(text, /^Not restored: the browser's storage for Stallwatch is full, so nothing was written/);
   assert.equal(await options.locator('[data-testid="options-undo"]').count(), 0);
   assert.deepEqual(errors, []);
   await clearStorage(options);

@@ -1,6 +1,9 @@
 // The options page: the Rust core renders the form and checks what is typed; this file only
 // moves values between the form, storage.local and backup files.
-import init, { default_settings, export_backup, import_backup, render_options, settings_from_form } from './pkg/stallwatch.js';
+import init, {
+  default_settings, export_backup, render_options, restore_backup, restore_not_written, restore_undo_key,
+  settings_from_form, undo_not_written, undo_restore,
+} from './pkg/stallwatch.js';
 import { reportError } from './ui.js';
 
 const root = document.getElementById('app');
@@ -19,9 +22,12 @@ function say(testid, text) {
 }
 
 async function draw() {
-  const { settings } = await chrome.storage.local.get('settings');
-  render_options(root, settings ?? null);
+  const undoKey = restore_undo_key();
+  const stored = await chrome.storage.local.get(['settings', undoKey]);
+  render_options(root, stored.settings ?? null, stored[undoKey] !== undefined);
 }
+
+const detail = (err) => String(err?.message || err);
 
 async function save() {
   const { settings: current } = await chrome.storage.local.get('settings');
@@ -43,18 +49,41 @@ async function exportFile() {
   say('backup-status', 'Backup saved to your downloads.');
 }
 
+// A restore merges the backup over what is stored (the core decides, field by field) and writes
+// only what changes, together with a copy of the previous values for "Undo the last restore".
 async function importFile(file) {
-  const { entries, problems } = import_backup(await file.text());
-  const count = Object.keys(entries).filter((k) => k.startsWith('notes:')).length;
-  if (Object.keys(entries).length) await chrome.storage.local.set(entries);
+  let result;
+  try {
+    const text = await file.text();
+    result = restore_backup(text, await chrome.storage.local.get(null), Date.now());
+    // One write: the notes, the settings and the undo copy land together or not at all.
+    if (Object.keys(result.entries).length) await chrome.storage.local.set(result.entries);
+  } catch (err) {
+    say('backup-status', restore_not_written(detail(err)));
+    return;
+  }
   await draw();
-  const restored = `Restored notes for ${count} deal${count === 1 ? '' : 's'}${'settings' in entries ? ' and your settings' : ''}.`;
-  say('backup-status', problems.length ? `${restored} Not restored: ${problems.join(' ')}` : restored);
+  say('backup-status', [result.text, ...result.problems].join(' '));
+}
+
+// Puts back the values kept before the last restore (keys the restore created are removed);
+// a deal changed since the restore is kept as it is now.
+async function undo() {
+  const { set, remove, text } = undo_restore(await chrome.storage.local.get(null));
+  try {
+    if (Object.keys(set).length) await chrome.storage.local.set(set);
+    if (remove.length) await chrome.storage.local.remove(remove);
+  } catch (err) {
+    say('backup-status', undo_not_written(detail(err)));
+    return;
+  }
+  await draw();
+  say('backup-status', text);
 }
 
 root.addEventListener('click', (e) => {
   const action = e.target instanceof Element ? e.target.closest('[data-action]')?.dataset.action : null;
-  const run = { save, export: exportFile, defaults: async () => {
+  const run = { save, undo, export: exportFile, defaults: async () => {
     await chrome.storage.local.set({ settings: default_settings() });
     await draw();
     say('options-status', 'Defaults restored.');
@@ -64,7 +93,9 @@ root.addEventListener('click', (e) => {
 root.addEventListener('change', (e) => {
   const input = e.target;
   if (input instanceof HTMLInputElement && input.dataset.action === 'import' && input.files?.[0]) {
-    importFile(input.files[0]).catch((err) => reportError(root, err));
+    const file = input.files[0];
+    input.value = ''; // the same file can be picked again after a failed restore
+    importFile(file).catch((err) => reportError(root, err));
   }
 });
 

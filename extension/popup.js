@@ -87,7 +87,7 @@ async function main() {
     const form = formRoot.querySelector('form');
     if (!name || !form) return;
     edited.add(name);
-    const { notes, problems } = notes_from_form(stored[notesKey] ?? null, readFields(form, edited));
+    const { notes, problems } = notes_from_form(stored[notesKey] ?? null, readFields(form, edited), Date.now());
     stored = { ...stored, [notesKey]: notes };
     lastWritten = JSON.stringify(notes);
     const id = ++pending;

@@ -3,11 +3,20 @@
 //! Notes live in the browser's `storage.local` under `notes:<deal key>` as a JSON object. They
 //! are read field by field: a corrupt field is reported and dropped, and the rest still count,
 //! so one bad value never loses a rep's other notes.
+//!
+//! Each field may carry the time it was last changed (`changed`, milliseconds since the epoch),
+//! so a restored backup can keep whichever copy of a field is newer. The time is passed in by
+//! the caller: the core never reads a clock.
 
 use super::date::{parse_iso, Day};
 use super::model::Channel;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The key of the change times inside a stored notes object: `{field name: milliseconds}`.
+/// Reserved: no note field may be called this.
+pub const CHANGED: &str = "changed";
 
 /// What every notes storage key starts with: `notes:<deal key>`.
 pub const KEY_PREFIX: &str = "notes:";
@@ -46,6 +55,11 @@ pub struct Notes {
     /// The rep's own labels for the deal ("needy", "slow payer"); some mark a bad fit.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// When each field was last changed (milliseconds since the epoch), keyed by the names in
+    /// `NOTE_FIELDS`; only fields that have a value keep a time. Notes saved before times were
+    /// kept have none: a field without a time counts as older than one with a time.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub changed: BTreeMap<String, u64>,
 }
 
 /// The longest text a note field keeps; longer text is cut, with a problem reported.
@@ -93,6 +107,9 @@ pub struct NoteField {
     pub in_form: bool,
     /// The `data-testid` of the popup's control.
     pub testid: &'static str,
+    /// Another field this one belongs to (the date a reason was noted goes with the reason):
+    /// a restore takes it from whichever copy it takes that field from.
+    pub follows: Option<&'static str>,
 }
 
 const fn field(
@@ -113,6 +130,7 @@ const fn field(
         row,
         in_form: true,
         testid,
+        follows: None,
     }
 }
 
@@ -142,6 +160,7 @@ pub const NOTE_FIELDS: &[NoteField] = &[
     },
     NoteField {
         in_form: false,
+        follows: Some("reason"),
         ..field(
             "reason_noted_on",
             "Reason noted on",
@@ -247,6 +266,12 @@ pub fn load(value: &Value) -> LoadedNotes {
             clean.insert(f.name.to_string(), v);
         }
     }
+    if let Some(v) = obj.get(CHANGED) {
+        let times = change_times(v, &clean, &mut out.problems);
+        if !times.is_empty() {
+            clean.insert(CHANGED.to_string(), Value::Object(times));
+        }
+    }
     // Every value was checked against its kind above, so this cannot fail; if the table and
     // the struct ever disagree, say so rather than lose the notes silently.
     match serde_json::from_value(Value::Object(clean)) {
@@ -256,6 +281,62 @@ pub fn load(value: &Value) -> LoadedNotes {
         )),
     }
     out
+}
+
+/// The change times of the fields in `fields` (the fields already read): a time for a field
+/// that has no value, or for a name that is not a note field, is dropped; a time that is not a
+/// whole number of milliseconds is reported and dropped. The fields themselves are never lost.
+fn change_times(v: &Value, fields: &Map<String, Value>, p: &mut Vec<String>) -> Map<String, Value> {
+    let mut out = Map::new();
+    let all = match v {
+        Value::Null => return out,
+        Value::Object(o) => o,
+        other => {
+            p.push(format!(
+                "The times the notes were changed were not a set of fields (found {}); they were ignored and the notes kept.",
+                kind(other)
+            ));
+            return out;
+        }
+    };
+    for (name, t) in all {
+        let Some(f) = note_field(name) else { continue };
+        if !fields.contains_key(f.name) {
+            continue;
+        }
+        match millis(t) {
+            Some(ms) => {
+                out.insert(f.name.to_string(), Value::from(ms));
+            }
+            None => p.push(format!(
+                "The time of the last change to {} could not be read (found {}); the note was kept without it.",
+                lower_first(f.subject),
+                short_json(t)
+            )),
+        }
+    }
+    out
+}
+
+/// "The deadline" → "the deadline", for a subject in the middle of a sentence (subjects are
+/// plain ASCII; ASCII only, so the WebAssembly build carries no Unicode case tables).
+fn lower_first(s: &str) -> String {
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    out
+}
+
+/// A time in whole milliseconds since the epoch (JavaScript's `Date.now()`).
+fn millis(v: &Value) -> Option<u64> {
+    // The largest integer a JavaScript number holds exactly.
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    v.as_u64().or_else(|| {
+        v.as_f64()
+            .filter(|f| f.is_finite() && *f >= 0.0 && f.fract() == 0.0 && *f <= MAX_SAFE)
+            .map(|f| f as u64)
+    })
 }
 
 /// A field's stored value, checked and normalised for its kind; `None` when empty or invalid
@@ -276,7 +357,8 @@ fn check(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Option<Value> {
     }
 }
 
-fn kind(v: &Value) -> &'static str {
+/// What a JSON value is, in words ("text", "a list").
+pub(super) fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "nothing",
         Value::Bool(_) => "true/false",
@@ -425,11 +507,24 @@ fn tags(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Vec<String> {
     out
 }
 
+/// The notes' field values as stored (normalised, absent fields left out), without the change
+/// times: what a restore compares field by field.
+pub fn field_values(n: &Notes) -> Map<String, Value> {
+    match serde_json::to_value(n) {
+        Ok(Value::Object(mut m)) => {
+            m.remove(CHANGED);
+            m
+        }
+        _ => Map::new(),
+    }
+}
+
 /// Applies what the rep edited in the popup to the stored notes. `form` holds only the fields
 /// the rep edited (empty text clears a field); every other field is kept exactly as stored, so
 /// a field the form does not show, or one edited in another window, is never lost. The date a
-/// reason was noted is set when the reason changes.
-pub fn merge_form(stored: &Value, form: &Value, today: Day) -> LoadedNotes {
+/// reason was noted is set when the reason changes. Each field whose value actually changed is
+/// stamped with `now_ms` (a cleared field loses its time); the others keep theirs.
+pub fn merge_form(stored: &Value, form: &Value, today: Day, now_ms: u64) -> LoadedNotes {
     let old = load(stored).notes;
     let mut merged = match stored {
         Value::Object(o) => o.clone(),
@@ -452,6 +547,19 @@ pub fn merge_form(stored: &Value, form: &Value, today: Day) -> LoadedNotes {
     if n.snooze_until.is_none() {
         n.snooze_reason = None;
     }
+    let before = field_values(&old);
+    let after = field_values(n);
+    for f in NOTE_FIELDS {
+        match after.get(f.name) {
+            None => {
+                n.changed.remove(f.name);
+            }
+            Some(v) if before.get(f.name) != Some(v) => {
+                n.changed.insert(f.name.to_string(), now_ms);
+            }
+            Some(_) => {}
+        }
+    }
     out
 }
 
@@ -459,6 +567,9 @@ pub fn merge_form(stored: &Value, form: &Value, today: Day) -> LoadedNotes {
 pub(crate) mod tests {
     use super::*;
     use serde_json::json;
+
+    /// A time the popup passes in (`Date.now()`): 20 Mar 2026, in milliseconds.
+    const NOW: u64 = 1_774_000_000_000;
 
     #[test]
     fn round_trips_through_storage_json() {
@@ -509,15 +620,17 @@ pub(crate) mod tests {
             &old,
             &json!({"reason": "pass the audit", "approver": "CFO"}),
             today,
+            NOW,
         );
         assert_eq!(same.notes.reason_noted_on, Some(today.plus(-10)));
         assert_eq!(same.notes.approver.as_deref(), Some("CFO"));
-        let changed = merge_form(&old, &json!({"reason": "cut audit prep time"}), today);
+        let changed = merge_form(&old, &json!({"reason": "cut audit prep time"}), today, NOW);
         assert_eq!(changed.notes.reason_noted_on, Some(today));
         let cleared = merge_form(
             &old,
             &json!({"reason": "", "snooze_reason": "vacation"}),
             today,
+            NOW,
         );
         assert_eq!(
             cleared.notes,
@@ -539,6 +652,7 @@ pub(crate) mod tests {
             snooze_until: Day::from_ymd(2026, 4, 2),
             snooze_reason: Some("board meeting".into()),
             tags: vec!["needy".into(), "slow payer".into()],
+            changed: BTreeMap::new(),
         }
     }
 
@@ -558,23 +672,111 @@ pub(crate) mod tests {
             "Notes and NOTE_FIELDS must list the same fields"
         );
         assert_eq!(load(&stored).notes, every_field());
+        assert!(note_field(CHANGED).is_none(), "\"{CHANGED}\" is reserved");
+        for f in NOTE_FIELDS {
+            if let Some(leader) = f.follows {
+                assert!(note_field(leader).is_some(), "{} follows {leader}", f.name);
+            }
+        }
+    }
+
+    #[test]
+    fn the_form_stamps_only_the_fields_it_changed() {
+        let today = Day::from_ymd(2026, 3, 20).unwrap();
+        let earlier = NOW - 86_400_000;
+        let stored = json!({
+            "reason": "pass the audit",
+            "reason_noted_on": "2026-03-01",
+            "approver": "CFO",
+            "goal": "cut prep time",
+            "changed": {"reason": earlier, "approver": earlier}
+        });
+        let saved = merge_form(
+            &stored,
+            &json!({"approver": "CFO", "goal": "halve prep time", "reason": "pass the Q2 audit"}),
+            today,
+            NOW,
+        );
+        let c = &saved.notes.changed;
+        assert_eq!(
+            c.get("approver"),
+            Some(&earlier),
+            "unchanged value: time kept"
+        );
+        assert_eq!(
+            c.get("goal"),
+            Some(&NOW),
+            "a field with no time gets one when changed"
+        );
+        assert_eq!(c.get("reason"), Some(&NOW));
+        assert_eq!(c.get("reason_noted_on"), Some(&NOW), "set with the reason");
+        let cleared = merge_form(&stored, &json!({"approver": ""}), today, NOW);
+        assert!(
+            !cleared.notes.changed.contains_key("approver"),
+            "a cleared field has no time"
+        );
+        assert_eq!(cleared.notes.changed.get("reason"), Some(&earlier));
+        // The times round-trip through storage.
+        let again = load(&serde_json::to_value(&saved.notes).unwrap());
+        assert_eq!(again.notes, saved.notes);
+        assert!(again.problems.is_empty(), "{:?}", again.problems);
+    }
+
+    #[test]
+    fn corrupt_change_times_are_reported_and_the_notes_kept() {
+        let loaded = load(&json!({
+            "reason": "pass the audit",
+            "deadline": "2026-03-31",
+            "changed": {"reason": "yesterday", "deadline": 1_774_000_000_000u64,
+                        "goal": 5, "not_a_field": 7}
+        }));
+        assert_eq!(loaded.notes.reason.as_deref(), Some("pass the audit"));
+        assert_eq!(
+            loaded.notes.changed,
+            BTreeMap::from([("deadline".to_string(), NOW)]),
+            "times of absent or unknown fields are dropped quietly"
+        );
+        assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+        assert!(
+            loaded.problems[0].contains("the buyer's reason"),
+            "{:?}",
+            loaded.problems
+        );
+
+        let whole = load(&json!({"reason": "pass the audit", "changed": [1, 2]}));
+        assert_eq!(whole.notes.reason.as_deref(), Some("pass the audit"));
+        assert!(whole.notes.changed.is_empty());
+        assert_eq!(whole.problems.len(), 1, "{:?}", whole.problems);
+        // A time written by JavaScript as a float is still a time.
+        let float = load(&json!({"goal": "x", "changed": {"goal": 1_774_000_000_000.0}}));
+        assert_eq!(float.notes.changed.get("goal"), Some(&NOW));
+        assert!(load(&json!({"goal": "x", "changed": {"goal": -1}}))
+            .notes
+            .changed
+            .is_empty());
     }
 
     #[test]
     fn saving_a_form_keeps_every_field_it_does_not_show_or_did_not_edit() {
         let today = Day::from_ymd(2026, 3, 20).unwrap();
         let stored = serde_json::to_value(every_field()).unwrap();
-        let saved = merge_form(&stored, &json!({"approver": "Head of Finance"}), today);
+        let saved = merge_form(&stored, &json!({"approver": "Head of Finance"}), today, NOW);
         assert!(saved.problems.is_empty(), "{:?}", saved.problems);
         assert_eq!(
             saved.notes,
             Notes {
                 approver: Some("Head of Finance".into()),
+                changed: [("approver".to_string(), NOW)].into(),
                 ..every_field()
             }
         );
         // A form that sends a field Stallwatch keeps itself cannot overwrite it.
-        let forged = merge_form(&stored, &json!({"reason_noted_on": "2020-01-01"}), today);
+        let forged = merge_form(
+            &stored,
+            &json!({"reason_noted_on": "2020-01-01"}),
+            today,
+            NOW,
+        );
         assert_eq!(forged.notes, every_field());
     }
 

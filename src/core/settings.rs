@@ -4,7 +4,7 @@
 //! back on its default (reported, never fatal).
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// The `storage.local` key the settings live under.
@@ -378,10 +378,8 @@ pub fn load(value: &Value) -> (Settings, Vec<String>) {
             problems.push(format!("Unknown setting \"{key}\" ignored."));
             continue;
         }
-        let mut trial = merged.clone();
-        trial.insert(key.clone(), v.clone());
-        match serde_json::from_value::<Settings>(Value::Object(trial)) {
-            Ok(_) => {
+        match check_field(&merged, key, v) {
+            Ok(()) => {
                 merged.insert(key.clone(), v.clone());
             }
             Err(e) => problems.push(format!(
@@ -391,6 +389,77 @@ pub fn load(value: &Value) -> (Settings, Vec<String>) {
     }
     let settings = serde_json::from_value(Value::Object(merged)).unwrap_or_default();
     (settings, problems)
+}
+
+/// Whether `v` reads as the setting `key`, tried over `base` (every setting, as a JSON map).
+fn check_field(base: &Map<String, Value>, key: &str, v: &Value) -> Result<(), String> {
+    let mut trial = base.clone();
+    trial.insert(key.to_string(), v.clone());
+    serde_json::from_value::<Settings>(Value::Object(trial))
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// What restoring a backup's settings does to the stored ones.
+#[derive(Debug, Default, PartialEq)]
+pub struct RestoredSettings {
+    /// The stored settings with the backup's readable fields written over them; `None` when
+    /// nothing changes.
+    pub value: Option<Value>,
+    /// Settings whose value the backup changed.
+    pub restored: usize,
+    /// Settings in the backup that could not be read (the current value is kept).
+    pub kept: usize,
+    pub problems: Vec<String>,
+}
+
+/// Restores settings field by field: each setting that reads cleanly from the backup replaces
+/// the stored one; a bad one is reported and the current value kept (never reset to its
+/// default). Stored settings the backup does not name are kept as they are.
+pub fn restore(current: &Value, backup: &Value) -> RestoredSettings {
+    let mut out = RestoredSettings::default();
+    let fields = match backup {
+        Value::Null => return out,
+        Value::Object(o) => o,
+        _ => {
+            out.problems.push(
+                "The backup's settings were not a set of fields; your current settings were kept."
+                    .into(),
+            );
+            return out;
+        }
+    };
+    let Ok(Value::Object(defaults)) = serde_json::to_value(Settings::default()) else {
+        return out;
+    };
+    let mut stored = match current {
+        Value::Object(o) => o.clone(),
+        _ => Map::new(),
+    };
+    for (key, v) in fields {
+        if !defaults.contains_key(key) {
+            out.problems
+                .push(format!("Unknown setting \"{key}\" in the backup ignored."));
+            continue;
+        }
+        match check_field(&defaults, key, v) {
+            Ok(()) if stored.get(key) != Some(v) => {
+                stored.insert(key.clone(), v.clone());
+                out.restored += 1;
+            }
+            Ok(()) => {}
+            Err(e) => {
+                out.kept += 1;
+                out.problems.push(format!(
+                    "Setting \"{key}\" could not be read ({e}); kept your current value."
+                ));
+            }
+        }
+    }
+    if out.restored > 0 {
+        out.value = Some(Value::Object(stored));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -430,6 +499,42 @@ mod tests {
         assert_eq!(s.stage_norms.get("Discovery"), Some(&10));
         assert_eq!(s.rep_name.as_deref(), Some("Jordan"));
         assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
+    #[test]
+    fn a_restore_takes_each_readable_setting_and_keeps_the_current_value_of_a_bad_one() {
+        let current = json!({"silence_start_days": 12, "streak_start": 4, "rep_name": "Jordan"});
+        let r = restore(
+            &current,
+            &json!({
+                "silence_start_days": 20,
+                "streak_start": "three",
+                "rep_name": "Jordan",
+                "wait_days": 6,
+                "no_such_setting": 1
+            }),
+        );
+        let v = r.value.expect("something changed");
+        assert_eq!(v["silence_start_days"], 20, "a readable field is restored");
+        assert_eq!(
+            v["streak_start"], 4,
+            "a bad field keeps the current value, not the default"
+        );
+        assert_eq!(v["wait_days"], 6);
+        assert_eq!(v["rep_name"], "Jordan");
+        assert!(v.get("no_such_setting").is_none());
+        assert_eq!((r.restored, r.kept), (2, 1));
+        assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
+        assert!(r
+            .problems
+            .iter()
+            .any(|p| p.contains("streak_start") && p.contains("kept your current value")));
+        // A block that is not a set of fields changes nothing.
+        let bad = restore(&current, &json!("garbage"));
+        assert_eq!(bad.value, None);
+        assert_eq!(bad.problems.len(), 1);
+        // Nothing differs: nothing to write.
+        assert_eq!(restore(&current, &json!({"streak_start": 4})).value, None);
     }
 
     #[test]

@@ -77,3 +77,272 @@ pub mod options {
         "The suggested message is copied to your clipboard only when you click Copy.",
     ];
 }
+
+/// Restoring a backup and undoing it: the options page's backup status line.
+pub mod backup {
+    use crate::core::backup::{Counts, Refusal, Restore, Undo};
+
+    pub const UNDO: &str = "Undo the last restore";
+    pub const NOTHING_IN_BACKUP: &str =
+        "The backup holds no notes or settings to restore; nothing changed.";
+    pub const NOTHING_TO_UNDO: &str = "There is no restore to undo; nothing changed.";
+
+    /// "1 deal" / "3 deals".
+    fn count(n: usize, one: &str, many: &str) -> String {
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
+
+    /// Why a file was not restored at all.
+    pub fn refusal(r: &Refusal) -> String {
+        match r {
+            Refusal::NotJson { detail } => format!(
+                "Not restored: the file is not a Stallwatch backup (it is not JSON: {detail}). Nothing changed."
+            ),
+            Refusal::NotABackup => {
+                "Not restored: the file is not a Stallwatch backup. Nothing changed.".into()
+            }
+            Refusal::Newer { version } => format!(
+                "Not restored: this backup comes from a newer version of Stallwatch (backup format {version}; this version reads format {}). Update Stallwatch in this browser, then restore the file again. Nothing changed.",
+                crate::core::backup::VERSION
+            ),
+        }
+    }
+
+    /// The counts of a restore as one sentence: "12 deals restored, 3 kept your newer notes,
+    /// 1 entry unreadable and skipped."
+    pub fn counts(c: &Counts) -> String {
+        let mut parts = Vec::new();
+        let deals = |n| count(n, "deal", "deals");
+        if c.restored > 0 || c.settings_restored == 0 {
+            parts.push(format!("{} restored", deals(c.restored)));
+        }
+        if c.kept_newer > 0 {
+            parts.push(format!("{} kept your newer notes", c.kept_newer));
+        }
+        if c.kept_undated > 0 {
+            parts.push(format!(
+                "{} kept your current notes where neither copy said which was newer",
+                c.kept_undated
+            ));
+        }
+        if c.unchanged > 0 {
+            parts.push(format!("{} already up to date", c.unchanged));
+        }
+        if c.skipped > 0 {
+            parts.push(format!(
+                "{} unreadable and skipped",
+                count(c.skipped, "entry", "entries")
+            ));
+        }
+        if c.settings_restored > 0 {
+            parts.push(format!(
+                "{} restored",
+                count(c.settings_restored, "setting", "settings")
+            ));
+        }
+        if c.settings_kept > 0 {
+            parts.push(format!(
+                "{} unreadable (yours kept)",
+                count(c.settings_kept, "setting", "settings")
+            ));
+        }
+        let mut s = parts.join(", ");
+        if let Some(first) = s.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        s.push('.');
+        s
+    }
+
+    /// The status line after reading a backup: what it restored (or why nothing), before the
+    /// list of problems.
+    pub fn report(r: &Restore) -> String {
+        if let Some(why) = &r.refused {
+            return refusal(why);
+        }
+        let c = &r.counts;
+        let looked_at = c.restored
+            + c.kept_newer
+            + c.kept_undated
+            + c.unchanged
+            + c.skipped
+            + c.settings_restored
+            + c.settings_kept;
+        if looked_at == 0 && r.problems.is_empty() {
+            return NOTHING_IN_BACKUP.into();
+        }
+        let done = if r.entries.is_empty() {
+            "Nothing changed: "
+        } else {
+            "Restored. "
+        };
+        format!("{done}{}", counts(c))
+    }
+
+    /// Whether a browser error is its storage quota.
+    fn is_full(detail: &str) -> bool {
+        detail.to_ascii_lowercase().contains("quota")
+    }
+
+    /// The restore could not be written (the browser's storage refused it).
+    pub fn not_written(detail: &str) -> String {
+        if is_full(detail) {
+            "Not restored: the browser's storage for Stallwatch is full, so nothing was written and your notes and settings are unchanged.".into()
+        } else {
+            format!("Not restored: the browser could not save it ({detail}). Nothing was written; your notes and settings are unchanged.")
+        }
+    }
+
+    /// The undo could not be written.
+    pub fn undo_not_written(detail: &str) -> String {
+        if is_full(detail) {
+            "Not undone: the browser's storage for Stallwatch is full; nothing changed.".into()
+        } else {
+            format!("Not undone: the browser could not save it ({detail}); nothing changed.")
+        }
+    }
+
+    /// What undoing the last restore did.
+    pub fn undo_report(u: &Undo) -> String {
+        if u.nothing {
+            return u
+                .problems
+                .first()
+                .cloned()
+                .unwrap_or_else(|| NOTHING_TO_UNDO.into());
+        }
+        let back: Vec<&String> = u
+            .set
+            .keys()
+            .chain(u.remove.iter())
+            .filter(|k| k.as_str() != crate::core::backup::UNDO_KEY)
+            .collect();
+        let deals = back.iter().filter(|k| k.starts_with("notes:")).count();
+        let settings = back.iter().any(|k| !k.starts_with("notes:"));
+        let mut s = format!(
+            "The last restore is undone: {}{} put back as they were before it.",
+            count(deals, "deal", "deals"),
+            if settings { " and your settings" } else { "" }
+        );
+        if !u.kept.is_empty() {
+            s.push_str(&format!(
+                " Kept as they are now, because they changed after the restore: {}.",
+                u.kept.join(", ")
+            ));
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::backup::*;
+    use crate::core::backup::{restore, undo, Counts, Refusal};
+    use serde_json::json;
+
+    #[test]
+    fn a_restore_report_counts_exactly() {
+        let c = Counts {
+            restored: 12,
+            kept_newer: 3,
+            skipped: 1,
+            ..Counts::default()
+        };
+        assert_eq!(
+            counts(&c),
+            "12 deals restored, 3 kept your newer notes, 1 entry unreadable and skipped."
+        );
+        let c = Counts {
+            restored: 1,
+            kept_undated: 2,
+            unchanged: 4,
+            skipped: 2,
+            settings_restored: 1,
+            settings_kept: 2,
+            ..Counts::default()
+        };
+        assert_eq!(
+            counts(&c),
+            "1 deal restored, 2 kept your current notes where neither copy said which was newer, 4 already up to date, 2 entries unreadable and skipped, 1 setting restored, 2 settings unreadable (yours kept)."
+        );
+        let only_settings = Counts {
+            settings_restored: 2,
+            ..Counts::default()
+        };
+        assert_eq!(counts(&only_settings), "2 settings restored.");
+    }
+
+    #[test]
+    fn a_newer_backup_is_not_called_a_foreign_file() {
+        let newer = refusal(&Refusal::Newer { version: 2 });
+        assert!(newer.contains("newer version of Stallwatch"), "{newer}");
+        assert!(newer.contains("Update Stallwatch"), "{newer}");
+        assert!(!newer.contains("not a Stallwatch backup"), "{newer}");
+        assert!(refusal(&Refusal::NotABackup).contains("not a Stallwatch backup"));
+    }
+
+    #[test]
+    fn the_report_of_a_real_restore() {
+        let file = json!({"stallwatch_backup": 1, "notes": {
+            "notes:hs:1:1": {"reason": "older", "changed": {"reason": 1}},
+            "notes:hs:1:2": {"reason": "new deal"},
+            "notes:hs:1:3": 42
+        }})
+        .to_string();
+        let current = json!({"notes:hs:1:1": {"reason": "newer", "changed": {"reason": 9}}});
+        let r = restore(&file, &current, &["hs"], 10);
+        assert_eq!(
+            report(&r),
+            "Restored. 1 deal restored, 1 kept your newer notes, 1 entry unreadable and skipped."
+        );
+        let nothing = restore(
+            &file,
+            &json!({"notes:hs:1:1": current["notes:hs:1:1"].clone(), "notes:hs:1:2": {"reason": "new deal"}}),
+            &["hs"],
+            10,
+        );
+        assert!(
+            report(&nothing).starts_with("Nothing changed: "),
+            "{}",
+            report(&nothing)
+        );
+        assert_eq!(
+            report(&restore(
+                r#"{"stallwatch_backup": 1}"#,
+                &json!({}),
+                &["hs"],
+                10
+            )),
+            NOTHING_IN_BACKUP
+        );
+    }
+
+    #[test]
+    fn a_full_storage_says_nothing_was_written() {
+        let full = not_written("QUOTA_BYTES quota exceeded");
+        assert!(
+            full.starts_with("Not restored: the browser's storage"),
+            "{full}"
+        );
+        assert!(full.contains("unchanged"));
+        assert!(not_written("boom").contains("(boom)"));
+        assert!(undo_not_written("QUOTA_BYTES quota exceeded").starts_with("Not undone"));
+    }
+
+    #[test]
+    fn the_undo_report_names_what_was_put_back_and_what_was_kept() {
+        let u = undo(&json!({
+            "notes:hs:1:1": {"goal": "x"},
+            "notes:hs:1:2": {"goal": "edited since"},
+            "restore_undo": {
+                "previous": {"notes:hs:1:1": null, "notes:hs:1:2": null, "settings": {"wait_days": 3}},
+                "written": {"notes:hs:1:1": {"goal": "x"}, "notes:hs:1:2": {"goal": "y"}, "settings": null}
+            }
+        }));
+        assert_eq!(
+            undo_report(&u),
+            "The last restore is undone: 1 deal and your settings put back as they were before it. Kept as they are now, because they changed after the restore: notes:hs:1:2."
+        );
+        assert_eq!(undo_report(&undo(&json!({}))), NOTHING_TO_UNDO);
+    }
+}

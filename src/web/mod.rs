@@ -26,6 +26,15 @@ fn today() -> Day {
     Day::from_unix_ms(now.get_time() - offset_ms)
 }
 
+/// `Date.now()` as whole milliseconds (a JavaScript number; anything odd counts as 0, "oldest").
+fn millis(now_ms: f64) -> u64 {
+    if now_ms.is_finite() && now_ms > 0.0 {
+        now_ms as u64
+    } else {
+        0
+    }
+}
+
 fn json(value: JsValue) -> Result<Value, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
@@ -104,19 +113,25 @@ pub fn render_popup(
     popup::render_result(result_root, &v, choice(&picked))
 }
 
-/// The stored notes with the rep's edits applied (`edits`: only the fields edited); returns
-/// `{notes, problems}`.
+/// The stored notes with the rep's edits applied (`edits`: only the fields edited), each changed
+/// field stamped with `now_ms` (`Date.now()`); returns `{notes, problems}`.
 #[wasm_bindgen]
-pub fn notes_from_form(stored: JsValue, edits: JsValue) -> Result<JsValue, JsValue> {
-    let merged = crate::core::notes::merge_form(&json(stored)?, &json(edits)?, today());
+pub fn notes_from_form(stored: JsValue, edits: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let merged =
+        crate::core::notes::merge_form(&json(stored)?, &json(edits)?, today(), millis(now_ms));
     to_js(&merged)
 }
 
-/// Renders the options page from the stored settings (problems in them are shown).
+/// Renders the options page from the stored settings (problems in them are shown), with the
+/// "Undo the last restore" button when a copy from before a restore is kept (`can_undo`).
 #[wasm_bindgen]
-pub fn render_options(root: &web_sys::Element, settings: JsValue) -> Result<(), JsValue> {
+pub fn render_options(
+    root: &web_sys::Element,
+    settings: JsValue,
+    can_undo: bool,
+) -> Result<(), JsValue> {
     let (s, problems) = crate::core::settings::load(&json(settings)?);
-    options::render(root, &s, &problems)
+    options::render(root, &s, &problems, can_undo)
 }
 
 /// Settings from the options form (`{name: text}`) over the stored ones; `{settings, problems}`.
@@ -140,11 +155,44 @@ pub fn export_backup(storage: JsValue) -> Result<String, JsValue> {
     serde_json::to_string_pretty(&v).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// What a backup file restores: `{entries, problems}`, for the notes of every registered CRM.
+/// The storage key of the copy kept before the last restore.
 #[wasm_bindgen]
-pub fn import_backup(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&crate::core::backup::import(
+pub fn restore_undo_key() -> String {
+    crate::core::backup::UNDO_KEY.into()
+}
+
+/// What restoring a backup file's text over `current` (everything in storage) does:
+/// `{entries, text, problems}`. `entries` are written in one `storage.local.set` (they include
+/// the copy for undo); `text` is the status line, `problems` what was skipped or kept.
+#[wasm_bindgen]
+pub fn restore_backup(text: &str, current: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let r = crate::core::backup::restore(
         text,
+        &json(current)?,
         &crate::crm::adapter::key_prefixes(),
-    ))
+        millis(now_ms),
+    );
+    let status = view::copy::backup::report(&r);
+    to_js(&serde_json::json!({ "entries": r.entries, "text": status, "problems": r.problems }))
+}
+
+/// The status line when the browser refused to write a restore (`detail`: its error).
+#[wasm_bindgen]
+pub fn restore_not_written(detail: &str) -> String {
+    view::copy::backup::not_written(detail)
+}
+
+/// What undoing the last restore does, from everything in storage: `{set, remove, text}`;
+/// write `set`, then remove `remove`.
+#[wasm_bindgen]
+pub fn undo_restore(current: JsValue) -> Result<JsValue, JsValue> {
+    let u = crate::core::backup::undo(&json(current)?);
+    let status = view::copy::backup::undo_report(&u);
+    to_js(&serde_json::json!({ "set": u.set, "remove": u.remove, "text": status }))
+}
+
+/// The status line when the browser refused to write an undo.
+#[wasm_bindgen]
+pub fn undo_not_written(detail: &str) -> String {
+    view::copy::backup::undo_not_written(detail)
 }

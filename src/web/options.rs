@@ -48,7 +48,12 @@ fn textarea(parent: &Element, name: &str, value: &str, rows: u32) -> Result<(), 
     Ok(())
 }
 
-pub fn render(root: &Element, s: &Settings, problems: &[String]) -> Result<(), JsValue> {
+pub fn render(
+    root: &Element,
+    s: &Settings,
+    problems: &[String],
+    can_undo: bool,
+) -> Result<(), JsValue> {
     clear(root);
     text_child(root, "h1", "", o::TITLE)?;
     for p in problems {
@@ -134,6 +139,12 @@ pub fn render(root: &Element, s: &Settings, problems: &[String]) -> Result<(), J
     file.set_attribute("data-action", "import")?;
     file.set_attribute("data-testid", "options-import")?;
     file.set_attribute("hidden", "")?;
+    if can_undo {
+        let undo = text_child(&row, "button", "chip", crate::view::copy::backup::UNDO)?;
+        undo.set_attribute("type", "button")?;
+        undo.set_attribute("data-action", "undo")?;
+        undo.set_attribute("data-testid", "options-undo")?;
+    }
     let status = child(&backup, "div", "status")?;
     status.set_attribute("role", "status")?;
     status.set_attribute("data-testid", "backup-status")?;

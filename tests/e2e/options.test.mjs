@@ -1,5 +1,6 @@
 // The options page: thresholds the rep sets change the score on the page; a backup restores
-// notes and reports what it could not restore. The write-nothing guard runs on the deal page.
+// notes, merged field by field over what is stored, reports exactly what it did, and can be
+// undone. The write-nothing guard runs on the deal page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EXPECTED, launch, openGuarded, overlayFrame } from './harness.mjs';
@@ -20,6 +21,35 @@ async function openOptions() {
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await page.locator('[data-testid="options-save"]').waitFor();
   return { page, errors };
+}
+
+/** Picks `backup` (an object, or text) as the file to restore. */
+async function restoreFile(page, backup) {
+  await page.locator('[data-testid="options-import"]').setInputFiles({
+    name: 'backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(typeof backup === 'string' ? backup : JSON.stringify(backup)),
+  });
+}
+
+/** Everything in storage.local, read from an extension page. */
+function everything(page) {
+  return page.evaluate(() => chrome.storage.local.get(null));
+}
+
+async function clearStorage(page) {
+  await page.evaluate(() => chrome.storage.local.clear());
+}
+
+/**
+ * The backup status line once it says something (matching `pattern`, when given), or the
+ * page-wide error that replaced the page: the text either way, so a test checks storage first
+ * and the wording after.
+ */
+async function backupStatus(page, pattern = /\S/) {
+  const shown = page.locator('[data-testid="backup-status"], [role="alert"]');
+  await shown.filter({ hasText: pattern }).first().waitFor({ timeout: 5000 });
+  return (await shown.allTextContents()).join(' ');
 }
 
 async function reasonCodes(frame) {
@@ -61,14 +91,11 @@ test('a backup restores valid notes and says what it could not restore', async (
       'notes:hs:123:789': 'garbage',
     },
   };
-  await options.locator('[data-testid="options-import"]').setInputFiles({
-    name: 'backup.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(backup)),
-  });
+  await clearStorage(options);
+  await restoreFile(options, backup);
   const status = options.locator('[data-testid="backup-status"]');
-  await status.filter({ hasText: 'Restored notes for 2 deals' }).waitFor();
-  assert.match(await status.textContent(), /Not restored: .*soon/);
+  await status.filter({ hasText: '1 deal restored' }).waitFor();
+  assert.match(await status.textContent(), /1 entry unreadable and skipped\..*soon/);
 
   const { page, guard } = await openGuarded(browser, EXPECTED['hubspot/deal.html'].url);
   const frame = await overlayFrame(page, browser.extensionId);
@@ -77,5 +104,144 @@ test('a backup restores valid notes and says what it could not restore', async (
   assert.deepEqual(errors, []);
   await guard.assertUntouched(assert);
   await page.close();
+  await options.close();
+});
+
+test('restoring an older backup keeps the newer notes stored here and says so', async () => {
+  const { page: options, errors } = await openOptions();
+  await clearStorage(options);
+  const now = Date.now();
+  const mine = { reason: 'pass the Q2 audit', approver: 'CFO', changed: { reason: now, approver: now } };
+  await options.evaluate((n) => chrome.storage.local.set({ 'notes:hs:123:456': n }), mine);
+  await restoreFile(options, {
+    stallwatch_backup: 1,
+    notes: {
+      // Written a week earlier on another machine.
+      'notes:hs:123:456': { reason: 'pass the Q1 audit', approver: 'IT lead', changed: { reason: now - 7 * 86_400_000 } },
+      'notes:sf:acme:0065g00000XyZ12': { reason: 'replace three spreadsheets' },
+    },
+  });
+  const text = await backupStatus(options);
+  const stored = await everything(options);
+  assert.deepEqual(stored['notes:hs:123:456'], mine, 'the newer notes are untouched');
+  assert.equal(stored['notes:sf:acme:0065g00000XyZ12'].reason, 'replace three spreadsheets');
+  assert.match(text, /^Restored\. 1 deal restored, 1 kept your newer notes\.$/);
+  assert.deepEqual(errors, []);
+  await options.close();
+});
+
+test('a corrupt entry or setting in a backup leaves what is stored intact', async () => {
+  const { page: options, errors } = await openOptions();
+  await clearStorage(options);
+  const mine = { reason: 'keep me', approver: 'CFO' };
+  await options.evaluate((n) => chrome.storage.local.set({ 'notes:hs:123:456': n, settings: { streak_start: 9 } }), mine);
+  await restoreFile(options, {
+    stallwatch_backup: 1,
+    settings: { streak_start: 'three', wait_days: 6 },
+    notes: { 'notes:hs:123:456': 'garbage', 'notes:hs:123:789': { reason: 'a new deal' } },
+  });
+  const text = await backupStatus(options);
+  const stored = await everything(options);
+  assert.deepEqual(stored['notes:hs:123:456'], mine, 'the corrupt entry replaced nothing');
+  assert.deepEqual(stored.settings, { streak_start: 9, wait_days: 6 }, 'the bad setting kept its value');
+  assert.equal(stored['notes:hs:123:789'].reason, 'a new deal');
+  assert.match(text, /1 deal restored, 1 entry unreadable and skipped, 1 setting restored, 1 setting unreadable \(yours kept\)\./);
+  assert.match(text, /notes:hs:123:456: .*skipped, your notes for this deal are unchanged/);
+  // The options form shows the kept value, not the default.
+  assert.equal(await options.locator('[data-testid="setting-streak_start"]').inputValue(), '9');
+  assert.deepEqual(errors, []);
+  await options.close();
+});
+
+test('undo puts back exactly what was there before the restore', async () => {
+  const { page: options, errors } = await openOptions();
+  await clearStorage(options);
+  const before = {
+    'notes:hs:123:456': { reason: 'old wording', approver: 'CFO' },
+    settings: { streak_start: 9 },
+    unrelated: 'left alone',
+  };
+  await options.evaluate((v) => chrome.storage.local.set(v), before);
+  await options.reload();
+  await options.locator('[data-testid="options-save"]').waitFor();
+  assert.equal(await options.locator('[data-testid="options-undo"]').count(), 0, 'nothing to undo yet');
+  await restoreFile(options, {
+    stallwatch_backup: 1,
+    settings: { streak_start: 3, wait_days: 6 },
+    notes: {
+      'notes:hs:123:456': { reason: 'new wording', goal: 'halve prep time', changed: { reason: Date.now() } },
+      'notes:hs:123:789': { reason: 'a new deal' },
+    },
+  });
+  await backupStatus(options);
+  const after = await everything(options);
+  assert.equal(after['notes:hs:123:456'].reason, 'new wording');
+  assert.ok(after.restore_undo, 'a copy was kept before writing');
+
+  assert.equal(await options.locator('[data-testid="options-undo"]').count(), 1, 'an undo button');
+  await options.locator('[data-testid="options-undo"]').click();
+  const text = await backupStatus(options, /undone/);
+  assert.match(text, /2 deals and your settings put back/);
+  assert.deepEqual(await everything(options), before, 'storage is exactly as before the restore');
+  assert.equal(await options.locator('[data-testid="options-undo"]').count(), 0, 'the button goes with the copy');
+  assert.deepEqual(errors, []);
+  await options.close();
+});
+
+test('a backup from a newer Stallwatch asks for an update and changes nothing', async () => {
+  const { page: options, errors } = await openOptions();
+  await clearStorage(options);
+  await restoreFile(options, { stallwatch_backup: 2, notes: { 'notes:hs:123:456': { reason: 'x' } } });
+  const text = await backupStatus(options);
+  assert.deepEqual(await everything(options), {});
+  assert.match(text, /newer version of Stallwatch.*Update Stallwatch/);
+  assert.doesNotMatch(text, /not a Stallwatch backup/);
+  await restoreFile(options, { hello: 1 });
+  await backupStatus(options, /not a Stallwatch backup/);
+  assert.deepEqual(errors, []);
+  await options.close();
+});
+
+test('a restore that does not fit in the browser\'s storage says so and changes nothing', async () => {
+  const { page: options, errors } = await openOptions();
+  await clearStorage(options);
+  // Fill storage.local to within 4 kB of its real quota (10 MB without unlimitedStorage).
+  const quota = await options.evaluate(() => chrome.storage.local.QUOTA_BYTES);
+  assert.equal(quota, 10 * 1024 * 1024);
+  const used = await options.evaluate(async (q) => {
+    await chrome.storage.local.set({
+      'notes:hs:123:456': { reason: 'keep me', changed: { reason: Date.now() } },
+      settings: { streak_start: 9 },
+    });
+    const base = await chrome.storage.local.getBytesInUse(null);
+    // A key's size is its name plus its value as JSON (the quotes of a string count).
+    await chrome.storage.local.set({ filler: 'x'.repeat(q - base - 'filler'.length - 2 - 4096) });
+    return chrome.storage.local.getBytesInUse(null);
+  }, quota);
+  assert.equal(used, quota - 4096, 'storage is 4 kB short of full');
+  // The quota is real: 5 kB more is refused.
+  const refused = await options.evaluate(() =>
+    chrome.storage.local.set({ probe: 'y'.repeat(5000) }).then(() => 'stored', (e) => e.message),
+  );
+  assert.match(refused, /quota/i);
+  const snapshot = () => options.evaluate(async () => {
+    const all = await chrome.storage.local.get(null);
+    return { size: all.filler.length, rest: JSON.stringify({ ...all, filler: undefined }) };
+  });
+  const before = await snapshot();
+
+  // 20 deals of 400-character notes: about 9 kB, more than is left.
+  const notes = {};
+  for (let i = 0; i < 20; i++) notes[`notes:hs:123:${1000 + i}`] = { reason: `${i} `.padEnd(400, 'r') };
+  notes['notes:hs:123:456'] = { reason: 'an older reason', approver: 'CFO' };
+  await restoreFile(options, { stallwatch_backup: 1, settings: { wait_days: 6 }, notes });
+  const text = await backupStatus(options);
+  assert.deepEqual(await snapshot(), before, 'nothing in storage changed');
+  // The message is on the backup status line: the page is still working (no page-wide error).
+  assert.equal(await options.locator('[data-testid="options-save"]').count(), 1, `the page was replaced: ${text}`);
+  assert.match(text, /^Not restored: the browser's storage for Stallwatch is full, so nothing was written/);
+  assert.equal(await options.locator('[data-testid="options-undo"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await clearStorage(options);
   await options.close();
 });

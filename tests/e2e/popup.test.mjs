@@ -133,8 +133,12 @@ test('saving from the popup over notes that hold every field loses nothing it di
 
   await popup.locator('[data-testid="note-approver"]').fill('Head of Finance');
   await popup.locator('[data-testid="save-status"]').filter({ hasText: 'Saved' }).waitFor();
-  const stored = await storedNotes(popup, key);
+  const before = Date.now();
+  const { changed, ...stored } = await storedNotes(popup, key);
   assert.deepEqual(stored, { ...EVERY_FIELD, approver: 'Head of Finance' });
+  // Only the field the rep changed is stamped with the time it changed.
+  assert.deepEqual(Object.keys(changed), ['approver']);
+  assert.ok(changed.approver <= before && changed.approver > before - 60_000, `a recent time: ${changed.approver}`);
 
   // A tag typed in the popup reaches the score: the bad-fit tag signal is live.
   await frame.locator('[data-code="fit_tags"]').waitFor({ state: 'attached', timeout: 5000 });
@@ -145,8 +149,9 @@ test('saving from the popup over notes that hold every field loses nothing it di
   // After a reload every field is still there.
   await popup.reload();
   await popup.locator('[data-testid="note-goal"]').waitFor();
-  const again = await storedNotes(popup, key);
+  const { changed: times, ...again } = await storedNotes(popup, key);
   assert.deepEqual(again, { ...EVERY_FIELD, approver: 'Head of Finance', tags: ['slow payer'] });
+  assert.deepEqual(Object.keys(times).sort(), ['approver', 'tags']);
   assert.equal(await popup.locator('[data-testid="note-goal"]').inputValue(), EVERY_FIELD.goal);
 
   await guard.assertUntouched(assert);

@@ -35,7 +35,8 @@ pub fn refusal(code: &str) -> &'static str {
     match code {
         "hidden" => "Stallwatch did nothing: this page has made it invisible. Reload the page, and tell your admin if it happens again.",
         "moved" => "Stallwatch did nothing: this page has moved or resized it. Reload the page, and tell your admin if it happens again.",
-        "covered" => "Stallwatch did nothing: something on the page covers it. Close or scroll away what covers it, then try again.",
+        // "obscured": the browser's own visibility check (IntersectionObserver v2) said so.
+        "covered" | "obscured" => "Stallwatch did nothing: something on the page covers it. Close or scroll away what covers it, then try again.",
         _ => "Stallwatch did nothing: it could not confirm it is in front of you. Try again in a moment.",
     }
 }

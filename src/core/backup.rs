@@ -681,13 +681,10 @@ mod tests {
         assert_eq!(written, vec!["notes:hs:1:4", "notes:hs:1:5", UNDO_KEY]);
     }
 
-    #[test]
-    fn the_undo_copy_holds_what_each_written_key_held_before() {
-        let current = json!({
-            KEY: {"reason": "mine"},
-            "settings": {"wait_days": 9},
-            "other": 1
-        });
+    /// Stored notes and settings, and the result of restoring over them a backup that changes
+    /// both and adds a deal: the shared setup of the undo tests.
+    fn restore_over_mine() -> (Value, Restore) {
+        let current = json!({ KEY: {"reason": "mine"}, "settings": {"wait_days": 9}, "other": 1 });
         let r = run(
             json!({
                 "stallwatch_backup": 1,
@@ -696,6 +693,12 @@ mod tests {
             }),
             current.clone(),
         );
+        (current, r)
+    }
+
+    #[test]
+    fn the_undo_copy_holds_what_each_written_key_held_before() {
+        let (_, r) = restore_over_mine();
         let u = &r.entries[UNDO_KEY];
         assert_eq!(u["taken_at"], NOW);
         assert_eq!(
@@ -714,15 +717,7 @@ mod tests {
 
     #[test]
     fn undo_puts_back_exactly_what_was_there() {
-        let current = json!({ KEY: {"reason": "mine"}, "settings": {"wait_days": 9}, "other": 1 });
-        let r = run(
-            json!({
-                "stallwatch_backup": 1,
-                "settings": {"wait_days": 3},
-                "notes": {KEY: {"goal": "x"}, "notes:hs:9:9": {"reason": "new"}}
-            }),
-            current.clone(),
-        );
+        let (current, r) = restore_over_mine();
         let after = write(&current, &r.entries);
         let u = undo(&after);
         assert!(

@@ -150,15 +150,14 @@ root.addEventListener('click', async (event) => {
   const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
   if (!target || !event.isTrusted) return;
   const { action } = target.dataset;
-  const problem = await visibilityProblem();
-  refused = problem;
-  // For bug reports and tests: which check refused (our own element, never the page's).
-  if (problem) root.dataset.refused = problem;
-  else delete root.dataset.refused;
-  if (problem) {
+  refused = await visibilityProblem();
+  if (refused) {
+    // For bug reports and tests: which check refused (our own element, never the page's).
+    root.dataset.refused = refused;
     render(); // says why nothing happened
     return;
   }
+  delete root.dataset.refused;
   if (action === 'toggle') {
     expanded = !expanded;
   } else if (action === 'channel' || action === 'tone') {

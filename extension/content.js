@@ -55,10 +55,16 @@
     return { width: OPEN_WIDTH, height: Math.max(CLOSED_SIZE.height, Math.min(OPEN_MAX_HEIGHT, window.innerHeight - 2 * INSET)) };
   }
 
+  /** Gives the frame its closed or open size, and remembers it for visibilityProblem. */
   function size(open) {
-    const { width, height } = open ? openSize() : CLOSED_SIZE;
-    pin(mounted.frame, { width: `${width}px`, height: `${height}px` });
+    mounted.open = open;
+    mounted.size = open ? openSize() : CLOSED_SIZE;
+    pin(mounted.frame, { width: `${mounted.size.width}px`, height: `${mounted.size.height}px` });
   }
+  // The open height follows the window's.
+  window.addEventListener('resize', () => {
+    if (mounted) size(mounted.open);
+  });
 
   // Everything a page stylesheet could use to hide, move, shrink or see through our container
   // (CSSOM, not style attributes: allowed under a strict page CSP).
@@ -119,7 +125,7 @@
     frame.setAttribute('allow', `clipboard-write ${OVERLAY_ORIGIN}`);
     pin(frame, FRAME_STYLE);
     shadow.append(frame);
-    mounted = { host, frame, port: null, open: false, retries: 20 };
+    mounted = { host, frame, port: null, open: false, size: CLOSED_SIZE, retries: 20 };
     size(false);
     frame.addEventListener('load', pair, { once: true });
     document.documentElement.append(host);
@@ -145,8 +151,7 @@
     port.onMessage.addListener((msg) => {
       if (!mounted || mounted.port !== port) return;
       if (msg?.type === 'resize') {
-        mounted.open = msg.open === true;
-        size(mounted.open);
+        size(msg.open === true);
       } else if (msg?.type === 'visibility?') {
         port.postMessage({ type: 'visibility', id: msg.id, problem: visibilityProblem() });
       }
@@ -180,6 +185,27 @@
 
   // ---- is the overlay really in front of the rep? -----------------------------------------
 
+  const MAX_COVER_CHECKS = 2000;
+
+  /**
+   * What could be painted above `host`: the later children of <html> with everything inside
+   * them, then the top layer. A generator, walked lazily, so a huge subtree costs only the
+   * elements the caller's budget allows.
+   */
+  function* paintedAfter(host) {
+    for (let el = host.nextElementSibling; el; el = el.nextElementSibling) {
+      const walk = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT);
+      for (let node = walk.currentNode; node; node = walk.nextNode()) yield node;
+    }
+    let top = [];
+    try {
+      top = document.querySelectorAll(':popover-open, :modal, :fullscreen');
+    } catch {
+      // an older browser without these selectors has no such top layer to check
+    }
+    for (const el of top) if (el !== host) yield el;
+  }
+
   const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
   /**
@@ -200,7 +226,7 @@
     }
     if (getComputedStyle(document.documentElement).opacity !== '1') return 'hidden';
     const box = frame.getBoundingClientRect();
-    const { width, height } = mounted.open ? openSize() : CLOSED_SIZE;
+    const { width, height } = mounted.size;
     const right = document.documentElement.clientWidth - INSET;
     if (Math.abs(box.top - INSET) > 1 || Math.abs(box.right - right) > 1 || Math.abs(box.width - width) > 1 || Math.abs(box.height - height) > 1) {
       return 'moved';
@@ -209,15 +235,9 @@
     // the top layer, or <html>'s ::after can be above a z-index as high as ours.
     const after = getComputedStyle(document.documentElement, '::after');
     if (after.content !== 'none' && after.content !== 'normal' && after.display !== 'none' && after.zIndex === Z_TOP) return 'covered';
-    let covering = [];
-    for (let el = host.nextElementSibling; el; el = el.nextElementSibling) covering.push(el, ...el.querySelectorAll('*'));
-    try {
-      covering = covering.concat([...document.querySelectorAll(':popover-open, :modal, :fullscreen')]);
-    } catch {
-      // an older browser without these selectors has no such top layer to check
-    }
-    for (const el of covering.slice(0, 2000)) {
-      if (el === host) continue;
+    let checked = 0;
+    for (const el of paintedAfter(host)) {
+      if (++checked > MAX_COVER_CHECKS) break;
       const cs = getComputedStyle(el);
       if (cs.visibility !== 'visible' || cs.display === 'none' || cs.opacity === '0') continue;
       if (overlaps(el.getBoundingClientRect(), box)) return 'covered';

@@ -156,6 +156,36 @@ test('a page element under the overlay (the CRM\'s own header) does not block it
   await page.close();
 });
 
+test('after the rep resizes the window, the open card still acts (and fits the window)', async () => {
+  const { page, guard } = await openGuarded(browser, DEAL);
+  const frame = await overlayFrame(page, browser.extensionId);
+  await openCard(frame);
+  await page.setViewportSize({ width: 1100, height: 500 });
+  await page.waitForTimeout(300);
+  const box = await frameBox(frame);
+  assert.equal(box.height, 500 - 16, 'the open card takes the new window height');
+  // A near-miss of the "moved" check: the window changed, not the page.
+  await frame.locator('[data-testid="stall-badge"]').click();
+  await frame.locator('[data-testid="stall-card"]').waitFor({ state: 'hidden' });
+  assert.equal(await frame.locator('#app[data-refused]').count(), 0);
+  await guard.assertUntouched(assert);
+  await page.close();
+});
+
+test('a huge hidden subtree after the overlay does not break its visibility check', async () => {
+  const { page, guard } = await openGuarded(browser, DEAL);
+  const frame = await overlayFrame(page, browser.extensionId);
+  await guard.asHost(() => {
+    const junk = document.createElement('div');
+    junk.hidden = true;
+    for (let i = 0; i < 200_000; i++) junk.appendChild(document.createElement('i'));
+    document.documentElement.append(junk);
+  });
+  await openCard(frame);
+  await guard.assertUntouched(assert);
+  await page.close();
+});
+
 test('the open card is the same size whatever the notes say', async () => {
   const { page, guard } = await openGuarded(browser, DEAL);
   const frame = await overlayFrame(page, browser.extensionId);

@@ -84,6 +84,12 @@ test('a page that defines the custom element first cannot reach the overlay or p
     assert.equal(scored, 0, `a page-made overlay frame (${f.url()}) shows no deal`);
   }
   assert.ok(await frame.locator('[data-testid="stall-score"]').count(), 'the real overlay still works');
+  // The write-nothing guard still holds for what Stallwatch did (the page's own frame was added
+  // through asHost).
+  const report = await page.evaluate(() => window.__stallwatchGuard.report());
+  assert.deepEqual(report.mutations, [], 'host page mutated outside Stallwatch\'s container');
+  assert.deepEqual(report.inputs, [], 'host form controls changed');
+  assert.deepEqual(report.errors, [], 'page errors or CSP violations');
   await page.close();
 });
 

@@ -43,6 +43,35 @@ export function dayFromToday(offset) {
   return d;
 }
 
+const FR_MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
+const DE_MONTHS = ['Jan.', 'Feb.', 'März', 'Apr.', 'Mai', 'Juni', 'Juli', 'Aug.', 'Sept.', 'Okt.', 'Nov.', 'Dez.'];
+const RELATIVE = {
+  us: ['Yesterday', 'Today', 'Tomorrow'],
+  gb: ['Yesterday', 'Today', 'Tomorrow'],
+  de: ['Gestern', 'Heute', 'Morgen'],
+};
+
+/** A 24-hour time of day, fixed and arbitrary per offset. */
+function time24(offset) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${pad((Math.abs(offset) * 5 + 8) % 24)}:${pad((Math.abs(offset) * 13) % 60)}`;
+}
+
+/** A Salesforce activity timeline date (see formatDate). */
+function sfTimeline(d, offset, locale, withTime) {
+  const m = d.getMonth();
+  const day = d.getDate();
+  let date;
+  if (offset >= -1 && offset <= 1) date = RELATIVE[locale][offset + 1];
+  else {
+    const year = d.getFullYear() === new Date().getFullYear() ? '' : ` ${d.getFullYear()}`;
+    if (locale === 'us') date = `${MONTHS[m]} ${day}${year ? `,${year}` : ''}`;
+    else if (locale === 'de') date = `${day}. ${DE_MONTHS[m]}${year}`;
+    else date = `${day} ${MONTHS[m]}${year}`;
+  }
+  return withTime ? `${time24(offset)} | ${date}` : date;
+}
+
 /** Formats a date the way the CRM shows it; the times of day are fixed and arbitrary. */
 export function formatDate(d, format, offset) {
   const y = d.getFullYear();
@@ -61,6 +90,25 @@ export function formatDate(d, format, offset) {
       const year = y === new Date().getFullYear() ? '' : `, ${y}`;
       return `${MONTHS[m]} ${day}${year} at ${time}`;
     }
+    // Day-first and other locales (CRM_DOM_NOTES part 2 §7): en_GB/fr/es `dd/MM/yyyy`, de
+    // `dd.MM.yyyy`, nl `dd-MM-yyyy`, ja `yyyy/MM/dd`; with a 24-hour time after a comma (ICU).
+    case 'gb': return `${pad(day)}/${pad(m + 1)}/${y}`;
+    case 'gb_time': return `${pad(day)}/${pad(m + 1)}/${y}, ${time24(offset)}`;
+    case 'de': return `${pad(day)}.${pad(m + 1)}.${y}`;
+    case 'de_time': return `${pad(day)}.${pad(m + 1)}.${y}, ${time24(offset)}`;
+    case 'nl': return `${pad(day)}-${pad(m + 1)}-${y}`;
+    case 'ja': return `${y}/${pad(m + 1)}/${pad(day)}`;
+    // Salesforce activity timeline (§1.2, §7): "Today"/"Yesterday"/"Tomorrow" alone, otherwise a
+    // short date without the year when it is this year; `_time` puts "HH:mm | " in front (the
+    // SLDS blueprint's "time | date" form for emails and events).
+    case 'sf_tl_us': return sfTimeline(d, offset, 'us', false);
+    case 'sf_tl_gb': return sfTimeline(d, offset, 'gb', false);
+    case 'sf_tl_gb_time': return sfTimeline(d, offset, 'gb', true);
+    case 'sf_tl_de': return sfTimeline(d, offset, 'de', false);
+    // HubSpot 2026 French timeline (§5.1): "10 sept. 2026 à 11:53 GMT+2", year and zone always.
+    case 'hs_fr': return `${day} ${FR_MONTHS[m]} ${y} à ${time24(offset)} GMT+1`;
+    // HubSpot comment/timeline form in an en-GB portal (§5.1 regex): "12 Mar 2026 at 14:26 GMT".
+    case 'hs_gb': return `${day} ${MONTHS[m]} ${y} at ${time24(offset)} GMT`;
     default: throw new Error(`unknown date format in fixture: ${format}`);
   }
 }

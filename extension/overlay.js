@@ -178,7 +178,9 @@ async function draw() {
   if (!ready || !snapshot) return;
   const keys = storage_keys(snapshot);
   const stored = await chrome.storage.local.get(keys);
-  render_overlay(root, snapshot, stored, expanded, { ...choice, refused });
+  const remember = render_overlay(root, snapshot, stored, expanded, { ...choice, refused });
+  // The view asks to remember what this page proved (its host's date order); storage only.
+  if (remember) await chrome.storage.local.set(remember);
   // For scripts/bench-overlay.mjs: when the first score was on screen (a local mark only).
   if (!performance.getEntriesByName('stallwatch:first-render').length) performance.mark('stallwatch:first-render');
   // Two fixed sizes, chosen by the content script: the frame never takes its content's size.

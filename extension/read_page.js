@@ -8,6 +8,7 @@
   const MAX_ITEMS = 400; // timeline items or list rows read per snapshot
   const MAX_TEXT_NODES = 20000; // nodes visited for one value's text
   const MAX_ELEMENTS = 300000; // elements walked looking for shadow roots in one pass
+  const MAX_HINTS = 60; // date samples kept for settling the day/month order
 
   /**
    * A reader for the plan of the CRM whose hosts match `hostname`, or null.
@@ -41,9 +42,12 @@
       return out;
     }
 
-    /** Matches of `css` in `root` and in the given shadow roots under it. */
+    /** Matches of one plain CSS selector in `root` and in the given shadow roots under it. */
     function deepQueryAll(root, css, roots) {
-      if (css === ':scope') return root.nodeType === Node.ELEMENT_NODE ? [root] : [];
+      // `:scope` alone or with conditions on the element itself (`:scope.pipelineViewCard`).
+      if (/^:scope(?![\s>+~])/.test(css)) {
+        return root.nodeType === Node.ELEMENT_NODE && root.matches(css.replace(':scope', '*')) ? [root] : [];
+      }
       const found = [];
       for (const r of [root, ...roots]) {
         try {
@@ -53,6 +57,46 @@
         }
       }
       return found;
+    }
+
+    /** The nearest ancestor-or-self matching `css`, climbing out of shadow roots to their hosts. */
+    function composedClosest(el, css) {
+      for (let n = el; n; ) {
+        const hit = n.closest(css);
+        if (hit) return hit;
+        const r = n.getRootNode();
+        n = r instanceof ShadowRoot ? r.host : null;
+      }
+      return null;
+    }
+
+    /**
+     * Matches of a plan selector. A plan selector is plain CSS, or a chain of CSS steps joined by
+     * ` >>> ` (continue inside each match: its light subtree and every shadow root under it) and
+     * ` <<< ` (go up to the nearest match, across shadow boundaries). One selector cannot span two
+     * shadow trees; a chain can, so the same step list reads native and synthetic shadow alike.
+     */
+    function query(root, css, roots, skip) {
+      const steps = css.split(/ (>>>|<<<) /);
+      let found = deepQueryAll(root, steps[0], roots);
+      for (let i = 1; i < steps.length && found.length; i += 2) {
+        const next = new Set();
+        for (const el of found) {
+          if (steps[i] === '<<<') {
+            const up = composedClosest(el, steps[i + 1]);
+            if (up) next.add(up);
+          } else {
+            for (const d of deepQueryAll(el, steps[i + 1], shadowRoots(el, skip))) next.add(d);
+          }
+        }
+        found = [...next];
+      }
+      return found;
+    }
+
+    /** Drops matches nested inside another match (one activity, not its inner copies). */
+    function outermost(els) {
+      return els.filter((el) => !els.some((o) => o !== el && o.contains(el)));
     }
 
     /**
@@ -87,19 +131,39 @@
       return raw.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
     }
 
+    /** `css` with `{label}` filled by each of `labels` (field labels in every language). */
+    function expand(css, labels) {
+      if (!css.includes('{label}')) return [css];
+      return (labels || []).map((l) => css.replaceAll('{label}', l.replace(/["\\]/g, '\\$&')));
+    }
+
     /** The first non-empty value any selector yields, with which selector found it. */
-    function readFirst(root, selectors, roots, skip) {
+    function readFirst(root, selectors, roots, skip, labels) {
       for (let i = 0; i < selectors.length; i++) {
         // `closest`: read from an enclosing element instead (a board card's column).
-        const base = selectors[i].closest ? root.closest?.(selectors[i].closest) : root;
+        const base = selectors[i].closest ? composedClosest(root, selectors[i].closest) : root;
         if (!base) continue;
         const within = selectors[i].closest ? shadowRoots(base, skip) : roots;
-        for (const el of deepQueryAll(base, selectors[i].css, within)) {
-          const value = valueOf(el, selectors[i]);
-          if (value) return { value, source: i };
+        for (const css of expand(selectors[i].css, labels)) {
+          for (const el of query(base, css, within, skip)) {
+            const value = valueOf(el, selectors[i]);
+            if (value) return { value, source: i };
+          }
         }
       }
       return null;
+    }
+
+    /** Every non-empty value the selectors yield (dates that can settle the page's date order). */
+    function readAll(root, selectors, roots, skip) {
+      const out = [];
+      for (const s of selectors) {
+        for (const el of query(root, s.css, roots, skip)) {
+          const value = valueOf(el, s);
+          if (value && out.length < MAX_HINTS) out.push(value);
+        }
+      }
+      return out;
     }
 
     function visible(el) {
@@ -111,7 +175,7 @@
       const { rows, parts, pairs } = plan.list;
       let found = [];
       for (const s of rows) {
-        found = deepQueryAll(document, s.css, allRoots);
+        found = outermost(query(document, s.css, allRoots, skip));
         if (found.length) break;
       }
       return found.slice(0, MAX_ITEMS).map((row) => {
@@ -121,12 +185,14 @@
           const hit = readFirst(row, p.selectors, inner, skip);
           if (hit) out.parts[p.part] = hit.value;
         }
-        for (const s of pairs.items) {
-          for (const item of deepQueryAll(row, s.css, inner)) {
-            const itemRoots = shadowRoots(item, skip);
-            const label = readFirst(item, [pairs.label], [], skip);
-            const value = readFirst(item, [pairs.value], itemRoots, skip);
-            if (label && value) out.pairs.push([label.value, value.value]);
+        for (const pair of pairs) {
+          for (const s of pair.items) {
+            for (const item of query(row, s.css, inner, skip)) {
+              const itemRoots = shadowRoots(item, skip);
+              const label = readFirst(item, [pair.label], [], skip);
+              const value = readFirst(item, [pair.value], itemRoots, skip);
+              if (label && value) out.pairs.push([label.value, value.value]);
+            }
           }
         }
         return out;
@@ -139,30 +205,37 @@
       return page ? page.kind : null;
     }
 
+    /** What the page says about its language (the day/month order is settled in Rust). */
+    function languages() {
+      return { lang: (document.documentElement.lang || '').slice(0, 35), browser_lang: (navigator.language || '').slice(0, 35) };
+    }
+
     /** The raw snapshot of the page: fields and timeline, or the rows of a list. */
     function snapshot(skip) {
       const title = document.title.slice(0, MAX_TEXT);
       const allRoots = shadowRoots(document, skip);
       if (pageKind() !== 'deal_record') {
-        return { url: location.href, title, rows: readRows(allRoots, skip) };
+        return { url: location.href, title, ...languages(), rows: readRows(allRoots, skip) };
       }
       let scope = null;
       for (const sel of plan.scope) {
-        scope = deepQueryAll(document, sel.css, allRoots).find(visible) || null;
+        scope = query(document, sel.css, allRoots, skip).find(visible) || null;
         if (scope) break;
       }
       const root = scope || document;
       const roots = scope ? shadowRoots(scope, skip) : allRoots;
       const fields = {};
-      for (const f of plan.fields) fields[f.field] = readFirst(root, f.selectors, roots, skip);
+      for (const f of plan.fields) fields[f.field] = readFirst(root, f.selectors, roots, skip, f.labels);
+      const date_hints = readAll(root, plan.date_hints, roots, skip);
+      const contacts = readAll(root, plan.contacts, roots, skip);
       let activities = null;
-      const containers = plan.timeline.containers.flatMap((s) => deepQueryAll(root, s.css, roots));
+      const containers = plan.timeline.containers.flatMap((s) => query(root, s.css, roots, skip));
       const container = containers.find(visible) || containers[0];
       if (container) {
         const inner = shadowRoots(container, skip);
         let items = [];
         for (const s of plan.timeline.items) {
-          items = deepQueryAll(container, s.css, inner);
+          items = outermost(query(container, s.css, inner, skip));
           if (items.length) break;
         }
         activities = items.slice(0, MAX_ITEMS).map((item) => {
@@ -176,7 +249,7 @@
           return parts;
         });
       }
-      return { url: location.href, title, scoped: !!scope, fields, activities };
+      return { url: location.href, title, ...languages(), scoped: !!scope, fields, date_hints, contacts, activities };
     }
 
     return { pageKind, snapshot };

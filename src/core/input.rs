@@ -113,6 +113,7 @@ impl DealInput {
             next_step_unknown: false,
             contact: self.contact,
             touches,
+            upcoming: Vec::new(),
             last_inbound: self.last_inbound,
         };
         let notes = notes::load(self.notes.as_ref().unwrap_or(&Value::Null));

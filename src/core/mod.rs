@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod date;
+pub mod date_words;
 pub mod input;
 pub mod message;
 pub mod model;

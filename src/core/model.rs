@@ -128,6 +128,9 @@ pub struct Deal {
     /// `None` when no timeline was visible: different from an empty timeline.
     #[serde(default)]
     pub touches: Option<Vec<Touch>>,
+    /// Scheduled and open items (a meeting next week, an open task): not touches, read apart.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub upcoming: Vec<Touch>,
     /// The buyer's last reply as an export summarises it ("Last Replied"), used when there is
     /// no timeline.
     #[serde(default)]

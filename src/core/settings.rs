@@ -79,6 +79,9 @@ pub struct Settings {
     pub rep_name: Option<String>,
     /// One line under the name (title, company, phone), when set.
     pub signature: Option<String>,
+    /// How the CRM shows dates like 05/03/2026, when the rep says; `None`: decide from each
+    /// page (a date like 25/11/2026 settles it) and never use an ambiguous date unsettled.
+    pub date_order: Option<super::date::NumericOrder>,
 }
 
 fn strings(list: &[&str]) -> Vec<String> {
@@ -155,6 +158,7 @@ impl Default for Settings {
             new_value_after_days: 21,
             rep_name: None,
             signature: None,
+            date_order: None,
         }
     }
 }
@@ -350,6 +354,19 @@ pub fn from_form(form: &Value, current: &Settings) -> (Settings, Vec<String>) {
                 Value::from(text.chars().take(120).collect::<String>())
             };
             out.insert(key.to_string(), v);
+        }
+    }
+    if let Some(text) = field("date_order") {
+        match text {
+            "" | "auto" => {
+                out.insert("date_order".into(), Value::Null);
+            }
+            "day_first" | "month_first" => {
+                out.insert("date_order".into(), Value::from(text));
+            }
+            other => problems.push(format!(
+                "Date order {other:?} is not one of the choices; kept the previous value."
+            )),
         }
     }
     let (settings, more) = load(&Value::Object(out));

@@ -35,14 +35,31 @@ pub struct CrmAdapter {
     pub row_id: fn(raw: &str) -> Option<String>,
     /// What the content script reads on this CRM's pages.
     pub plan: ReadPlan,
-    /// Labels that arrive glued in front of values ("Deal owner Priya"), stripped when reading.
-    pub glued_labels: &'static [&'static str],
-    /// List column / board card labels → the deal field they show.
-    pub list_labels: &'static [(&'static str, Field)],
+    /// A field's labels in every language we know: list columns, card properties, labels glued
+    /// in front of values ("Deal owner Priya"), and the read plan's label fallbacks.
+    pub field_labels: fn(Field) -> &'static [&'static str],
+    /// Control words that arrive glued after a value (the owner's "Details" button), stripped.
+    pub trailing_words: &'static [&'static str],
+    /// The field a list pair's label names whatever the UI language (HubSpot table cells'
+    /// `cell-0-3-amount-<id>`), before the localised labels are tried.
+    pub pair_property: fn(label: &str) -> Option<Field>,
     /// A timeline item's channel from its raw parts; `None` when the item's type is unknown.
     pub channel_of: fn(item: &RawActivity) -> Option<Channel>,
-    /// Who acted in a timeline item (the buyer, the rep, or neither).
-    pub direction_of: fn(channel: Channel, item: &RawActivity) -> Direction,
+    /// Who acted in a timeline item (the buyer, the rep, or neither); `None` when the page does
+    /// not say (the item is then reported, not guessed).
+    pub direction_of:
+        fn(channel: Channel, item: &RawActivity, people: &People) -> Option<Direction>,
+    /// The buyer-side person who acted in an inbound item, when the page names them.
+    pub buyer_of: fn(item: &RawActivity, people: &People) -> Option<String>,
+}
+
+/// Who is who on a deal page, for telling the buyer's actions from the rep's by name.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct People<'a> {
+    /// The deal owner as the page shows them.
+    pub owner: Option<&'a str>,
+    /// The buyer-side people associated with the deal.
+    pub contacts: &'a [String],
 }
 
 impl CrmAdapter {

@@ -4,10 +4,11 @@
 //! `data-test-id` / `data-selenium-test`, and both attributes are queried for each hook because
 //! HubSpot is migrating between them. Provenance ("§2 …") refers to docs/crm-dom-notes.md.
 
+use super::adapter::People;
 use super::adapter::{last_segment, part, CrmAdapter};
 use super::plan::{
     attr, text, text_in_closest, FieldPlan, ListPlan, PagePattern, PairPlan, PartPlan, ReadPlan,
-    TimelinePlan, H, L, M,
+    Selector, TimelinePlan, H, L, M,
 };
 use super::snapshot::Field;
 use super::url::PageKind;
@@ -30,10 +31,30 @@ pub const ADAPTER: CrmAdapter = CrmAdapter {
     account,
     row_id,
     plan: PLAN,
-    glued_labels: LABELS,
-    list_labels: LIST_LABELS,
+    field_labels,
+    // The owner span also holds its "Details" control (pt-BR "Detalhes"; part 2 §5.3).
+    trailing_words: &[
+        "Details", "Détails", "Detalhes", "Detalles", "Dettagli", "詳細",
+    ],
+    pair_property,
     channel_of: |item| channel_of(part(item, "kind"), part(item, "header")),
-    direction_of: |channel, item| direction_of(channel, part(item, "header")),
+    direction_of: |channel, item, people| {
+        direction_of(
+            channel,
+            &format!("{} {}", part(item, "header"), part(item, "participants")),
+            people,
+        )
+    },
+    buyer_of: |item, people| {
+        let line =
+            format!("{} {}", part(item, "header"), part(item, "participants")).to_lowercase();
+        people
+            .contacts
+            .iter()
+            .filter_map(|c| line.find(&c.trim().to_lowercase()).map(|at| (at, c)))
+            .min()
+            .map(|(_, c)| c.trim().to_string())
+    },
 };
 
 /// The app hosts: the US data centre and the regional ones seen in portals' URLs
@@ -86,9 +107,11 @@ fn account(_host: &str, segs: &[&str]) -> Option<String> {
     }
 }
 
-/// A deal id, or the id at the end of a record link.
+/// A deal id, a table row's `row-<id>`, or the id at the end of a record link.
 fn row_id(raw: &str) -> Option<String> {
-    let id = last_segment(raw);
+    let id = raw
+        .strip_prefix("row-")
+        .unwrap_or_else(|| last_segment(raw));
     is_digits(id).then(|| id.to_string())
 }
 
@@ -124,6 +147,7 @@ pub const PLAN: ReadPlan = ReadPlan {
                 text("[data-test-id=\"highlight-record-label\"]", "§2 field 1c", M),
                 text("div[data-selenium-test=\"deal-highlight-details\"] h3", "2023; §2 field 1d", M),
             ],
+            labels: &[],
         },
         FieldPlan {
             field: Field::Stage,
@@ -133,6 +157,7 @@ pub const PLAN: ReadPlan = ReadPlan {
                 text("[data-test-id=\"property-input-dealstage\"]", "§2 field 2b", H),
                 text("[data-test-id=\"deal-stage-select\"] button", "§2 field 2c", M),
             ],
+            labels: &[],
         },
         FieldPlan {
             field: Field::Amount,
@@ -142,6 +167,7 @@ pub const PLAN: ReadPlan = ReadPlan {
                 text("[data-test-id=\"property-input-amount\"]", "§2 field 3b", M),
                 text("[data-selenium-test=\"currency-component-loaded\"]", "older; §2 field 3c", M),
             ],
+            labels: &[],
         },
         FieldPlan {
             field: Field::CloseDate,
@@ -152,6 +178,7 @@ pub const PLAN: ReadPlan = ReadPlan {
                 attr("[data-selenium-test=\"DealHighlightDetailsCloseDateInput\"]", "value", "2021-23; §2 field 4c", M),
                 text("[data-property-name=\"closedate\"]", "§2 field 4d", M),
             ],
+            labels: &[],
         },
         FieldPlan {
             field: Field::Owner,
@@ -161,6 +188,7 @@ pub const PLAN: ReadPlan = ReadPlan {
                 text("span[data-test-id=\"hubspot_owner_id\"]", "pt-BR scraper; §2 field 5a", M),
                 text("[data-selenium-test=\"property-input-hubspot_owner_id\"] span.private-dropdown__item__label", "2021-23; §2 field 5b", M),
             ],
+            labels: &[],
         },
         FieldPlan {
             field: Field::NextStep,
@@ -169,44 +197,85 @@ pub const PLAN: ReadPlan = ReadPlan {
                 text("[data-test-id=\"property-input-hs_next_step\"]", "inferred; §2 field 6", L),
                 text("[data-test-id=\"highlight-property-display-hs_next_step\"]", "inferred; §2 field 6", L),
             ],
+            labels: &[],
         },
         FieldPlan {
+            // HubSpot marks no primary contact on the page we could confirm: the buyer is the
+            // contact on the most recent inbound activity, or the only associated one
+            // (record.rs), never simply the first link.
             field: Field::Contact,
-            selectors: &[
-                text("[data-test-id=\"card-wrapper-ASSOCIATION_V3/0-1\"] a[href*=\"/record/0-1/\"]", "§2 field 7a", M),
-                text("[data-selenium-test=\"contact-chicklet-title-link\"]", "Clockify 2026; §2 field 7b", M),
-            ],
+            selectors: &[],
+            labels: &[],
         },
     ],
+    date_hints: &[
+        // Property dates in the user's date format (pt-BR `dd/mm/yyyy`; part 2 §5.3, §7).
+        text("[data-test-id=\"property-input-notes_last_contacted\"]", "pt-BR scraper; part 2 §5.3", M),
+        text("[data-selenium-test=\"property-input-notes_last_contacted\"]", "pt-BR scraper; part 2 §5.3", M),
+        text("[data-test-id=\"property-input-createdate\"]", "property grammar; part 2 §5.3", L),
+        text("[data-selenium-test=\"property-input-createdate\"]", "property grammar; part 2 §5.3", L),
+    ],
+    contacts: &[
+        text("[data-test-id=\"card-wrapper-ASSOCIATION_V3/0-1\"] a[href*=\"/record/0-1/\"]", "contacts card; part 2 §5.3", M),
+        text("[id=\"card-wrapper-ASSOCIATION_TABLE/0-1\"] a[href*=\"/record/0-1/\"]", "older card id form; part 2 §5.3", M),
+        text("[data-selenium-test=\"contact-chicklet-title-link\"]", "Clockify 2026; §2 field 7b", M),
+    ],
     timeline: TimelinePlan {
-        containers: &[text("[data-test-id=\"crm-events-viz-timeline\"]", "§2 field 8", M)],
+        containers: &[text("[data-test-id=\"crm-events-viz-timeline\"]", "pt-BR scraper, SysAdminDoc 2026; part 2 §9", H)],
         items: &[
-            text("[data-selenium-test=\"timeline-card\"]", "§2 field 8", M),
-            text("[data-test-id=\"timeline-preview-event\"]", "newer preview cards; §2 field 8", M),
+            // One card per activity; the 2025-26 preview UI renders each preview twice (visible
+            // and an accessibility copy), so items are the outermost accordions, never previews.
+            text("[data-selenium-test=\"timeline-card\"]", "card UI, pt-BR 2025-26; part 2 §5.1", M),
+            text("[data-test-id=\"collapsible-event-accordion\"]", "preview UI, French portal 2026; part 2 §5.1", M),
         ],
         parts: &[
             PartPlan {
                 part: "kind",
                 selectors: &[
-                    attr(":scope", "data-selenium-event-type", "§2 field 8", M),
-                    attr(":scope", "data-event-type", "§2 field 8", M),
+                    attr(":scope", "data-selenium-event-type", "card UI; part 2 §5.1", M),
+                    attr(":scope", "data-event-type", "card UI; part 2 §5.1", M),
+                    attr("[data-selenium-event-type]", "data-selenium-event-type", "card UI; part 2 §5.1", M),
                 ],
             },
             PartPlan {
+                // Card UI: "Incoming email from …"; preview UI: "<Type> - <title> <by whom>",
+                // in the UI language.
                 part: "header",
-                selectors: &[text("[data-test-id=\"header-message\"]", "§2 field 8 (direction: L)", M)],
+                selectors: &[
+                    text("[data-test-id=\"header-message\"]", "card UI; part 2 §5.1", M),
+                    text("[data-test-id=\"generic-preview-event-header\"]", "preview UI; part 2 §5.1", M),
+                ],
+            },
+            PartPlan {
+                // Who was involved ("from X to Y", "avec …"): names decide the direction.
+                part: "participants",
+                selectors: &[
+                    text("[data-measured-element=\"timeline-participant-details-right-content\"]", "round 1 observation; part 2 §5.2", L),
+                    text("[data-test-id=\"timeline-preview-event\"] .with", "preview UI fixture; part 2 §5.1", L),
+                ],
             },
             PartPlan {
                 part: "date",
-                selectors: &[text("[data-test-id=\"event-timestamp\"]", "§2 field 8", M)],
+                selectors: &[
+                    text("[data-test-id=\"event-timestamp\"]", "card UI 2025-26; part 2 §9", M),
+                    text("[data-test-id=\"timeline-preview-event\"] .when", "preview UI fixture; part 2 §5.1", M),
+                ],
             },
             PartPlan {
                 part: "subject",
-                selectors: &[text("[data-selenium-test=\"timeline-editable-title\"]", "§2 field 8", M)],
+                selectors: &[text("[data-selenium-test=\"timeline-editable-title\"]", "card UI, expanded; part 2 §9", M)],
             },
             PartPlan {
                 part: "body",
-                selectors: &[text("[data-selenium-test=\"timeline-editable-section\"]", "§2 field 8", M)],
+                selectors: &[
+                    text("[data-selenium-test=\"timeline-editable-section\"]", "card UI, expanded; part 2 §9", M),
+                    text("[data-test-id=\"rte-content\"]", "ticket scraper 2025-26; part 2 §5.1", M),
+                ],
+            },
+            PartPlan {
+                // A pinned copy of an activity that is also in the timeline: counted once.
+                part: "pinned",
+                selectors: &[attr(":scope <<< [data-test-id=\"pinned-activity-section\"]", "data-test-id", "2026 userscript CSS; part 2 §5.1", M)],
             },
         ],
     },
@@ -214,14 +283,18 @@ pub const PLAN: ReadPlan = ReadPlan {
         rows: &[
             text("[data-test-id=\"cdbc-card\"]", "board card, 2023-25; §2 board", M),
             text("[data-test-id=\"cdb-card\"]", "board card, 2025-26; §2 board", M),
-            // List view rows: from the notes' table, not covered by a fixture yet.
-            text("[data-test-id=\"framework-data-table\"] tbody tr", "list table; §2 list", M),
+            text("tbody tr[data-test-id^=\"row-\"]", "deals table row-<id>; part 2 §6", H),
+            text("[data-test-id=\"framework-data-table\"] tbody tr", "deals table; part 2 §6", M),
+            // 2026 board: card internals were not seen, only the record link in the column body.
+            text("[data-test-id^=\"framework-data-column-\"] [data-droppable-id] a[href*=\"/record/0-3/\"]", "2026 board, pt-BR scraper; part 2 §6", M),
         ],
         parts: &[
             PartPlan {
                 part: "id",
                 selectors: &[
                     attr(":scope", "data-selenium-id", "card's deal id; §2 board", M),
+                    attr(":scope[data-test-id^=\"row-\"]", "data-test-id", "table row-<id>; part 2 §6", H),
+                    attr(":scope[href*=\"/record/0-3/\"]", "href", "2026 board card link; part 2 §6", M),
                     attr("a[href*=\"/record/0-3/\"]", "href", "record link; §2 board and list", H),
                 ],
             },
@@ -229,78 +302,236 @@ pub const PLAN: ReadPlan = ReadPlan {
                 part: "name",
                 selectors: &[
                     text("[data-test-id=\"cdbc-title\"]", "card title; §2 board", H),
-                    text("[data-test-id=\"truncated-object-label\"]", "list name cell; §2 list", H),
+                    text("[data-test-id=\"truncated-object-label\"]", "list name cell; part 2 §6", H),
+                    text(":scope[href*=\"/record/0-3/\"]", "2026 board card link; part 2 §6", L),
                 ],
             },
             PartPlan {
                 // A card's stage is its column's name.
                 part: "stage",
                 selectors: &[
-                    text_in_closest("[data-test-id=\"cdb-column\"]", "[data-test-id=\"cdb-column-name\"]", "column name; §2 board", H),
-                    text("td[data-table-external-id*=\"dealstage\"]", "list stage cell; §2 list", M),
+                    text_in_closest("[data-test-id=\"cdb-column\"]", "[data-test-id=\"cdb-column-name\"]", "column name, 2023-25; §2 board", H),
+                    text_in_closest("[data-test-id^=\"framework-data-column-\"]", "[data-test-id=\"cdb-column-name\"]", "column name, 2026; part 2 §6", M),
                 ],
             },
+            PartPlan {
+                // The column's stage id (`closedwon`): internal, so the same in every language.
+                part: "stage_id",
+                selectors: &[Selector {
+                    css: ":scope",
+                    closest: Some("[data-test-id^=\"framework-data-column-\"]"),
+                    attr: Some("data-column-id"),
+                    seen: "2026 board column id; part 2 §6",
+                    confidence: M,
+                }],
+            },
         ],
-        pairs: PairPlan {
-            items: &[text("[data-test-id=\"cdbc-property\"]", "card properties; §2 board", M)],
-            label: text("[data-test-id=\"cdbc-property-label\"]", "§2 board", M),
-            value: text("[data-test-id=\"cdbc-property-value\"]", "§2 board", M),
-        },
+        pairs: &[
+            PairPlan {
+                items: &[text("[data-test-id=\"cdbc-property\"]", "card properties; §2 board", M)],
+                label: text("[data-test-id=\"cdbc-property-label\"]", "§2 board", M),
+                value: text("[data-test-id=\"cdbc-property-value\"]", "§2 board", M),
+            },
+            PairPlan {
+                // `cell-0-3-<property>-<id>`: the cell names its property in every language.
+                items: &[text("td[data-table-external-id^=\"cell-0-3-\"]", "deals table cells; part 2 §6", H)],
+                label: attr(":scope", "data-table-external-id", "part 2 §6", H),
+                value: text(":scope", "part 2 §6", H),
+            },
+        ],
     },
 };
 
-/// Card property labels → deal fields (as configured on the board; trailing colons ignored).
-pub const LIST_LABELS: &[(&str, Field)] = &[
-    ("Amount", Field::Amount),
-    ("Close date", Field::CloseDate),
-    ("Deal owner", Field::Owner),
-    ("Next step", Field::NextStep),
-    ("Deal stage", Field::Stage),
-];
-
-/// Labels that arrive glued to values (the owner span holds its label), in the locales seen.
-pub const LABELS: &[&str] = &[
-    "Deal owner",
-    "Proprietário do negócio",
-    "Propriétaire de la transaction",
-    "Deal-Inhaber",
-    "Deal stage",
-    "Amount",
-    "Close date",
-    "Next step",
-];
-
-pub fn channel_of(kind: &str, header: &str) -> Option<Channel> {
-    let k = kind.to_ascii_uppercase();
-    let h = header.to_ascii_lowercase();
-    match k.as_str() {
-        "EMAIL" | "INCOMING_EMAIL" | "FORWARDED_EMAIL" => Some(Channel::Email),
-        "CALL" => Some(Channel::Call),
-        "MEETING" => Some(Channel::Meeting),
-        "SMS" | "WHATSAPP" | "LINKEDIN_MESSAGE" => Some(Channel::Text),
-        "NOTE" | "TASK" => Some(Channel::Other),
-        _ if h.contains("email") => Some(Channel::Email),
-        _ if h.contains("call") => Some(Channel::Call),
-        _ if h.contains("meeting") => Some(Channel::Meeting),
-        _ => None,
+/// Property labels per language (board card properties, glued labels). English and the
+/// pt-BR owner label were seen (part 2 §5.3, M); the rest are HubSpot's translations as we know
+/// them (L: not seen on a page).
+fn field_labels(field: Field) -> &'static [&'static str] {
+    match field {
+        Field::Name => &[
+            "Deal name",
+            "Deal-Name",
+            "Nom de la transaction",
+            "Nombre del negocio",
+            "Dealnaam",
+            "Nome do negócio",
+            "取引名",
+        ],
+        Field::Stage => &[
+            "Deal stage",
+            "Deal-Phase",
+            "Phase de la transaction",
+            "Étape de la transaction",
+            "Etapa del negocio",
+            "Dealfase",
+            "Etapa do negócio",
+            "取引ステージ",
+        ],
+        Field::Amount => &[
+            "Amount", "Betrag", "Montant", "Importe", "Bedrag", "Valor", "金額",
+        ],
+        Field::CloseDate => &[
+            "Close date",
+            "Abschlussdatum",
+            "Date de fermeture",
+            "Date de clôture",
+            "Fecha de cierre",
+            "Sluitingsdatum",
+            "Data de fechamento",
+            "完了日",
+        ],
+        Field::Owner => &[
+            "Deal owner",
+            "Deal-Inhaber",
+            "Propriétaire de la transaction",
+            "Propietario del negocio",
+            "Eigenaar deal",
+            "Proprietário do negócio",
+            "取引担当者",
+        ],
+        Field::NextStep => &[
+            "Next step",
+            "Nächster Schritt",
+            "Prochaine étape",
+            "Siguiente paso",
+            "Volgende stap",
+            "Próxima etapa",
+            "次のステップ",
+        ],
+        Field::Contact => &[],
     }
 }
 
-/// Direction from the header message ("Incoming email from …", "Outgoing email to …",
-/// "Logged call with …"). Meetings count as inbound: the buyer showed up.
-pub fn direction_of(channel: Channel, header: &str) -> Direction {
-    let h = header.to_ascii_lowercase();
+/// Internal property names → fields (the same in every portal language).
+const PROPERTIES: &[(&str, Field)] = &[
+    ("dealname", Field::Name),
+    ("dealstage", Field::Stage),
+    ("amount", Field::Amount),
+    ("closedate", Field::CloseDate),
+    ("hubspot_owner_id", Field::Owner),
+    ("hs_next_step", Field::NextStep),
+];
+
+/// A table cell's `cell-0-3-<property>-<id>` → its field.
+fn pair_property(label: &str) -> Option<Field> {
+    let rest = label.strip_prefix("cell-0-3-")?;
+    let (property, id) = rest.rsplit_once('-')?;
+    if !is_digits(id) {
+        return None;
+    }
+    PROPERTIES
+        .iter()
+        .find(|(p, _)| *p == property)
+        .map(|(_, f)| *f)
+}
+
+/// Activity type words as the preview UI's header starts ("Appel - Connecté …"), per language
+/// (English seen, French from the 2026 portal fixture, M; others L).
+const TYPE_WORDS: &[(&str, Channel)] = &[
+    ("email", Channel::Email),
+    ("e-mail", Channel::Email),
+    ("courriel", Channel::Email),
+    ("correo", Channel::Email),
+    ("call", Channel::Call),
+    ("appel", Channel::Call),
+    ("anruf", Channel::Call),
+    ("llamada", Channel::Call),
+    ("gesprek", Channel::Call),
+    ("oproep", Channel::Call),
+    ("chamada", Channel::Call),
+    ("ligação", Channel::Call),
+    ("通話", Channel::Call),
+    ("meeting", Channel::Meeting),
+    ("réunion", Channel::Meeting),
+    ("besprechung", Channel::Meeting),
+    ("termin", Channel::Meeting),
+    ("reunión", Channel::Meeting),
+    ("vergadering", Channel::Meeting),
+    ("reunião", Channel::Meeting),
+    ("ミーティング", Channel::Meeting),
+    ("sms", Channel::Text),
+    ("whatsapp", Channel::Text),
+    ("linkedin", Channel::Text),
+    ("note", Channel::Other),
+    ("notiz", Channel::Other),
+    ("nota", Channel::Other),
+    ("notitie", Channel::Other),
+    ("メモ", Channel::Other),
+    ("task", Channel::Other),
+    ("tâche", Channel::Other),
+    ("aufgabe", Channel::Other),
+    ("tarea", Channel::Other),
+    ("taak", Channel::Other),
+    ("tarefa", Channel::Other),
+    ("タスク", Channel::Other),
+];
+
+/// Channel from the card's event type attribute, else the first word of the header in any
+/// language we know ("Appel - …", "Email - …"), else English wording anywhere in it.
+pub fn channel_of(kind: &str, header: &str) -> Option<Channel> {
+    match kind.to_ascii_uppercase().as_str() {
+        "EMAIL" | "INCOMING_EMAIL" | "FORWARDED_EMAIL" => return Some(Channel::Email),
+        "CALL" => return Some(Channel::Call),
+        "MEETING" => return Some(Channel::Meeting),
+        "SMS" | "WHATSAPP" | "LINKEDIN_MESSAGE" => return Some(Channel::Text),
+        "NOTE" | "TASK" => return Some(Channel::Other),
+        _ => {}
+    }
+    let h = header.trim().to_lowercase();
+    let first = h
+        .split([' ', ':', '–'])
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    if let Some((_, c)) = TYPE_WORDS.iter().find(|(w, _)| *w == first) {
+        return Some(*c);
+    }
+    if h.contains("email") {
+        Some(Channel::Email)
+    } else if h.contains("call") {
+        Some(Channel::Call)
+    } else if h.contains("meeting") {
+        Some(Channel::Meeting)
+    } else {
+        None
+    }
+}
+
+/// Direction by identity first: whichever known person the header and participant line name
+/// first acted (the deal owner: the rep's side; an associated contact: the buyer). Then the
+/// card UI's English words ("Incoming email from …"). Meetings count as inbound (the buyer
+/// showed up), notes and tasks as internal. `None` when nothing says who acted.
+pub fn direction_of(channel: Channel, line: &str, people: &People) -> Option<Direction> {
     match channel {
-        Channel::Meeting => Direction::Inbound,
-        Channel::Other => Direction::Internal,
-        _ if h.contains("incoming")
-            || h.contains("inbound")
-            || h.contains("replied")
-            || h.contains(" from ") =>
-        {
-            Direction::Inbound
+        Channel::Meeting => return Some(Direction::Inbound),
+        Channel::Other => return Some(Direction::Internal),
+        _ => {}
+    }
+    let h = line.to_lowercase();
+    let at = |name: &str| {
+        let n = name.trim().to_lowercase();
+        (n.len() >= 2).then(|| h.find(&n)).flatten()
+    };
+    let owner = people.owner.and_then(at);
+    let contact = people.contacts.iter().filter_map(|c| at(c)).min();
+    match (owner, contact) {
+        (Some(o), Some(c)) => {
+            return Some(if o < c {
+                Direction::Outbound
+            } else {
+                Direction::Inbound
+            })
         }
-        _ => Direction::Outbound,
+        (Some(_), None) => return Some(Direction::Outbound),
+        (None, Some(_)) => return Some(Direction::Inbound),
+        (None, None) => {}
+    }
+    if h.contains("incoming") || h.contains("inbound") || h.contains("replied") {
+        Some(Direction::Inbound)
+    } else if h.contains("outgoing") || h.contains("logged call") || h.contains("sent") {
+        Some(Direction::Outbound)
+    } else if h.contains(" from ") {
+        Some(Direction::Inbound)
+    } else {
+        None
     }
 }
 
@@ -324,29 +555,104 @@ mod tests {
 
     #[test]
     fn direction_from_headers() {
+        let nobody = People::default();
+        let d = |c, h: &str| direction_of(c, h, &nobody);
         assert_eq!(
-            direction_of(Channel::Email, "Incoming email from Marcus Oyelaran"),
-            Direction::Inbound
+            d(Channel::Email, "Incoming email from Marcus Oyelaran"),
+            Some(Direction::Inbound)
         );
         assert_eq!(
-            direction_of(Channel::Email, "Outgoing email to Marcus Oyelaran"),
-            Direction::Outbound
+            d(Channel::Email, "Outgoing email to Marcus Oyelaran"),
+            Some(Direction::Outbound)
         );
         assert_eq!(
-            direction_of(Channel::Call, "Logged call with Marcus Oyelaran"),
-            Direction::Outbound
+            d(Channel::Call, "Logged call with Marcus Oyelaran"),
+            Some(Direction::Outbound)
         );
         assert_eq!(
-            direction_of(Channel::Call, "Inbound call from Marcus"),
-            Direction::Inbound
+            d(Channel::Call, "Inbound call from Marcus"),
+            Some(Direction::Inbound)
         );
         assert_eq!(
-            direction_of(Channel::Meeting, "Meeting with Marcus"),
-            Direction::Inbound
+            d(Channel::Meeting, "Meeting with Marcus"),
+            Some(Direction::Inbound)
         );
         assert_eq!(
-            direction_of(Channel::Other, "Note by Priya"),
-            Direction::Internal
+            d(Channel::Other, "Note by Priya"),
+            Some(Direction::Internal)
         );
+        // A French header with no known names: not guessed.
+        assert_eq!(d(Channel::Email, "E-mail - Devis révisé"), None);
+    }
+
+    #[test]
+    fn direction_by_who_is_named_first_in_any_language() {
+        let contacts = vec!["Marie Dupont".to_string(), "Luc Martin".to_string()];
+        let people = People {
+            owner: Some("Aurélien Milano"),
+            contacts: &contacts,
+        };
+        let d = |h: &str| direction_of(Channel::Email, h, &people);
+        assert_eq!(
+            d("E-mail - Devis révisé de Marie Dupont à Aurélien Milano"),
+            Some(Direction::Inbound)
+        );
+        assert_eq!(
+            d("E-mail - Re: devis de Aurélien Milano à Marie Dupont"),
+            Some(Direction::Outbound)
+        );
+        assert_eq!(
+            direction_of(
+                Channel::Call,
+                "Appel - Connecté passé par Aurélien Milano",
+                &people
+            ),
+            Some(Direction::Outbound)
+        );
+        assert_eq!(
+            d("E-Mail - Angebot von Luc Martin"),
+            Some(Direction::Inbound)
+        );
+    }
+
+    #[test]
+    fn channel_from_localised_header_words() {
+        assert_eq!(
+            channel_of("", "Appel - Connecté passé par Aurélien Milano"),
+            Some(Channel::Call)
+        );
+        assert_eq!(
+            channel_of("", "E-mail - Devis révisé"),
+            Some(Channel::Email)
+        );
+        assert_eq!(channel_of("", "Réunion - Démo"), Some(Channel::Meeting));
+        assert_eq!(channel_of("", "Tâche - Relancer"), Some(Channel::Other));
+        assert_eq!(channel_of("INCOMING_EMAIL", ""), Some(Channel::Email));
+        // Near-miss: a word that only starts like a type word.
+        assert_eq!(channel_of("", "Notable update"), None);
+    }
+
+    #[test]
+    fn table_cells_name_their_property() {
+        assert_eq!(
+            pair_property("cell-0-3-amount-5698373322"),
+            Some(Field::Amount)
+        );
+        assert_eq!(
+            pair_property("cell-0-3-hubspot_owner_id-12"),
+            Some(Field::Owner)
+        );
+        assert_eq!(
+            pair_property("cell-0-3-closedate-12"),
+            Some(Field::CloseDate)
+        );
+        assert_eq!(
+            pair_property("cell-0-2-name-6602561637"),
+            None,
+            "a company cell"
+        );
+        assert_eq!(pair_property("cell-0-3-amount-abc"), None);
+        assert_eq!(pair_property("Amount"), None);
+        assert_eq!(row_id("row-5698373322").as_deref(), Some("5698373322"));
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod adapter;
 pub mod hubspot;
+pub mod parsed;
 pub mod plan;
 pub mod record;
 pub mod rows;
@@ -15,6 +16,7 @@ pub mod salesforce;
 pub mod snapshot;
 pub mod url;
 
+pub use parsed::{DateOrder, Parsed};
 pub use record::{read, ReadField, Reading};
 pub use rows::{read_rows, ListRow};
 pub use url::{detect, PageKind, PageRef};

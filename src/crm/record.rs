@@ -1,10 +1,11 @@
 //! A deal record page, read: the raw snapshot becomes a `Deal` and the "what I read" list.
 
-use super::adapter::{part, CrmAdapter};
+use super::adapter::{part, CrmAdapter, People};
+use super::parsed::{settle_page_order, DateOrder};
 use super::snapshot::{Field, RawSnapshot};
 use super::url::{PageKind, PageRef};
-use crate::core::date::{parse_display_date, Day, NumericOrder};
-use crate::core::model::{status_from_stage, Deal, Direction, Touch};
+use crate::core::date::{read_display_date, DateRead, Day, NumericOrder, When};
+use crate::core::model::{status_from_stage, Channel, Deal, Direction, Touch};
 use crate::core::money::parse_money;
 use serde::Serialize;
 
@@ -24,6 +25,11 @@ pub struct ReadField {
 pub struct Reading {
     pub deal: Deal,
     pub fields: Vec<ReadField>,
+    /// How the page's all-numeric dates were read.
+    pub date_order: DateOrder,
+    /// The order this page itself proved (a date like 25/11/2026), worth remembering for the
+    /// host; `None` when the page did not settle it.
+    pub page_order: Option<NumericOrder>,
 }
 
 /// Values CRMs show for "nothing here".
@@ -34,14 +40,28 @@ fn is_placeholder(v: &str) -> bool {
     )
 }
 
-/// Collapses whitespace and removes a label glued in front of the value.
-pub(super) fn clean(value: &str, labels: &[&str]) -> Option<String> {
+/// Collapses whitespace, removes a label glued in front of the value and a control word glued
+/// after it ("Deal owner Priya Natarajan Details" → "Priya Natarajan").
+pub(super) fn clean(value: &str, labels: &[&str], trailing: &[&str]) -> Option<String> {
     let collapsed = value.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut v = collapsed.as_str();
-    for label in labels {
-        if let Some(rest) = v.strip_prefix(label) {
-            v = rest.trim_start_matches([':', ' ']);
-            break;
+    // The longest label first: "Opportunity Owner" before "Owner".
+    let mut sorted: Vec<&&str> = labels.iter().collect();
+    sorted.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    for label in sorted {
+        if let Some(rest) = v.strip_prefix(*label) {
+            if rest.is_empty() || rest.starts_with([' ', ':']) {
+                v = rest.trim_start_matches([':', ' ']);
+                break;
+            }
+        }
+    }
+    for word in trailing {
+        if let Some(rest) = v.strip_suffix(*word) {
+            if rest.ends_with(' ') {
+                v = rest.trim_end();
+                break;
+            }
         }
     }
     if is_placeholder(v) {
@@ -51,14 +71,50 @@ pub(super) fn clean(value: &str, labels: &[&str]) -> Option<String> {
     }
 }
 
+/// A field's value with its own label glued in front removed (never another field's: a deal
+/// may well be called "Stage Two rollout"), and, for the owner, the control word after it.
+pub(super) fn clean_field(adapter: &CrmAdapter, field: Field, value: &str) -> Option<String> {
+    let trailing = if field == Field::Owner {
+        adapter.trailing_words
+    } else {
+        &[]
+    };
+    clean(value, (adapter.field_labels)(field), trailing)
+}
+
+/// What a date that could not be used says, in the "what I read" list.
+pub(super) fn date_problem(raw: &str, read: &DateRead, now: Day) -> Option<String> {
+    match read {
+        DateRead::Day(_) => None,
+        DateRead::Ambiguous {
+            month_first,
+            day_first,
+        } => Some(format!(
+            "not used: {raw:?} could be {} or {}, and this page does not show which (set the date order in Options)",
+            month_first.short(now),
+            day_first.short(now)
+        )),
+        DateRead::Unreadable => Some(format!("not used: {raw:?} is not a date I can read")),
+    }
+}
+
 /// Turns the snapshot of a deal record page (`page`, as `detect` classified it) into a deal and
-/// the "what I read" list; `None` when the page is not a deal record. Never fails otherwise:
-/// what cannot be read is said in the list and left out of the deal.
-pub fn read(snapshot: &RawSnapshot, page: &PageRef, now: Day) -> Option<Reading> {
+/// the "what I read" list; `None` when the page is not a deal record. `preferred` is the
+/// day/month order the rep set, or the one this host's pages settled before; the page's own
+/// evidence wins over it. Never fails otherwise: what cannot be read is said in the list and
+/// left out of the deal.
+pub fn read(
+    snapshot: &RawSnapshot,
+    page: &PageRef,
+    now: Day,
+    preferred: Option<NumericOrder>,
+) -> Option<Reading> {
     if page.kind != PageKind::DealRecord {
         return None;
     }
     let adapter = page.adapter;
+    let page_order = settle_page_order(snapshot);
+    let order = page_order.or(preferred);
     let mut fields = Vec::new();
     let mut deal = Deal {
         crm: adapter.crm,
@@ -69,7 +125,7 @@ pub fn read(snapshot: &RawSnapshot, page: &PageRef, now: Day) -> Option<Reading>
         let raw = snapshot.fields.get(field.as_str()).cloned().flatten();
         let value = raw
             .as_ref()
-            .and_then(|r| clean(&r.value, adapter.glued_labels));
+            .and_then(|r| clean_field(adapter, field, &r.value));
         let mut note = None;
         match (field, value.as_deref()) {
             (Field::Name, None) => {
@@ -90,9 +146,10 @@ pub fn read(snapshot: &RawSnapshot, page: &PageRef, now: Day) -> Option<Reading>
                 Err(e) => note = Some(format!("not used: {e}")),
             },
             (Field::CloseDate, Some(v)) => {
-                match parse_display_date(v, now, NumericOrder::MonthFirst) {
-                    Some(d) => deal.close_date = Some(d),
-                    None => note = Some(format!("not used: {v:?} is not a date I can read")),
+                let read = read_display_date(v, now, order, When::Any);
+                match read {
+                    DateRead::Day(d) => deal.close_date = Some(d),
+                    _ => note = date_problem(v, &read, now),
                 }
             }
             (Field::Owner, Some(v)) => deal.owner = Some(v.to_string()),
@@ -100,7 +157,7 @@ pub fn read(snapshot: &RawSnapshot, page: &PageRef, now: Day) -> Option<Reading>
             (Field::Contact, Some(v)) => deal.contact = Some(v.to_string()),
             (_, None) => {}
         }
-        if value.is_none() && note.is_none() {
+        if value.is_none() && note.is_none() && field != Field::Contact {
             note = Some("not found on this page".into());
         }
         let shown = value.or_else(|| (field == Field::Name).then(|| deal.name.clone()).flatten());
@@ -110,62 +167,161 @@ pub fn read(snapshot: &RawSnapshot, page: &PageRef, now: Day) -> Option<Reading>
             note,
         });
     }
-    let (touches, activity_line) = read_activities(snapshot, adapter, now);
-    deal.touches = touches;
-    fields.push(activity_line);
-    Some(Reading { deal, fields })
+    let people = People {
+        owner: deal.owner.as_deref(),
+        contacts: &snapshot.contacts,
+    };
+    let timeline = read_activities(snapshot, adapter, now, order, &people);
+    deal.touches = timeline.touches;
+    deal.upcoming = timeline.upcoming;
+    // The buyer: a contact the page marks as the deal's, else whoever wrote or called last
+    // from the buyer's side, else the only contact associated with the deal. Never a guess.
+    if deal.contact.is_none() {
+        let (contact, how) = match (timeline.last_buyer, snapshot.contacts.as_slice()) {
+            (Some(name), _) => (Some(name), "from the most recent activity by the buyer"),
+            (None, [only]) => (
+                Some(only.trim().to_string()),
+                "the only contact on the deal",
+            ),
+            (None, []) => (None, "not found on this page"),
+            (None, _) => (
+                None,
+                "not sure: several contacts, none marked primary or heard from",
+            ),
+        };
+        if let Some(line) = fields.iter_mut().find(|f| f.field == "contact") {
+            line.value = contact.clone();
+            line.note = Some(how.to_string());
+        }
+        deal.contact = contact;
+    }
+    fields.push(timeline.line);
+    Some(Reading {
+        deal,
+        fields,
+        date_order: DateOrder::from(order),
+        page_order,
+    })
+}
+
+struct Timeline {
+    touches: Option<Vec<Touch>>,
+    upcoming: Vec<Touch>,
+    last_buyer: Option<String>,
+    line: ReadField,
 }
 
 fn read_activities(
     snapshot: &RawSnapshot,
     adapter: &CrmAdapter,
     now: Day,
-) -> (Option<Vec<Touch>>, ReadField) {
+    order: Option<NumericOrder>,
+    people: &People,
+) -> Timeline {
     let Some(items) = &snapshot.activities else {
-        return (
-            None,
-            ReadField {
+        return Timeline {
+            touches: None,
+            upcoming: Vec::new(),
+            last_buyer: None,
+            line: ReadField {
                 field: "activities",
                 value: None,
                 note: Some("no activity timeline found on this page".into()),
             },
-        );
+        };
     };
     let mut touches = Vec::new();
+    let mut upcoming = Vec::new();
     let mut skipped = Vec::new();
+    let mut pinned = 0;
+    let mut past_items = 0;
+    let mut last_buyer: Option<(Day, String)> = None;
     for (i, item) in items.iter().enumerate() {
         let part = |name: &str| part(item, name);
+        // A pinned copy of an activity the timeline also lists.
+        if !part("pinned").is_empty() {
+            pinned += 1;
+            continue;
+        }
+        let flagged_upcoming = !part("upcoming").is_empty() || !part("open_task").is_empty();
+        if !flagged_upcoming {
+            past_items += 1;
+        }
         let Some(channel) = (adapter.channel_of)(item) else {
             skipped.push(format!("item {} (unknown type)", i + 1));
             continue;
         };
-        let Some(day) = parse_display_date(part("date"), now, NumericOrder::MonthFirst) else {
-            skipped.push(format!("item {} (date {:?})", i + 1, part("date")));
-            continue;
+        let when = if flagged_upcoming {
+            When::Any
+        } else {
+            When::Past
         };
-        let direction: Direction = (adapter.direction_of)(channel, item);
-        touches.push(Touch {
+        let day = match read_display_date(part("date"), now, order, when) {
+            DateRead::Day(d) => d,
+            DateRead::Ambiguous { .. } => {
+                skipped.push(format!(
+                    "item {} (date {:?} could be day or month first)",
+                    i + 1,
+                    part("date")
+                ));
+                continue;
+            }
+            DateRead::Unreadable => {
+                skipped.push(format!("item {} (date {:?})", i + 1, part("date")));
+                continue;
+            }
+        };
+        let touch = |direction| Touch {
             day,
             direction,
             channel,
             subject: collapse(part("subject")),
             body: collapse(part("body")),
-        });
+        };
+        // Scheduled or still open, or dated after today: not something that happened.
+        if flagged_upcoming || day > now {
+            if !flagged_upcoming {
+                past_items -= 1;
+            }
+            upcoming.push(touch(Direction::Internal));
+            continue;
+        }
+        let Some(direction) = (adapter.direction_of)(channel, item, people) else {
+            skipped.push(format!("item {} (who acted is not shown)", i + 1));
+            continue;
+        };
+        if direction == Direction::Inbound && channel != Channel::Meeting {
+            if let Some(name) = (adapter.buyer_of)(item, people) {
+                if last_buyer.as_ref().is_none_or(|(d, _)| day > *d) {
+                    last_buyer = Some((day, name));
+                }
+            }
+        }
+        touches.push(touch(direction));
     }
-    let value = format!("{} items", items.len());
-    let note = if skipped.is_empty() {
-        None
-    } else {
-        Some(format!("could not read {}", skipped.join(", ")))
-    };
-    (
-        Some(touches),
-        ReadField {
+    let mut notes = Vec::new();
+    if !skipped.is_empty() {
+        notes.push(format!("could not read {}", skipped.join(", ")));
+    }
+    if !upcoming.is_empty() {
+        notes.push(format!(
+            "{} upcoming or open, not counted as touches",
+            upcoming.len()
+        ));
+    }
+    if pinned > 0 {
+        notes.push(format!("{pinned} pinned copy counted once"));
+    }
+    Timeline {
+        touches: Some(touches),
+        upcoming,
+        last_buyer: last_buyer.map(|(_, n)| n),
+        line: ReadField {
             field: "activities",
-            value: Some(value),
-            note,
+            value: Some(format!("{past_items} items")),
+            note: (!notes.is_empty()).then(|| notes.join("; ")),
         },
-    )
+    }
 }
 
 fn collapse(s: &str) -> String {

@@ -1,9 +1,10 @@
 //! List views and boards, read: each row or card becomes a `Deal` keyed like its record page.
 
-use super::record::clean;
+use super::parsed::{settle_page_order, DateOrder};
+use super::record::{clean_field, date_problem};
 use super::snapshot::{Field, RawSnapshot};
 use super::url::PageRef;
-use crate::core::date::{parse_display_date, Day, NumericOrder};
+use crate::core::date::{read_display_date, DateRead, Day, NumericOrder, When};
 use crate::core::model::{status_from_stage, Deal};
 use crate::core::money::parse_money;
 
@@ -14,12 +15,31 @@ pub struct ListRow {
     pub problems: Vec<String>,
 }
 
+/// A list or board, read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListReading {
+    pub rows: Vec<ListRow>,
+    /// Rows that could not be read at all, in plain words.
+    pub problems: Vec<String>,
+    pub date_order: DateOrder,
+    /// The order the page itself proved, worth remembering for the host.
+    pub page_order: Option<NumericOrder>,
+}
+
 /// Turns a list or board page (`page`, as `detect` classified it) into deals. Rows without a
-/// readable record id are skipped and counted in the returned problems.
-pub fn read_rows(snapshot: &RawSnapshot, page: &PageRef, now: Day) -> (Vec<ListRow>, Vec<String>) {
+/// readable record id are skipped and counted in the problems. `preferred` is the rep's (or
+/// the host's remembered) day/month order; the page's own evidence wins over it.
+pub fn read_rows(
+    snapshot: &RawSnapshot,
+    page: &PageRef,
+    now: Day,
+    preferred: Option<NumericOrder>,
+) -> ListReading {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let adapter = page.adapter;
+    let page_order = settle_page_order(snapshot);
+    let order = page_order.or(preferred);
     for (i, row) in snapshot.rows.iter().flatten().enumerate() {
         let Some(id) = row.parts.get("id").and_then(|raw| (adapter.row_id)(raw)) else {
             problems.push(format!("row {} has no record id I can read", i + 1));
@@ -34,10 +54,13 @@ pub fn read_rows(snapshot: &RawSnapshot, page: &PageRef, now: Day) -> (Vec<ListR
         };
         let mut row_problems = Vec::new();
         let mut set = |field: Field, value: &str| {
-            let Some(v) = clean(value, &[]) else { return };
+            let Some(v) = clean_field(adapter, field, value) else {
+                return;
+            };
             match field {
                 Field::Name => deal.name = Some(v),
                 Field::Stage => {
+                    let v = without_count(&v).to_string();
                     deal.status = status_from_stage(&v);
                     deal.stage = Some(v);
                 }
@@ -45,9 +68,9 @@ pub fn read_rows(snapshot: &RawSnapshot, page: &PageRef, now: Day) -> (Vec<ListR
                     Ok(m) => deal.amount = Some(m),
                     Err(e) => row_problems.push(e),
                 },
-                Field::CloseDate => match parse_display_date(&v, now, NumericOrder::MonthFirst) {
-                    Some(d) => deal.close_date = Some(d),
-                    None => row_problems.push(format!("{v:?} is not a date I can read")),
+                Field::CloseDate => match read_display_date(&v, now, order, When::Any) {
+                    DateRead::Day(d) => deal.close_date = Some(d),
+                    read => row_problems.extend(date_problem(&v, &read, now)),
                 },
                 Field::Owner => deal.owner = Some(v),
                 Field::NextStep => deal.next_step = Some(v),
@@ -61,20 +84,44 @@ pub fn read_rows(snapshot: &RawSnapshot, page: &PageRef, now: Day) -> (Vec<ListR
         }
         for (label, value) in &row.pairs {
             let label = label.trim().trim_end_matches(':').trim();
-            if let Some((_, field)) = adapter
-                .list_labels
-                .iter()
-                .find(|(l, _)| l.eq_ignore_ascii_case(label))
-            {
-                set(*field, value);
+            let field = (adapter.pair_property)(label).or_else(|| {
+                Field::ALL.into_iter().find(|f| {
+                    (adapter.field_labels)(*f)
+                        .iter()
+                        .any(|l| l.to_lowercase() == label.to_lowercase())
+                })
+            });
+            if let Some(field) = field {
+                set(field, value);
             }
         }
+        // A board column's internal stage id (`closedwon`) decides won/lost in any language.
+        if let Some(id) = row.parts.get("stage_id") {
+            let status = status_from_stage(id);
+            if status != crate::core::model::DealStatus::Open {
+                deal.status = status;
+            }
+        }
+
         out.push(ListRow {
             deal,
             problems: row_problems,
         });
     }
-    (out, problems)
+    ListReading {
+        rows: out,
+        problems,
+        date_order: DateOrder::from(order),
+        page_order,
+    }
+}
+
+/// A Kanban column header's card count removed: "Proposal sent (16)" → "Proposal sent".
+fn without_count(stage: &str) -> &str {
+    match stage.strip_suffix(')').and_then(|s| s.rsplit_once(" (")) {
+        Some((name, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => name,
+        _ => stage,
+    }
 }
 
 #[cfg(test)]
@@ -123,7 +170,8 @@ mod tests {
         };
         let now = Day::from_ymd(2026, 3, 20).unwrap();
         let page = detect(&snap.url).unwrap();
-        let (rows, problems) = read_rows(&snap, &page, now);
+        let ListReading { rows, problems, .. } =
+            read_rows(&snap, &page, now, Some(NumericOrder::MonthFirst));
         assert_eq!(rows.len(), 2);
         assert_eq!(problems.len(), 1);
         assert_eq!(rows[0].deal.key, "hs:123:456");

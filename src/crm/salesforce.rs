@@ -5,8 +5,8 @@
 
 use super::adapter::{last_segment, part, CrmAdapter};
 use super::plan::{
-    attr, text, FieldPlan, ListPlan, PagePattern, PairPlan, PartPlan, ReadPlan, TimelinePlan, H, L,
-    M,
+    attr, text, FieldPlan, ListPlan, PagePattern, PairPlan, PartPlan, ReadPlan, Selector,
+    TimelinePlan, H, L, M,
 };
 use super::snapshot::Field;
 use super::url::PageKind;
@@ -26,11 +26,33 @@ pub const ADAPTER: CrmAdapter = CrmAdapter {
     account,
     row_id,
     plan: PLAN,
-    glued_labels: LABELS,
-    list_labels: LIST_LABELS,
-    channel_of: |item| channel_of(part(item, "kind"), part(item, "icon")),
-    direction_of: |channel, item| {
-        direction_of(channel, part(item, "header"), part(item, "subject"))
+    field_labels,
+    trailing_words: &[],
+    pair_property: |_| None,
+    channel_of: |item| {
+        channel_of(
+            &format!("{} {}", part(item, "kind"), part(item, "type")),
+            part(item, "icon"),
+            part(item, "record"),
+        )
+    },
+    direction_of: |channel, item, _| {
+        direction_of(
+            channel,
+            &Subline {
+                text: part(item, "header"),
+                first_link: part(item, "actor"),
+                first_link_href: part(item, "actor_link"),
+            },
+            part(item, "subject"),
+        )
+    },
+    buyer_of: |item, _| {
+        let first = part(item, "actor").trim();
+        let inbound_actor = !first.is_empty()
+            && part(item, "header").trim().starts_with(first)
+            && matches!(key_prefix(part(item, "actor_link")), Some("003" | "00Q"));
+        inbound_actor.then(|| first.to_string())
     },
 };
 
@@ -69,7 +91,9 @@ fn page(segs: &[&str]) -> (PageKind, Option<String>) {
         return (PageKind::DealRecord, Some(id));
     }
     match segs {
-        ["lightning", "o", "Opportunity", "list" | "home", ..] => (PageKind::DealList, None),
+        ["lightning", "o", "Opportunity", "list" | "home" | "pipelineInspection", ..] => {
+            (PageKind::DealList, None)
+        }
         _ => (PageKind::NotADeal, None),
     }
 }
@@ -80,11 +104,6 @@ fn account(host: &str, _segs: &[&str]) -> Option<String> {
         .next()
         .filter(|org| !org.is_empty())
         .map(str::to_string)
-}
-
-/// The row key (a record id) or the id at the end of a record link.
-fn row_id(raw: &str) -> Option<String> {
-    opportunity_id(last_segment(raw))
 }
 
 pub const PLAN: ReadPlan = ReadPlan {
@@ -103,11 +122,12 @@ pub const PLAN: ReadPlan = ReadPlan {
         },
         PagePattern {
             kind: PageKind::DealList,
-            path: r"^/lightning/o/Opportunity/(list|home)",
+            path: r"^/lightning/o/Opportunity/(list|home|pipelineInspection)",
         },
     ],
     scope: &[
         text(".windowViewMode-maximized.active.lafPageHost", "standard navigation; §0.3", H),
+        // Console apps keep one workspace per tab; only the active one is read.
         text(".oneWorkspace.active", "console apps; §0.3", M),
         text(".windowViewMode-normal", "older orgs; §0.3", M),
     ],
@@ -115,110 +135,169 @@ pub const PLAN: ReadPlan = ReadPlan {
         FieldPlan {
             field: Field::Name,
             selectors: &[
-                text("records-highlights2 [slot=\"primaryField\"] lightning-formatted-text", "UTAM highlights2.primaryFieldContent; §1 field 1a", H),
-                text(".slds-page-header__title lightning-formatted-text", "toggl; §1 field 1a", H),
-                text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.Name\"] [slot=\"outputField\"]", "§1 primitive 1", H),
+                // The slotted element is the value itself (UTAM `[slot='primaryField']`; the 2022
+                // XPath `h1/slot/lightning-formatted-text`), so no descendant is required.
+                text("records-highlights2 >>> [slot=\"primaryField\"]", "UTAM records/highlights2; part 2 §2", H),
+                text("record_flexipage-highlights-primary-row >>> [slot=\"primaryField\"]", "UTAM dynamicHighlights2; part 2 §2", H),
+                text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.Name\"] <<< records-record-layout-item >>> [slot=\"outputField\"]", "API-name hook, host hop; part 2 §8", H),
+                text("records-record-layout-item[field-label=\"{label}\"] >>> [slot=\"outputField\"]", "UTAM recordLayoutItem field-label; localised; part 2 §2", M),
                 text("h1 .uiOutputText", "legacy Aura (TMetric); §1 field 1d", M),
             ],
+            labels: FIELD_LABELS.name,
         },
         FieldPlan {
             field: Field::Stage,
             selectors: &[
                 // Current stage, not the selected tab (.slds-is-active can differ).
-                text(".runtime_sales_pathassistantPathAssistant li.slds-path__item.slds-is-current .slds-path__title", "Path assistant (Aura); §1 field 2a", H),
-                text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.StageName\"] [slot=\"outputField\"]", "§1 field 2b", H),
-                text("records-record-layout-item[field-label=\"Stage\"] [slot=\"outputField\"]", "label fallback; §1 primitive 2", M),
-                text("records-highlights-details-item:has(p.slds-text-title[title=\"Stage\"]) p.fieldComponent", "CumulusCI highlights; §1 field 9", H),
+                text(".runtime_sales_pathassistantPathAssistant li.slds-path__item.slds-is-current .slds-path__title", "Path assistant (Aura), UTAM pathassistant; part 2 §2", H),
+                text("runtime_sales_pathassistant-path-step >>> .slds-is-current .slds-path__title", "LWC Path, UTAM pathStep (split across roots); part 2 §2", L),
+                text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.StageName\"] <<< records-record-layout-item >>> [slot=\"outputField\"]", "API-name hook, host hop; part 2 §8", H),
+                text("sfa-output-stage-name", "UTAM sfa/outputStageName (StageName's own output component); part 2 §2", H),
+                text("records-record-layout-item[field-label=\"{label}\"] >>> [slot=\"outputField\"]", "UTAM field-label; localised; part 2 §2", M),
+                text("p.slds-text-title[title=\"{label}\"] <<< records-highlights-details-item >>> p.fieldComponent", "CumulusCI highlights, host hop; §1 field 9", M),
             ],
+            labels: FIELD_LABELS.stage,
         },
         FieldPlan {
             field: Field::Amount,
             selectors: &[
-                text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.Amount\"] [slot=\"outputField\"]", "§1 field 3a", H),
-                text("records-record-layout-item[field-label=\"Amount\"] [slot=\"outputField\"]", "Thumbtack; §1 field 3b", H),
-                text("records-highlights-details-item:has(p.slds-text-title[title=\"Amount\"]) p.fieldComponent", "§1 field 3c", H),
+                text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.Amount\"] <<< records-record-layout-item >>> [slot=\"outputField\"]", "API-name hook, host hop; part 2 §8", H),
+                text("records-record-layout-item[field-label=\"{label}\"] >>> [slot=\"outputField\"]", "UTAM field-label; localised; part 2 §2", M),
+                text("p.slds-text-title[title=\"{label}\"] <<< records-highlights-details-item >>> p.fieldComponent", "highlights, host hop; §1 field 3c", M),
             ],
+            labels: FIELD_LABELS.amount,
         },
         FieldPlan {
             field: Field::CloseDate,
             selectors: &[
-                text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.CloseDate\"] [slot=\"outputField\"]", "§1 field 4a", H),
-                text("records-record-layout-item[field-label=\"Close Date\"] [slot=\"outputField\"]", "Thumbtack; §1 field 4b", H),
-                text("records-highlights-details-item:has(p.slds-text-title[title=\"Close Date\"]) p.fieldComponent", "2022 test; §1 field 4c", H),
+                text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.CloseDate\"] <<< records-record-layout-item >>> [slot=\"outputField\"]", "API-name hook, host hop; part 2 §8", H),
+                text("records-record-layout-item[field-label=\"{label}\"] >>> [slot=\"outputField\"]", "UTAM field-label; localised; part 2 §2", M),
+                text("p.slds-text-title[title=\"{label}\"] <<< records-highlights-details-item >>> p.fieldComponent", "highlights, host hop; §1 field 4c", M),
             ],
+            labels: FIELD_LABELS.close_date,
         },
         FieldPlan {
             field: Field::Owner,
             selectors: &[
-                // The name sits in force-owner-lookup's native shadow root: the reader descends.
-                text("force-owner-lookup a[href*=\"/lightning/r/\"]", "native root seen on Case; §1 field 5a", M),
-                text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.OwnerId\"] a[href*=\"/lightning/r/\"]", "§1 field 5a", M),
-                text("records-record-layout-item[field-label=\"Opportunity Owner\"] [slot=\"outputField\"]", "Thumbtack; §1 field 5a", M),
-                text("records-highlights-details-item:has(p.slds-text-title[title=\"Opportunity Owner\"]) p.fieldComponent", "§1 field 5b", M),
+                // The name is a light span slotted into records-hoverable-link, three roots below
+                // force-owner-lookup (UTAM force/ownerLookup → force/lookup → hoverableLink).
+                text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.OwnerId\"] <<< records-record-layout-item >>> records-hoverable-link", "API-name hook, UTAM ownerLookup chain; part 2 §2", H),
+                text("force-owner-lookup >>> records-hoverable-link", "UTAM force/ownerLookup; part 2 §2", M),
+                text("records-record-layout-item[field-label=\"{label}\"] >>> [slot=\"outputField\"]", "UTAM field-label; localised; part 2 §2", M),
+                text("p.slds-text-title[title=\"{label}\"] <<< records-highlights-details-item >>> p.fieldComponent", "highlights, host hop; §1 field 5b", M),
             ],
+            labels: FIELD_LABELS.owner,
         },
         FieldPlan {
             field: Field::NextStep,
             selectors: &[
-                text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.NextStep\"] [slot=\"outputField\"]", "Playwright test; §1 field 6", M),
-                text("records-record-layout-item[field-label=\"Next Step\"] [slot=\"outputField\"]", "§1 field 6", M),
+                text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.NextStep\"] <<< records-record-layout-item >>> [slot=\"outputField\"]", "API-name hook, host hop; part 2 §8", M),
+                text("records-record-layout-item[field-label=\"{label}\"] >>> [slot=\"outputField\"]", "UTAM field-label; localised; part 2 §2", M),
             ],
+            labels: FIELD_LABELS.next_step,
         },
         FieldPlan {
+            // Only a contact the page marks as the deal's: otherwise the buyer is taken from the
+            // most recent inbound activity (record.rs), never from the first contact link.
             field: Field::Contact,
             selectors: &[
-                text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.ContactId\"] a[href*=\"/lightning/r/\"]", "§1 field 7b", L),
-                // Inside the Contact Roles card's native root: the row flagged Primary. The flag's
-                // markup was never captured live; modelled in tests/fixtures/salesforce.
+                text("[data-target-selection-name=\"sfdc:RecordField.Opportunity.ContactId\"] <<< records-record-layout-item >>> records-hoverable-link", "API-name hook (rarely on layouts); part 2 §8", L),
+                // The Primary flag's markup was never captured live (part 2 §10): modelled.
                 text("article[aria-label=\"Contact Roles\"] li:has(dt[title=\"Primary\"] + dd[title=\"True\"]) a[href*=\"/lightning/r/003\"]", "Contact Roles card, Primary row; §1 field 7a", L),
-                text("article[aria-label=\"Contact Roles\"] a[href*=\"/lightning/r/003\"]", "Contact Roles card, first row; §1 field 7a", L),
-                text("a[href*=\"/lightning/r/Contact/\"]", "German extension; §1 field 7c", M),
-                text("a[href*=\"/lightning/r/003\"]", "German extension; §1 field 7c", M),
+                text("[data-primary=\"true\"] a[href*=\"/lightning/r/003\"]", "Contact Roles, primary row flag; modelled, never captured", L),
             ],
+            labels: &[],
         },
     ],
+    date_hints: &[
+        // Created By / Last Modified By datetimes (UTAM lists records-modstamp as an output
+        // component): a day over 12 there settles the page's day/month order.
+        text("records-modstamp", "UTAM recordLayoutItem outputs; part 2 §2, §7", M),
+        text("[data-target-selection-name$=\"CreatedById\"] <<< records-record-layout-item >>> [slot=\"outputField\"] lightning-formatted-text", "System Information section; part 2 §7", M),
+        text("[data-target-selection-name$=\"LastModifiedById\"] <<< records-record-layout-item >>> [slot=\"outputField\"] lightning-formatted-text", "System Information section; part 2 §7", M),
+    ],
+    // Contact Roles names are read for the record only through the primary flag above; the
+    // timeline's sub-line links name the buyer by id, so no name list is needed here.
+    contacts: &[],
     timeline: TimelinePlan {
         containers: &[
+            text("div.skip-timeline-wrapper", "UTAM activityTimelineFixedLayout; part 2 §1.1", H),
             text(".runtime_sales_activitiesActivityTimeline2", "Aura activity timeline; §1 field 8", M),
             text(".runtime_sales_activitiesActivityPanel", "Aura activity panel; §1 field 8", M),
             text("#activityPanelContainer", "older (TMetric); §1 field 8", M),
         ],
         items: &[
-            text("li.slds-timeline__item_expandable", "SLDS timeline blueprint; §1 field 8", M),
-            text("li.runtime_sales_activitiesActivityTimelineFixedStencil", "Playwright test; §1 field 8", M),
+            text("li.runtime_sales_activitiesActivityTimelineFixedStencil", "UTAM activityTimelineFixedStencil, Playwright test; part 2 §1.1", H),
+            text("li.slds-timeline__item_expandable", "SLDS timeline blueprint (class on the li); part 2 §1.4", L),
         ],
         parts: &[
             PartPlan {
+                // `row EmailMessage|Task|Event runtime_sales_…`: the sObject is a class token.
                 part: "kind",
-                selectors: &[
-                    attr(":scope", "class", "slds-timeline__item_{task|call|email|event}; §1 field 8", M),
-                ],
+                selectors: &[attr(":scope", "class", "li class tokens; part 2 §1.1", H)],
+            },
+            PartPlan {
+                part: "type",
+                selectors: &[attr("[class*=\"slds-timeline__item_\"]", "class", "SLDS blueprint, inner div; part 2 §1.4", M)],
             },
             PartPlan {
                 part: "icon",
-                selectors: &[attr("[class*=\"slds-icon-standard-\"]", "class", "SLDS icons; §1 field 8", M)],
+                selectors: &[attr("[class*=\"slds-icon-standard-\"]", "class", "SLDS icons; part 2 §1.4", M)],
             },
             PartPlan {
                 part: "subject",
                 selectors: &[
-                    text("a.subjectLink", "Playwright test; §1 field 8", M),
-                    text("h3.slds-truncate a", "SLDS blueprint; §1 field 8", M),
+                    text("a.subjectLink", "Playwright test; part 2 §1.3", M),
+                    attr("a[title][href*=\"/lightning/r/\"]", "title", "live export; part 2 §1.2", M),
+                    text("h3.slds-truncate a", "SLDS blueprint; part 2 §1.4", M),
+                ],
+            },
+            PartPlan {
+                // The record's id: its key prefix names the type (02s email, 00T task, 00U event).
+                part: "record",
+                selectors: &[
+                    attr("a.subjectLink", "href", "subject link; part 2 §1.3", M),
+                    attr("a[title][href*=\"/lightning/r/\"]", "href", "live export; part 2 §1.2", M),
+                    attr("input[id$=\"inputCheckbox\"]", "id", "task checkbox id; part 2 §1.2", M),
                 ],
             },
             PartPlan {
                 part: "date",
-                selectors: &[text(".slds-timeline__date", "SLDS blueprint; §1 field 8", M)],
+                selectors: &[
+                    text(".dueDate", "UTAM dueDate; part 2 §1.1", H),
+                    text(".slds-timeline__date", "SLDS blueprint; part 2 §1.4", L),
+                ],
             },
             PartPlan {
-                // "You sent an email to …": the only place direction is readable (L).
+                // "<a>You</a> emailed <a>Dana</a>": wording unverified (L); read for the English
+                // fallback and to check whether the sentence starts with its first link.
                 part: "header",
-                selectors: &[text(".slds-media__body p.slds-m-horizontal_xx-small", "SLDS sub-line vocabulary; §1 field 8", L)],
+                selectors: &[text(".slds-media__body p.slds-m-horizontal_xx-small", "SLDS sub-line; part 2 §1.4", L)],
+            },
+            PartPlan {
+                // The sub-line's first link: a user (005) or the contact (003) / lead (00Q).
+                part: "actor_link",
+                selectors: &[attr(".slds-media__body p.slds-m-horizontal_xx-small a[href]", "href", "SLDS sub-line links; part 2 §1.6", L)],
+            },
+            PartPlan {
+                part: "actor",
+                selectors: &[text(".slds-media__body p.slds-m-horizontal_xx-small a[href]", "SLDS sub-line links; part 2 §1.6", L)],
+            },
+            PartPlan {
+                // Non-empty when the item sits in "Upcoming & Overdue": not a past touch.
+                part: "upcoming",
+                selectors: &[attr(":scope <<< .standardTimelineUpcomingActivities", "class", "UTAM upcomingActivities; part 2 §1.1", H)],
+            },
+            PartPlan {
+                // An open task (its checkbox unticked) is not a touch yet.
+                part: "open_task",
+                selectors: &[attr("input[id$=\"inputCheckbox\"]:not(:checked)", "id", "task checkbox; part 2 §1.2", M)],
             },
             PartPlan {
                 part: "body",
                 selectors: &[
-                    text("article.slds-timeline__item_details", "SLDS blueprint; §1 field 8", M),
-                    text(".slds-item--detail", "Playwright test; §1 field 8", M),
+                    text("article.slds-timeline__item_details", "SLDS blueprint (expanded items only); part 2 §1.4", M),
+                    text(".slds-item--detail", "Playwright test; part 2 §1.3", M),
                 ],
             },
         ],
@@ -226,139 +305,387 @@ pub const PLAN: ReadPlan = ReadPlan {
     list: ListPlan {
         // lst-* list views render every hop in a native shadow root; the reader descends.
         rows: &[
-            text("tbody tr[data-row-key-value]", "lst-customized-datatable rows; §1 list views", H),
+            text("tbody tr[data-row-key-value]", "UTAM lightning/datatable; part 2 §4", H),
             text("table[data-aura-class=\"uiVirtualDataTable\"] tbody tr", "older Aura list; §1 list views", M),
+            // Kanban: the card's classes carry the Opportunity id (`006… pipelineViewCard`).
+            text(".pipelineViewCard", "Kanban card; part 2 §3", M),
         ],
-        parts: &[PartPlan {
-            part: "id",
-            selectors: &[
-                attr(":scope", "data-row-key-value", "row key = record id; §1 list views", H),
-                attr("a[href*=\"/lightning/r/006\"]", "href", "record link in the name cell; §1 list views", M),
-            ],
+        parts: &[
+            PartPlan {
+                part: "id",
+                selectors: &[
+                    attr(":scope[data-row-key-value]", "data-row-key-value", "row key = record id; part 2 §4", H),
+                    attr(":scope.pipelineViewCard", "class", "Kanban card id token; part 2 §3", M),
+                    attr("a[href*=\"/lightning/r/006\"]", "href", "record link in the name cell; part 2 §4", M),
+                ],
+            },
+            PartPlan {
+                part: "name",
+                selectors: &[text(".primaryDisplayField a", "Kanban card name; part 2 §3", M)],
+            },
+            PartPlan {
+                part: "stage",
+                selectors: &[Selector {
+                    css: ".stageHeaderLabel",
+                    closest: Some(".runtime_sales_pipelineboardPipelineViewColumn"),
+                    attr: None,
+                    seen: "Kanban column header; part 2 §3",
+                    confidence: M,
+                }],
+            },
+            PartPlan {
+                part: "amount",
+                selectors: &[
+                    text(".sfaOpportunityDealMotionAmount", "Kanban card amount; part 2 §3", M),
+                ],
+            },
+            PartPlan {
+                part: "close_date",
+                selectors: &[text(".sfaOpportunityDealMotionCloseDate .uiOutputDate", "Kanban card close date; part 2 §3", M)],
+            },
+        ],
+        pairs: &[PairPlan {
+            items: &[text("th[data-label], td[data-label]", "cells by column label (localised); part 2 §4", H)],
+            label: attr(":scope", "data-label", "part 2 §4", H),
+            value: text(":scope", "part 2 §4", H),
         }],
-        pairs: PairPlan {
-            items: &[text("th[data-label], td[data-label]", "cells by column label; §1 list views", M)],
-            label: attr(":scope", "data-label", "§1 list views", M),
-            value: text(":scope", "§1 list views", M),
-        },
     },
 };
 
-/// List columns (`data-label`) → deal fields.
-pub const LIST_LABELS: &[(&str, Field)] = &[
-    ("Opportunity Name", Field::Name),
-    ("Stage", Field::Stage),
-    ("Amount", Field::Amount),
-    ("Close Date", Field::CloseDate),
-    ("Opportunity Owner", Field::Owner),
-    ("Owner Full Name", Field::Owner),
-    ("Next Step", Field::NextStep),
-];
+/// Field labels per language, for the label fallbacks and list columns. English from the
+/// standard layout (H); German and French from report exports (part 2 §8, M); Spanish, Dutch and
+/// Japanese are Salesforce's standard translations as we know them (L: not seen on a page).
+pub struct FieldLabels {
+    pub name: &'static [&'static str],
+    pub stage: &'static [&'static str],
+    pub amount: &'static [&'static str],
+    pub close_date: &'static [&'static str],
+    pub owner: &'static [&'static str],
+    pub next_step: &'static [&'static str],
+}
 
-/// Owner and other values sometimes arrive with their label in front.
-pub const LABELS: &[&str] = &[
-    "Opportunity Owner",
-    "Owner",
-    "Next Step",
-    "Amount",
-    "Close Date",
-    "Stage",
-];
+pub const FIELD_LABELS: FieldLabels = FieldLabels {
+    //      en                    de                    fr                              es                          nl                       ja
+    name: &[
+        "Opportunity Name",
+        "Opportunity-Name",
+        "Nom de l'opportunité",
+        "Nombre de la oportunidad",
+        "Naam opportunity",
+        "商談名",
+    ],
+    stage: &[
+        "Stage",
+        "Phase",
+        "Verkaufsphase",
+        "Étape",
+        "Etape",
+        "Etapa",
+        "Fase",
+        "フェーズ",
+    ],
+    amount: &["Amount", "Betrag", "Montant", "Importe", "Bedrag", "金額"],
+    close_date: &[
+        "Close Date",
+        "Schlusstermin",
+        "Date de clôture",
+        "Fecha de cierre",
+        "Sluitingsdatum",
+        "完了予定日",
+    ],
+    owner: &[
+        "Opportunity Owner",
+        "Opportunity-Inhaber",
+        "Propriétaire de l'opportunité",
+        "Propietario de oportunidad",
+        "Eigenaar opportunity",
+        "商談 所有者",
+        "Owner Full Name",
+    ],
+    next_step: &[
+        "Next Step",
+        "Nächster Schritt",
+        "Étape suivante",
+        "Paso siguiente",
+        "Volgende stap",
+        "ネクストステップ",
+    ],
+};
 
-/// Channel from the item's class list or icon (`slds-timeline__item_email`,
-/// `slds-icon-standard-log-a-call`).
-pub fn channel_of(kind: &str, icon: &str) -> Option<Channel> {
-    let both = format!("{kind} {icon}").to_ascii_lowercase();
-    if both.contains("item_email") || both.contains("standard-email") {
-        Some(Channel::Email)
-    } else if both.contains("item_call") || both.contains("log-a-call") {
-        Some(Channel::Call)
-    } else if both.contains("item_event") || both.contains("standard-event") {
-        Some(Channel::Meeting)
-    } else if both.contains("item_task") || both.contains("standard-task") {
-        Some(Channel::Other)
-    } else {
-        None
+fn field_labels(field: Field) -> &'static [&'static str] {
+    match field {
+        Field::Name => FIELD_LABELS.name,
+        Field::Stage => FIELD_LABELS.stage,
+        Field::Amount => FIELD_LABELS.amount,
+        Field::CloseDate => FIELD_LABELS.close_date,
+        Field::Owner => FIELD_LABELS.owner,
+        Field::NextStep => FIELD_LABELS.next_step,
+        Field::Contact => &[],
     }
 }
 
-/// Direction from the sub-line ("You sent an email to Dana", "Dana sent you an email").
-/// Events count as inbound: the buyer showed up. Logged calls are ours unless the subject says
-/// the buyer called. Tasks are internal.
-pub fn direction_of(channel: Channel, header: &str, subject: &str) -> Direction {
-    let h = header.to_ascii_lowercase();
-    let s = subject.to_ascii_lowercase();
-    match channel {
-        Channel::Meeting => Direction::Inbound,
-        Channel::Other => Direction::Internal,
-        _ if h.contains("sent you") || h.contains(" to you") || h.contains("replied") => {
-            Direction::Inbound
-        }
-        Channel::Call
-            if s.contains("inbound") || s.contains("call from") || s.contains("returned") =>
-        {
-            Direction::Inbound
-        }
-        _ if h.starts_with("you ") => Direction::Outbound,
-        // A sentence that names someone else as the actor ("Dana Whitfield emailed …").
-        _ if !h.is_empty() => Direction::Inbound,
-        _ => Direction::Outbound,
+/// The key prefix of the record a link or id points at (`/lightning/r/02s…/view` → `02s`,
+/// `00T…inputCheckbox` → `00T`): the first path segment that starts with a 15- or 18-character
+/// record id.
+fn key_prefix(href_or_id: &str) -> Option<&str> {
+    href_or_id.split('/').find_map(|seg| {
+        let id_len = seg
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        (id_len >= 15 && seg.chars().take(3).any(|c| c.is_ascii_digit())).then(|| &seg[..3])
+    })
+}
+
+/// Channel from, in order: the item's sObject class token (`EmailMessage`, `Event`, `Task`)
+/// and SLDS type classes, the icon class, the record id's key prefix (`02s` email, `00U` event,
+/// `00T` task). A Task is a call when its icon or type says so, otherwise internal work.
+pub fn channel_of(classes: &str, icon: &str, record: &str) -> Option<Channel> {
+    let tokens: Vec<&str> = classes.split_whitespace().collect();
+    let has = |t: &str| tokens.contains(&t);
+    let looks = |needle: &str| classes.contains(needle) || icon.contains(needle);
+    let call = looks("item_call") || looks("log-a-call") || looks("standard-call");
+    if has("EmailMessage") || looks("item_email") || looks("standard-email") {
+        return Some(Channel::Email);
     }
+    if has("Event") || looks("item_event") || looks("standard-event") {
+        return Some(Channel::Meeting);
+    }
+    if call {
+        return Some(Channel::Call);
+    }
+    if has("Task") || looks("item_task") || looks("standard-task") {
+        return Some(Channel::Other);
+    }
+    match key_prefix(record) {
+        Some("02s") => Some(Channel::Email),
+        Some("00U") => Some(Channel::Meeting),
+        Some("00T") => Some(Channel::Other),
+        _ => None,
+    }
+}
+
+/// A timeline item's sub-line: its text and its first link.
+pub struct Subline<'a> {
+    pub text: &'a str,
+    pub first_link: &'a str,
+    pub first_link_href: &'a str,
+}
+
+/// Direction, without depending on the language where the page allows it. When the sub-line
+/// starts with a link, that link is the actor (the SLDS blueprint's `<a>You</a> emailed
+/// <a>Dana</a>`): a user (`005`) is the rep's side, a contact (`003`) or lead (`00Q`) the buyer.
+/// Otherwise English wording; events count as inbound (the buyer attended) and tasks as
+/// internal. `None` when nothing says who acted.
+pub fn direction_of(channel: Channel, line: &Subline, subject: &str) -> Option<Direction> {
+    match channel {
+        Channel::Meeting => return Some(Direction::Inbound),
+        Channel::Other => return Some(Direction::Internal),
+        _ => {}
+    }
+    let text = line.text.trim();
+    let link = line.first_link.trim();
+    if !link.is_empty() && text.starts_with(link) {
+        match key_prefix(line.first_link_href) {
+            Some("005") => return Some(Direction::Outbound),
+            Some("003" | "00Q") => return Some(Direction::Inbound),
+            _ => {}
+        }
+    }
+    let h = text.to_lowercase();
+    let s = subject.to_lowercase();
+    if h.contains("sent you") || h.contains(" to you") || h.contains("replied") {
+        return Some(Direction::Inbound);
+    }
+    if channel == Channel::Call
+        && (s.contains("inbound") || s.contains("call from") || s.contains("returned"))
+    {
+        return Some(Direction::Inbound);
+    }
+    if h.starts_with("you ") {
+        return Some(Direction::Outbound);
+    }
+    // No sub-line at all: a logged call is the rep's own note of calling (Salesforce logs
+    // calls as the rep's Task); an email with nothing to say who sent it is not guessed.
+    if h.is_empty() && channel == Channel::Call {
+        return Some(Direction::Outbound);
+    }
+    None
+}
+
+/// The Opportunity id among a Kanban card's class tokens (`006… pipelineViewCard uiDraggable`),
+/// a row key, or a record link.
+fn row_id(raw: &str) -> Option<String> {
+    raw.split_whitespace()
+        .find_map(opportunity_id)
+        .or_else(|| opportunity_id(last_segment(raw)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn line<'a>(text: &'a str, first_link: &'a str, href: &'a str) -> Subline<'a> {
+        Subline {
+            text,
+            first_link,
+            first_link_href: href,
+        }
+    }
+
     #[test]
-    fn direction_from_sub_lines() {
-        assert_eq!(
-            direction_of(Channel::Email, "You sent an email to Dana Whitfield", ""),
-            Direction::Outbound
-        );
-        assert_eq!(
-            direction_of(Channel::Email, "Dana Whitfield sent you an email", ""),
-            Direction::Inbound
-        );
+    fn direction_from_the_actor_link_in_any_language() {
+        let rep = "/lightning/r/0055g00000J7rEyAAJ/view";
+        let buyer = "/lightning/r/0035g00000Dn4WhAAJ/view";
+        // The same structure in English, German and Japanese: only the link decides.
+        for (text, first, href, want) in [
+            (
+                "You emailed Dana Whitfield",
+                "You",
+                rep,
+                Direction::Outbound,
+            ),
+            (
+                "Sie haben Dana Whitfield eine E-Mail gesendet",
+                "Sie",
+                rep,
+                Direction::Outbound,
+            ),
+            (
+                "Dana Whitfield hat Ihnen eine E-Mail gesendet",
+                "Dana Whitfield",
+                buyer,
+                Direction::Inbound,
+            ),
+            (
+                "Dana Whitfield さんがメールを送信しました",
+                "Dana Whitfield",
+                buyer,
+                Direction::Inbound,
+            ),
+        ] {
+            assert_eq!(
+                direction_of(Channel::Email, &line(text, first, href), ""),
+                Some(want),
+                "{text}"
+            );
+        }
+        // Near-miss: a sentence that does not start with its link ("You sent an email to
+        // <a>Dana</a>") names the recipient first, not the actor.
         assert_eq!(
             direction_of(
+                Channel::Email,
+                &line(
+                    "You sent an email to Dana Whitfield",
+                    "Dana Whitfield",
+                    buyer
+                ),
+                ""
+            ),
+            Some(Direction::Outbound)
+        );
+        // Nothing to go on: not guessed.
+        assert_eq!(
+            direction_of(Channel::Email, &line("Dana Whitfield: RE", "", ""), ""),
+            None
+        );
+        assert_eq!(direction_of(Channel::Email, &line("", "", ""), ""), None);
+    }
+
+    #[test]
+    fn direction_from_english_sub_lines() {
+        let d = |c, h: &str, s: &str| direction_of(c, &line(h, "", ""), s);
+        assert_eq!(
+            d(Channel::Email, "Dana Whitfield sent you an email", ""),
+            Some(Direction::Inbound)
+        );
+        assert_eq!(
+            d(
                 Channel::Call,
                 "You logged a call with Dana Whitfield",
                 "Call"
             ),
-            Direction::Outbound
+            Some(Direction::Outbound)
         );
         assert_eq!(
-            direction_of(
+            d(
                 Channel::Call,
-                "You logged a call with Dana Whitfield",
+                "You logged a call with Dana",
                 "Inbound call: pricing"
             ),
-            Direction::Inbound
+            Some(Direction::Inbound)
         );
         assert_eq!(
-            direction_of(Channel::Meeting, "You had an event with Dana Whitfield", ""),
-            Direction::Inbound
+            d(Channel::Meeting, "You had an event with Dana Whitfield", ""),
+            Some(Direction::Inbound)
         );
         assert_eq!(
-            direction_of(Channel::Other, "You created a task", ""),
-            Direction::Internal
+            d(Channel::Other, "You created a task", ""),
+            Some(Direction::Internal)
         );
     }
 
     #[test]
-    fn channel_from_classes() {
+    fn channel_from_sobject_tokens_icons_and_key_prefixes() {
+        let stencil = "runtime_sales_activitiesActivityTimelineFixedStencil";
+        assert_eq!(
+            channel_of(&format!("row EmailMessage {stencil}"), "", ""),
+            Some(Channel::Email)
+        );
+        assert_eq!(
+            channel_of(&format!("row Event {stencil}"), "", ""),
+            Some(Channel::Meeting)
+        );
+        assert_eq!(
+            channel_of(
+                &format!("row Task {stencil}"),
+                "slds-icon-standard-log-a-call",
+                ""
+            ),
+            Some(Channel::Call)
+        );
+        assert_eq!(
+            channel_of(
+                &format!("row Task {stencil}"),
+                "slds-icon-standard-task",
+                ""
+            ),
+            Some(Channel::Other)
+        );
         assert_eq!(
             channel_of(
                 "slds-timeline__item_expandable slds-timeline__item_email",
+                "",
                 ""
             ),
             Some(Channel::Email)
         );
         assert_eq!(
-            channel_of("x", "slds-icon slds-icon-standard-log-a-call"),
-            Some(Channel::Call)
+            channel_of("x", "", "/lightning/r/02s5g00000Wq1A4AAJ/view"),
+            Some(Channel::Email)
         );
-        assert_eq!(channel_of("x", "y"), None);
+        assert_eq!(
+            channel_of("x", "", "00U5g00000Wq1A4AAJ"),
+            Some(Channel::Meeting)
+        );
+        // Near-misses: a class that merely contains "Event" or "Task" is not the token.
+        assert_eq!(channel_of("row EventLog TaskList", "", ""), None);
+        assert_eq!(
+            channel_of("x", "y", "/lightning/r/0015g00000Nw7LgAAJ/view"),
+            None
+        );
+    }
+
+    #[test]
+    fn kanban_card_ids_come_from_the_class_tokens() {
+        assert_eq!(
+            row_id("006Ts00000V5K5tIAF pipelineViewCard uiDraggable").as_deref(),
+            Some("006Ts00000V5K5t")
+        );
+        assert_eq!(
+            row_id("/lightning/r/Opportunity/0065g00000XyZ12AAB/view").as_deref(),
+            Some("0065g00000XyZ12")
+        );
+        assert_eq!(row_id("pipelineViewCard uiDraggable"), None);
     }
 }

@@ -88,6 +88,18 @@ pub struct RawSnapshot {
     pub scoped: bool,
     #[serde(default)]
     pub fields: BTreeMap<String, Option<RawField>>,
+    /// `<html lang>` and the browser's language, as hints for reading dates.
+    #[serde(default)]
+    pub lang: String,
+    #[serde(default)]
+    pub browser_lang: String,
+    /// Dates shown elsewhere on the page (Created By, Last Modified), read only as evidence of
+    /// the user's day/month order.
+    #[serde(default)]
+    pub date_hints: Vec<String>,
+    /// Names of the buyer-side people associated with the deal.
+    #[serde(default)]
+    pub contacts: Vec<String>,
     /// `None` when no timeline container was found at all.
     #[serde(default)]
     pub activities: Option<Vec<RawActivity>>,

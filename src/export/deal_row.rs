@@ -94,6 +94,7 @@ impl RowContext<'_> {
             contact,
             // Exports carry no activity timeline: `None`, not an empty one.
             touches: None,
+            upcoming: Vec::new(),
             last_inbound,
         };
         RowRead {

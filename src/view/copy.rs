@@ -60,6 +60,17 @@ pub mod options {
     pub const YOU: &str = "You";
     pub const REP_NAME: &str = "Your name (signs the messages)";
     pub const SIGNATURE: &str = "A line under your name (title, company, phone)";
+    pub const DATES: &str = "Dates";
+    pub const DATE_ORDER: &str = "Your CRM shows 05/03/2026 as";
+    /// The date order choices: stored value, label.
+    pub const DATE_ORDER_CHOICES: [(&str, &str); 3] = [
+        (
+            "",
+            "Decide from each page (ambiguous dates are not used until a page shows)",
+        ),
+        ("day_first", "5 March (day first: UK, most of Europe)"),
+        ("month_first", "May 3 (month first: US)"),
+    ];
     pub const NUMBERS: &str = "Thresholds and points (see the scoring guide)";
     pub const LISTS: &str = "Lists";
     pub const PHRASES: &str = "Content-free phrases, one per line";

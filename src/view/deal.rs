@@ -8,7 +8,7 @@ use crate::core::notes::{self, Notes};
 use crate::core::risk::{assess, Band, Confidence, Reason, State, MISSING_NOTES};
 use crate::core::settings::{self, Settings};
 use crate::crm::snapshot::{Field, RawSnapshot};
-use crate::crm::{self, PageKind, PageRef, ReadField};
+use crate::crm::{self, PageKind, PageRef, Parsed, ReadField};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -37,6 +37,10 @@ pub struct DealView {
     pub problems: Vec<String>,
     /// The notes as understood, for the popup's form.
     pub notes: Notes,
+    /// What the page was understood to say, machine-readable (`read-parsed`).
+    pub parsed: Option<Parsed>,
+    /// A storage write for the glue: the date order this page proved for its host.
+    pub remember: Option<super::Remember>,
 }
 
 /// The label the "what I read" list shows for a field (`activities`: the timeline).
@@ -62,17 +66,18 @@ pub fn deal_view(
     stored: &Value,
     now: Day,
 ) -> DealView {
+    let (settings, mut problems): (Settings, Vec<String>) =
+        settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
+    let preferred = super::date_order::preferred(&settings, stored, snapshot);
     // A snapshot the reader could not take is not read at all: no reading, so no score.
     let reading = page
         .filter(|_| snapshot.unreadable.is_none())
-        .and_then(|p| crm::read(snapshot, p, now));
+        .and_then(|p| crm::read(snapshot, p, now, preferred));
     let notes_json = reading
         .as_ref()
         .and_then(|r| stored.get(notes::storage_key(&r.deal.key)))
         .unwrap_or(&Value::Null);
     let loaded = notes::load(notes_json);
-    let (settings, mut problems): (Settings, Vec<String>) =
-        settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
     problems.extend(loaded.problems);
     if let Some(why) = &snapshot.unreadable {
         problems.insert(0, copy::unreadable_problem(why));
@@ -121,7 +126,13 @@ pub fn deal_view(
         };
         format!("{level} confidence. Could not see: {}.", unseen.join("; "))
     });
+    let parsed = reading.as_ref().map(|r| Parsed::of(&r.deal, r.date_order));
+    let remember = reading
+        .as_ref()
+        .and_then(|r| super::date_order::remember(r.page_order, stored, snapshot));
     DealView {
+        parsed,
+        remember,
         confidence_note,
         page_kind: page.map(|p| p.kind),
         deal_key: deal.map(|d| d.key.clone()),

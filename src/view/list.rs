@@ -6,7 +6,7 @@ use crate::core::notes;
 use crate::core::risk::{assess, riskiest_first, Band, State};
 use crate::core::settings;
 use crate::crm::snapshot::RawSnapshot;
-use crate::crm::{read_rows, PageRef};
+use crate::crm::{read_rows, PageRef, Parsed};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -22,6 +22,8 @@ pub struct ListRowView {
     pub state: State,
     /// The largest reason's fact, or the state in words.
     pub top_reason: Option<String>,
+    /// What the row was understood to say, machine-readable (the row's `data-json`).
+    pub parsed: Parsed,
 }
 
 /// The triage panel on list and board pages: the visible deals, riskiest first.
@@ -33,6 +35,8 @@ pub struct ListView {
     pub rows: Vec<ListRowView>,
     /// What could not be read, in plain words.
     pub problems: Vec<String>,
+    /// A storage write for the glue: the date order this page proved for its host.
+    pub remember: Option<super::Remember>,
 }
 
 /// Scores every deal a list or board shows, with the rep's notes for each (`stored` holds
@@ -44,8 +48,12 @@ pub fn list_view(snapshot: &RawSnapshot, page: &PageRef, stored: &Value, now: Da
     if let Some(why) = &snapshot.unreadable {
         problems.insert(0, super::copy::unreadable_problem(why));
     }
-    let (rows, row_problems) = read_rows(snapshot, page, now);
-    problems.extend(row_problems);
+    let preferred = super::date_order::preferred(&settings, stored, snapshot);
+    let read = read_rows(snapshot, page, now, preferred);
+    let remember = super::date_order::remember(read.page_order, stored, snapshot);
+    let date_order = read.date_order;
+    let rows = read.rows;
+    problems.extend(read.problems);
     let mut views: Vec<ListRowView> = rows
         .iter()
         .map(|r| {
@@ -71,6 +79,7 @@ pub fn list_view(snapshot: &RawSnapshot, page: &PageRef, stored: &Value, now: Da
                 band: a.band,
                 state: a.state,
                 top_reason,
+                parsed: Parsed::of(&r.deal, date_order),
             }
         })
         .collect();
@@ -99,5 +108,6 @@ pub fn list_view(snapshot: &RawSnapshot, page: &PageRef, stored: &Value, now: Da
         stalling,
         rows: views,
         problems,
+        remember,
     }
 }

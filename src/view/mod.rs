@@ -6,9 +6,11 @@
 //! core (reasons, messages, note field labels).
 
 pub mod copy;
+mod date_order;
 mod deal;
 mod list;
 
+pub use date_order::Remember;
 pub use deal::{deal_view, field_label, DealView};
 pub use list::{list_view, ListRowView, ListView};
 
@@ -37,6 +39,16 @@ pub fn page_view(snapshot: &RawSnapshot, stored: &Value, now: Day) -> PageView {
     }
 }
 
+impl PageView {
+    /// What the page settled that is worth storing (the host's date order), for the glue.
+    pub fn remember(&self) -> Option<&Remember> {
+        match self {
+            PageView::Deal(v) => v.remember.as_ref(),
+            PageView::List(v) => v.remember.as_ref(),
+        }
+    }
+}
+
 /// The deal view of any page, for the popup: a list or a page that is not a deal gets the
 /// "not a deal" view (the popup takes notes for one deal at a time).
 pub fn deal_page_view(snapshot: &RawSnapshot, stored: &Value, now: Day) -> DealView {
@@ -48,10 +60,12 @@ pub fn deal_page_view(snapshot: &RawSnapshot, stored: &Value, now: Day) -> DealV
 /// of every deal shown (a list or board).
 pub fn storage_keys(snapshot: &RawSnapshot, now: Day) -> Vec<String> {
     let mut keys = vec![settings::STORAGE_KEY.to_string()];
+    keys.extend(date_order::storage_key(snapshot));
     match detect(&snapshot.url) {
         Some(p) if p.kind.is_list() => {
-            let (rows, _) = read_rows(snapshot, &p, now);
-            keys.extend(rows.iter().map(|r| notes::storage_key(&r.deal.key)));
+            // The order does not change which rows there are, only how their dates read.
+            let read = read_rows(snapshot, &p, now, None);
+            keys.extend(read.rows.iter().map(|r| notes::storage_key(&r.deal.key)));
         }
         Some(p) => keys.extend(p.key.map(|k| notes::storage_key(&k))),
         None => {}

@@ -78,7 +78,8 @@ pub fn notes_storage_key(snap: JsValue) -> Result<Option<String>, JsValue> {
 
 /// Renders the overlay into `root`: on a deal page the badge (and the card when `expanded`), on
 /// a list or board the triage panel. `stored` is what `storage_keys` named, as read; `picked`
-/// is `{channel, tone, refused}`.
+/// is `{channel, tone, refused}`. Returns `{key: value}` to store (what the page proved about
+/// its host's date order), or `undefined`.
 #[wasm_bindgen]
 pub fn render_overlay(
     root: &web_sys::Element,
@@ -86,12 +87,17 @@ pub fn render_overlay(
     stored: JsValue,
     expanded: bool,
     picked: JsValue,
-) -> Result<(), JsValue> {
+) -> Result<JsValue, JsValue> {
     let refused = refused(&picked);
     let refused = refused.as_deref().map(crate::view::copy::refusal);
-    match view::page_view(&snapshot(snap)?, &json(stored)?, today()) {
-        PageView::Deal(v) => overlay::render(root, &v, expanded, choice(&picked), refused),
-        PageView::List(v) => overlay::render_list(root, &v, expanded, refused),
+    let view = view::page_view(&snapshot(snap)?, &json(stored)?, today());
+    match &view {
+        PageView::Deal(v) => overlay::render(root, v, expanded, choice(&picked), refused)?,
+        PageView::List(v) => overlay::render_list(root, v, expanded, refused)?,
+    }
+    match view.remember() {
+        Some(r) => to_js(&serde_json::json!({ r.key.clone(): r.value })),
+        None => Ok(JsValue::UNDEFINED),
     }
 }
 

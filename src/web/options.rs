@@ -80,6 +80,25 @@ pub fn render(
         "text",
     )?;
 
+    let dates = child(&form, "fieldset", "")?;
+    text_child(&dates, "legend", "", o::DATES)?;
+    let order = field(&dates, o::DATE_ORDER, "")?;
+    let current = match s.date_order {
+        Some(crate::core::date::NumericOrder::DayFirst) => "day_first",
+        Some(crate::core::date::NumericOrder::MonthFirst) => "month_first",
+        None => "",
+    };
+    let select = child(&order, "select", "")?;
+    select.set_attribute("name", "date_order")?;
+    select.set_attribute("data-testid", "options-date-order")?;
+    for (value, label) in o::DATE_ORDER_CHOICES {
+        let opt = text_child(&select, "option", "", label)?;
+        opt.set_attribute("value", value)?;
+        if value == current {
+            opt.set_attribute("selected", "")?;
+        }
+    }
+
     let nums = child(&form, "fieldset", "numbers")?;
     text_child(&nums, "legend", "", o::NUMBERS)?;
     let values = serde_json::to_value(s).unwrap_or_default();

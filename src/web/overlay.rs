@@ -99,6 +99,16 @@ pub fn render(
     sections::reasons(&card, v)?;
     sections::suggestion(&card, v, choice)?;
     sections::read_fields(&card, v, false)?;
+    if let Some(parsed) = &v.parsed {
+        // What was understood, machine-readable, for tests and for a rep helping support.
+        let el = child(&card, "div", "")?;
+        el.set_attribute("hidden", "")?;
+        el.set_attribute("data-testid", "read-parsed")?;
+        el.set_attribute(
+            "data-json",
+            &serde_json::to_string(parsed).unwrap_or_default(),
+        )?;
+    }
     text_child(&card, "p", "privacy", copy::DEAL_PRIVACY)?;
     Ok(())
 }
@@ -128,6 +138,10 @@ pub fn render_list(
         let li = child(&list, "li", "row")?;
         li.set_attribute("data-testid", "list-row")?;
         li.set_attribute("data-key", &r.key)?;
+        li.set_attribute(
+            "data-json",
+            &serde_json::to_string(&r.parsed).unwrap_or_default(),
+        )?;
         li.set_attribute(
             "data-band",
             &r.band.map(|b| serde_name(&b)).unwrap_or_default(),

@@ -31,9 +31,9 @@ test('every selector says where it was seen and how sure we are', () => {
       ...plan.timeline.parts.flatMap((p) => p.selectors),
       ...plan.list.rows,
       ...plan.list.parts.flatMap((p) => p.selectors),
-      ...plan.list.pairs.items,
-      plan.list.pairs.label,
-      plan.list.pairs.value,
+      ...plan.list.pairs.flatMap((p) => [...p.items, p.label, p.value]),
+      ...plan.date_hints,
+      ...plan.contacts,
     ];
     assert.ok(all.length > 20, plan.crm);
     for (const s of all) {

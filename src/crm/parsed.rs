@@ -1,0 +1,143 @@
+//! What a page was understood to say, in one machine-readable shape: the overlay's
+//! `[data-testid="read-parsed"]` and each list row's `data-json` carry it, for tests and for a
+//! rep helping support ("this is what Stallwatch understood").
+
+use super::snapshot::RawSnapshot;
+use crate::core::date::{settle_order, NumericOrder};
+use crate::core::model::{Channel, Deal, Direction};
+use serde::Serialize;
+
+/// How a page's all-numeric dates were read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    DayFirst,
+    MonthFirst,
+    /// Nothing on the page, in the settings or remembered for the host says: ambiguous dates
+    /// are not used.
+    Unsure,
+}
+
+impl From<Option<NumericOrder>> for DateOrder {
+    fn from(order: Option<NumericOrder>) -> Self {
+        match order {
+            Some(NumericOrder::DayFirst) => DateOrder::DayFirst,
+            Some(NumericOrder::MonthFirst) => DateOrder::MonthFirst,
+            None => DateOrder::Unsure,
+        }
+    }
+}
+
+/// The day/month order a page's own dates prove: every date it shows (fields, the dates read
+/// only as evidence, timeline items, list cells) is a sample; `None` when none settles it or
+/// they disagree.
+pub fn settle_page_order(snapshot: &RawSnapshot) -> Option<NumericOrder> {
+    let fields = snapshot.fields.values().flatten().map(|f| f.value.as_str());
+    let hints = snapshot.date_hints.iter().map(String::as_str);
+    let items = snapshot
+        .activities
+        .iter()
+        .flatten()
+        .filter_map(|a| a.get("date").map(String::as_str));
+    let rows = snapshot.rows.iter().flatten().flat_map(|r| {
+        r.pairs
+            .iter()
+            .map(|(_, v)| v.as_str())
+            .chain(r.parts.values().map(String::as_str))
+    });
+    // Only strings that look like a date at all are samples (a "12/03" in a deal name is not).
+    settle_order(
+        fields
+            .chain(hints)
+            .chain(items)
+            .chain(rows)
+            .filter(|s| s.len() <= 40),
+    )
+}
+
+/// The ISO code for a symbol that names one currency (`€` → `EUR`); `$`, `¥` and codes stay as
+/// shown, since the page does not say which dollar or yen.
+fn currency_code(shown: &str) -> String {
+    match shown {
+        "€" => "EUR",
+        "£" => "GBP",
+        "₹" => "INR",
+        "₩" => "KRW",
+        "₽" => "RUB",
+        "₺" => "TRY",
+        "₪" => "ILS",
+        other => other,
+    }
+    .to_string()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParsedAmount {
+    pub units: i64,
+    pub currency: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParsedTouches {
+    /// Past activities read (emails, calls, meetings, notes and done tasks).
+    pub total: usize,
+    pub inbound: usize,
+    pub outbound: usize,
+    /// Past meetings (also counted in inbound or outbound).
+    pub meetings: usize,
+    pub internal: usize,
+    /// The buyer's most recent inbound touch, `YYYY-MM-DD`.
+    pub last_inbound: Option<String>,
+    /// Scheduled and open items, not counted as touches.
+    pub upcoming: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Parsed {
+    pub name: Option<String>,
+    pub stage: Option<String>,
+    pub amount: Option<ParsedAmount>,
+    pub close_date: Option<String>,
+    pub owner: Option<String>,
+    pub next_step: Option<String>,
+    pub contact: Option<String>,
+    pub date_order: DateOrder,
+    /// `None` when no timeline was read (list rows, pages without one).
+    pub touches: Option<ParsedTouches>,
+}
+
+impl Parsed {
+    pub fn of(deal: &Deal, date_order: DateOrder) -> Parsed {
+        let touches = deal.touches.as_ref().map(|ts| {
+            let count = |d: Direction| ts.iter().filter(|t| t.direction == d).count();
+            ParsedTouches {
+                total: ts.len(),
+                inbound: count(Direction::Inbound),
+                outbound: count(Direction::Outbound),
+                meetings: ts.iter().filter(|t| t.channel == Channel::Meeting).count(),
+                internal: count(Direction::Internal),
+                last_inbound: ts
+                    .iter()
+                    .filter(|t| t.direction == Direction::Inbound)
+                    .map(|t| t.day)
+                    .max()
+                    .map(|d| d.iso()),
+                upcoming: deal.upcoming.len(),
+            }
+        });
+        Parsed {
+            name: deal.name.clone(),
+            stage: deal.stage.clone(),
+            amount: deal.amount.as_ref().map(|m| ParsedAmount {
+                units: m.units(),
+                currency: m.currency.as_deref().map(currency_code),
+            }),
+            close_date: deal.close_date.map(|d| d.iso()),
+            owner: deal.owner.clone(),
+            next_step: deal.next_step.clone(),
+            contact: deal.contact.clone(),
+            date_order,
+            touches,
+        }
+    }
+}

@@ -154,6 +154,8 @@
         size(msg.open === true);
       } else if (msg?.type === 'visibility?') {
         port.postMessage({ type: 'visibility', id: msg.id, problem: visibilityProblem() });
+      } else if (msg?.type === 'structure?') {
+        port.postMessage({ type: 'structure', id: msg.id, text: structureReport() });
       }
     });
     port.onDisconnect.addListener(() => {
@@ -165,6 +167,25 @@
       if (mounted.retries-- > 0) setTimeout(() => connect(nonce), 500);
     });
     push();
+  }
+
+  /**
+   * The page's structure with every text and value removed (page_structure.js), with which
+   * plan selector found each field: what a rep sends when a page was misread. Only our own
+   * selectors are passed in, never a value read from the page.
+   */
+  function structureReport() {
+    const hits = {};
+    try {
+      const fields = reader.snapshot(mounted?.host).fields || {};
+      for (const f of reader.plan.fields) {
+        const h = fields[f.field];
+        hits[f.field] = h ? { css: f.selectors[h.source].css, source: h.source } : null;
+      }
+    } catch {
+      // The reading failed: the report still goes, without hits.
+    }
+    return globalThis.STALLWATCH_STRUCTURE.report({ skip: mounted?.host, hits });
   }
 
   function unmount() {

@@ -1,7 +1,7 @@
 // The overlay iframe: receives page snapshots from this tab's content script over a port and
 // hands them, with the stored notes, to the Rust core, which renders. Plumbing only.
 import init, { render_overlay, storage_keys } from './pkg/stallwatch.js';
-import { copyText, reportError } from './ui.js';
+import { copyText, reportError, writeClipboard } from './ui.js';
 
 const root = document.getElementById('app');
 const NONCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -28,6 +28,8 @@ function handle(msg) {
     render();
   } else if (msg?.type === 'visibility') {
     answers.get(msg.id)?.(msg.problem ?? null);
+  } else if (msg?.type === 'structure') {
+    answers.get(msg.id)?.(typeof msg.text === 'string' ? msg.text : null);
   }
 }
 
@@ -130,15 +132,21 @@ async function visibilityProblem() {
   if (!seenVisible) await new Promise((r) => setTimeout(r, 350));
   if (!seenVisible) return 'obscured';
   if (!port) return 'unpaired';
+  return ask('visibility?', 2000, 'no-answer');
+}
+
+/** Asks the content script (`type`) and waits for its answer, or `timeout` ms for `fallback`. */
+function ask(type, timeout, fallback = null) {
+  if (!port) return Promise.resolve(fallback);
   const id = ++asked;
   return new Promise((resolve) => {
-    const done = (problem) => {
+    const done = (answer) => {
       answers.delete(id);
-      resolve(problem);
+      resolve(answer);
     };
     answers.set(id, done);
-    setTimeout(() => done('no-answer'), 2000);
-    port.postMessage({ type: 'visibility?', id });
+    setTimeout(() => done(fallback), timeout);
+    port.postMessage({ type, id });
   });
 }
 
@@ -164,6 +172,12 @@ root.addEventListener('click', async (event) => {
     choice = { ...choice, [action]: target.dataset[action] };
   } else if (action === 'copy') {
     copyText(root);
+    return;
+  } else if (action === 'structure') {
+    const status = target.parentElement?.querySelector('.copied');
+    const text = await ask('structure?', 5000);
+    const ok = text !== null && (await writeClipboard(text));
+    if (status) status.textContent = ok ? target.dataset.copied : target.dataset.failed;
     return;
   }
   render();

@@ -189,6 +189,13 @@
           for (const s of pair.items) {
             for (const item of query(row, s.css, inner, skip)) {
               const itemRoots = shadowRoots(item, skip);
+              if (pair.split) {
+                // One text holds both: "Amount: $9,600".
+                const whole = readFirst(item, [pair.value], itemRoots, skip)?.value ?? '';
+                const at = whole.indexOf(pair.split);
+                if (at > 0) out.pairs.push([whole.slice(0, at), whole.slice(at + pair.split.length)]);
+                continue;
+              }
               const label = readFirst(item, [pair.label], [], skip);
               const value = readFirst(item, [pair.value], itemRoots, skip);
               if (label && value) out.pairs.push([label.value, value.value]);
@@ -252,7 +259,7 @@
       return { url: location.href, title, ...languages(), scoped: !!scope, fields, date_hints, contacts, activities };
     }
 
-    return { pageKind, snapshot };
+    return { pageKind, snapshot, plan };
   }
 
   globalThis.STALLWATCH_READER = Object.freeze({ readerFor });

@@ -5,7 +5,12 @@ export async function copyText(root) {
   const message = root.querySelector('[data-testid="next-message"]');
   const status = root.querySelector('.copied');
   if (!message) return;
-  const text = message.textContent;
+  const ok = await writeClipboard(message.textContent);
+  if (status) status.textContent = ok ? 'Copied' : 'Select the text and copy it';
+}
+
+/** Puts `text` on the clipboard; false when the browser refused. */
+export async function writeClipboard(text) {
   let ok = false;
   try {
     await navigator.clipboard.writeText(text);
@@ -19,7 +24,7 @@ export async function copyText(root) {
     ok = document.execCommand('copy');
     area.remove();
   }
-  if (status) status.textContent = ok ? 'Copied' : 'Select the text and copy it';
+  return ok;
 }
 
 /** Shows an unexpected failure in our own UI (as text) and logs it for bug reports. */

@@ -404,6 +404,43 @@ pub fn settle_order<'a>(samples: impl IntoIterator<Item = &'a str>) -> Option<Nu
     settled
 }
 
+/// What a date written with a month name suggests about its page's numeric dates: the day
+/// before the month ("12 Mar", "12. März", "3 de marzo") goes with day-first numbers in every
+/// locale we read (en-GB, de, fr, es, nl, pt, it), the month first ("Mar 12") with en-US. Both
+/// CRMs format named and numeric dates from one locale setting. Weaker than `order_evidence`:
+/// used only when no numeric date settles the page.
+pub fn named_order_evidence(raw: &str) -> Option<NumericOrder> {
+    let tokens = tokenize(raw);
+    let date = date_part(&tokens)?;
+    let lex = lexicon();
+    named(date, lex)?;
+    let mut t = date;
+    if let Some((n, _)) = weekday_word(t, lex) {
+        t = &t[n..];
+        if is_punct(t.first(), ',') {
+            t = &t[1..];
+        }
+    }
+    Some(if day_number(t).is_some() {
+        NumericOrder::DayFirst
+    } else {
+        NumericOrder::MonthFirst
+    })
+}
+
+/// `settle_order` for dates written with month names (see `named_order_evidence`).
+pub fn settle_named_order<'a>(samples: impl IntoIterator<Item = &'a str>) -> Option<NumericOrder> {
+    let mut settled = None;
+    for order in samples.into_iter().filter_map(named_order_evidence) {
+        match settled {
+            None => settled = Some(order),
+            Some(o) if o != order => return None,
+            Some(_) => {}
+        }
+    }
+    settled
+}
+
 /// Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday).
 fn weekday_of(d: Day) -> u32 {
     (d.0 + 3).rem_euclid(7) as u32
@@ -1870,5 +1907,34 @@ mod reading_tests {
                 lang.code
             );
         }
+    }
+
+    #[test]
+    fn month_names_suggest_the_numeric_order() {
+        for (raw, want) in [
+            ("12 Mar 2026 at 14:26 GMT", Some(NumericOrder::DayFirst)),
+            ("14:05 | 3 Nov", Some(NumericOrder::DayFirst)),
+            ("10 sept. 2026 à 11:53 GMT+2", Some(NumericOrder::DayFirst)),
+            ("2. Dez.", Some(NumericOrder::DayFirst)),
+            ("Donnerstag, 12. März 2026", Some(NumericOrder::DayFirst)),
+            ("Mar 12 at 9:45 AM", Some(NumericOrder::MonthFirst)),
+            ("Thu, Mar 12", Some(NumericOrder::MonthFirst)),
+            ("10:00am | Nov 3", Some(NumericOrder::MonthFirst)),
+            ("Yesterday", None),
+            ("3月12日", None),
+            ("12/03/2026", None),
+            ("Mar Mar 12", None),
+        ] {
+            assert_eq!(named_order_evidence(raw), want, "{raw}");
+        }
+        assert_eq!(
+            settle_named_order(["Yesterday", "3 Nov", "28 Oct"]),
+            Some(NumericOrder::DayFirst)
+        );
+        assert_eq!(
+            settle_named_order(["3 Nov", "Oct 28"]),
+            None,
+            "disagreeing forms settle nothing"
+        );
     }
 }

@@ -26,6 +26,16 @@ pub fn parse_money(raw: &str) -> Result<Money, String> {
     let mut currency = String::new();
     let mut number = String::new();
     let mut suffix = None;
+    // A currency code after the number ("48 500,00 EUR", French "9 800,00 £GB"): two or three
+    // capitals, set apart from a scale suffix ("48.5K") by their length.
+    let (s, code) = match s.rsplit_once([' ', '\u{a0}', '\u{202f}', '£', '$', '€']) {
+        Some((_, tail))
+            if (2..=3).contains(&tail.len()) && tail.chars().all(|c| c.is_ascii_uppercase()) =>
+        {
+            (&s[..s.len() - tail.len()], tail)
+        }
+        _ => (s, ""),
+    };
     for c in s.chars() {
         match c {
             '0'..='9' | '.' | ',' => number.push(c),
@@ -58,6 +68,7 @@ pub fn parse_money(raw: &str) -> Result<Money, String> {
     let minor = minor
         .checked_mul(scale)
         .ok_or_else(|| format!("the amount {s:?} is too large"))?;
+    currency.push_str(code);
     Ok(Money {
         minor: if negative { -minor } else { minor },
         currency: if currency.is_empty() {
@@ -123,6 +134,10 @@ mod tests {
         assert_eq!(m("$36,000"), (3_600_000, Some("$".into())));
         assert_eq!(m("€1.234,56"), (123_456, Some("€".into())));
         assert_eq!(m("1 234,5 €"), (123_450, Some("€".into())));
+        assert_eq!(m("48 500,00 EUR"), (4_850_000, Some("EUR".into())));
+        assert_eq!(m("9\u{a0}800,00 £GB"), (980_000, Some("£GB".into())));
+        assert_eq!(m("12\u{202f}500,00 €"), (1_250_000, Some("€".into())));
+        assert_eq!(m("48.5K"), (4_850_000, None), "a scale suffix is no currency");
         assert_eq!(m("48.5K"), (4_850_000, None));
         assert_eq!(m("$1.2M"), (120_000_000, Some("$".into())));
         assert_eq!(m("1,234,567"), (123_456_700, None));

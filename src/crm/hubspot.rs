@@ -285,8 +285,9 @@ pub const PLAN: ReadPlan = ReadPlan {
             text("[data-test-id=\"cdb-card\"]", "board card, 2025-26; §2 board", M),
             text("tbody tr[data-test-id^=\"row-\"]", "deals table row-<id>; part 2 §6", H),
             text("[data-test-id=\"framework-data-table\"] tbody tr", "deals table; part 2 §6", M),
-            // 2026 board: card internals were not seen, only the record link in the column body.
-            text("[data-test-id^=\"framework-data-column-\"] [data-droppable-id] a[href*=\"/record/0-3/\"]", "2026 board, pt-BR scraper; part 2 §6", M),
+            // 2026 board: card internals were not seen; a card is taken to be a child of the
+            // column body (L) that holds a record link (M).
+            text("[data-test-id^=\"framework-data-column-\"] [data-droppable-id] > :has(a[href*=\"/record/0-3/\"])", "2026 board, pt-BR scraper; card box inferred; part 2 §6", L),
         ],
         parts: &[
             PartPlan {
@@ -294,7 +295,6 @@ pub const PLAN: ReadPlan = ReadPlan {
                 selectors: &[
                     attr(":scope", "data-selenium-id", "card's deal id; §2 board", M),
                     attr(":scope[data-test-id^=\"row-\"]", "data-test-id", "table row-<id>; part 2 §6", H),
-                    attr(":scope[href*=\"/record/0-3/\"]", "href", "2026 board card link; part 2 §6", M),
                     attr("a[href*=\"/record/0-3/\"]", "href", "record link; §2 board and list", H),
                 ],
             },
@@ -303,7 +303,7 @@ pub const PLAN: ReadPlan = ReadPlan {
                 selectors: &[
                     text("[data-test-id=\"cdbc-title\"]", "card title; §2 board", H),
                     text("[data-test-id=\"truncated-object-label\"]", "list name cell; part 2 §6", H),
-                    text(":scope[href*=\"/record/0-3/\"]", "2026 board card link; part 2 §6", L),
+                    text("a[href*=\"/record/0-3/\"]", "record link text (2026 board); part 2 §6", L),
                 ],
             },
             PartPlan {
@@ -328,11 +328,20 @@ pub const PLAN: ReadPlan = ReadPlan {
         ],
         pairs: &[
             PairPlan {
+                split: None,
                 items: &[text("[data-test-id=\"cdbc-property\"]", "card properties; §2 board", M)],
                 label: text("[data-test-id=\"cdbc-property-label\"]", "§2 board", M),
                 value: text("[data-test-id=\"cdbc-property-value\"]", "§2 board", M),
             },
             PairPlan {
+                // 2026 board cards: unhooked lines "Amount: $9,600" (L: card internals unseen).
+                split: Some(": "),
+                items: &[text(":scope > :not(:has(a[href*=\"/record/0-3/\"]))", "2026 board card lines; inferred; part 2 §6", L)],
+                label: text(":scope", "part 2 §6", L),
+                value: text(":scope", "part 2 §6", L),
+            },
+            PairPlan {
+                split: None,
                 // `cell-0-3-<property>-<id>`: the cell names its property in every language.
                 items: &[text("td[data-table-external-id^=\"cell-0-3-\"]", "deals table cells; part 2 §6", H)],
                 label: attr(":scope", "data-table-external-id", "part 2 §6", H),

@@ -3,7 +3,7 @@
 //! rep helping support ("this is what Stallwatch understood").
 
 use super::snapshot::RawSnapshot;
-use crate::core::date::{settle_order, NumericOrder};
+use crate::core::date::{settle_named_order, settle_order, NumericOrder};
 use crate::core::model::{Channel, Deal, Direction};
 use serde::Serialize;
 
@@ -45,14 +45,30 @@ pub fn settle_page_order(snapshot: &RawSnapshot) -> Option<NumericOrder> {
             .map(|(_, v)| v.as_str())
             .chain(r.parts.values().map(String::as_str))
     });
-    // Only strings that look like a date at all are samples (a "12/03" in a deal name is not).
-    settle_order(
-        fields
-            .chain(hints)
-            .chain(items)
-            .chain(rows)
-            .filter(|s| s.len() <= 40),
-    )
+    // Samples are the numeric dates inside each value ("Jordan Reyes, 25/03/2025, 09:12" holds
+    // one); a value longer than a sentence (a deal name, a body) is not looked into. Without a
+    // numeric proof, dates written with month names say which way the locale goes ("3 Nov").
+    let values: Vec<&str> = fields
+        .chain(hints)
+        .chain(items)
+        .chain(rows)
+        .filter(|s| s.len() <= 80)
+        .collect();
+    settle_order(values.iter().flat_map(|v| numeric_dates(v)))
+        .or_else(|| settle_named_order(values.iter().copied()))
+}
+
+/// The all-numeric dates in a value: words of digits with two `/`, `.` or `-` separators.
+fn numeric_dates(value: &str) -> impl Iterator<Item = &str> {
+    value
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| {
+            let seps = w.chars().filter(|c| matches!(c, '/' | '.' | '-')).count();
+            seps == 2
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-'))
+        })
 }
 
 /// The ISO code for a symbol that names one currency (`€` → `EUR`); `$`, `¥` and codes stay as
@@ -60,7 +76,7 @@ pub fn settle_page_order(snapshot: &RawSnapshot) -> Option<NumericOrder> {
 fn currency_code(shown: &str) -> String {
     match shown {
         "€" => "EUR",
-        "£" => "GBP",
+        "£" | "£GB" => "GBP",
         "₹" => "INR",
         "₩" => "KRW",
         "₽" => "RUB",

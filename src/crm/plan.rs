@@ -121,6 +121,9 @@ pub struct TimelinePlan {
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct PairPlan {
     pub items: &'static [Selector],
+    /// Label and value are one text ("Amount: $9,600"), split at the first of this.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub split: Option<&'static str>,
     /// Read on each item (`:scope` = the item itself).
     pub label: Selector,
     pub value: Selector,

@@ -18,6 +18,8 @@ pub struct ReadField {
     /// What went wrong or what it means, in plain words ("not on this page", "could not
     /// read '#Error!' as an amount").
     pub note: Option<String>,
+    /// Which of the read plan's selectors for the field found it (0 = the preferred one).
+    pub source: Option<usize>,
 }
 
 /// A deal record page, read and interpreted.
@@ -165,6 +167,7 @@ pub fn read(
             field: field.as_str(),
             value: shown,
             note,
+            source: raw.as_ref().map(|r| r.source),
         });
     }
     let people = People {
@@ -227,6 +230,7 @@ fn read_activities(
                 field: "activities",
                 value: None,
                 note: Some("no activity timeline found on this page".into()),
+                source: None,
             },
         };
     };
@@ -320,10 +324,129 @@ fn read_activities(
             field: "activities",
             value: Some(format!("{past_items} items")),
             note: (!notes.is_empty()).then(|| notes.join("; ")),
+            source: None,
         },
     }
 }
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crm::url::detect;
+    use serde_json::json;
+
+    const URL: &str =
+        "https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ12AAB/view";
+    const REP: &str = "/lightning/r/0055g00000J7rEyAAJ/view";
+    const BUYER: &str = "/lightning/r/0035g00000Dn4WhAAJ/view";
+
+    fn now() -> Day {
+        Day::from_ymd(2026, 11, 29).unwrap()
+    }
+
+    fn email(date: &str, actor: &str, href: &str, header: &str) -> serde_json::Value {
+        json!({"kind": "row EmailMessage runtime_sales_activitiesActivityTimelineFixedStencil",
+               "date": date, "actor": actor, "actor_link": href, "header": header})
+    }
+
+    fn reading(snap: serde_json::Value, preferred: Option<NumericOrder>) -> Reading {
+        let snap: RawSnapshot = serde_json::from_value(snap).unwrap();
+        read(&snap, &detect(URL).unwrap(), now(), preferred).unwrap()
+    }
+
+    fn note(r: &Reading, field: &str) -> String {
+        r.fields
+            .iter()
+            .find(|f| f.field == field)
+            .and_then(|f| f.note.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn an_ambiguous_close_date_is_never_guessed() {
+        let snap = json!({"url": URL, "fields": {"close_date": {"value": "09/12/2026"}}});
+        let r = reading(snap.clone(), None);
+        assert_eq!(r.deal.close_date, None, "no fact built on a guess");
+        assert_eq!(r.date_order, DateOrder::Unsure);
+        assert!(
+            note(&r, "close_date").contains("could be"),
+            "{}",
+            note(&r, "close_date")
+        );
+        // The rep's setting (or the host's memory) decides when the page does not.
+        let r = reading(snap, Some(NumericOrder::DayFirst));
+        assert_eq!(r.deal.close_date, Day::from_ymd(2026, 12, 9));
+        assert_eq!(r.page_order, None, "nothing new to remember");
+    }
+
+    #[test]
+    fn the_page_settles_the_order_and_beats_a_wrong_setting() {
+        let snap = json!({"url": URL,
+            "fields": {"close_date": {"value": "09/12/2026"}},
+            "date_hints": ["Jordan Reyes, 25/03/2025, 09:12"]});
+        let r = reading(snap, Some(NumericOrder::MonthFirst));
+        assert_eq!(r.deal.close_date, Day::from_ymd(2026, 12, 9));
+        assert_eq!(r.date_order, DateOrder::DayFirst);
+        assert_eq!(r.page_order, Some(NumericOrder::DayFirst));
+    }
+
+    #[test]
+    fn upcoming_and_open_items_are_not_touches() {
+        let mut meeting = email("2 Dec", "You", REP, "You have an event with Dana");
+        meeting["kind"] = json!("row Event runtime_sales_activitiesActivityTimelineFixedStencil");
+        meeting["upcoming"] = json!("standardTimelineUpcomingActivities");
+        let mut task = email("Tomorrow", "", "", "");
+        task["kind"] = json!("row Task runtime_sales_activitiesActivityTimelineFixedStencil");
+        task["open_task"] = json!("00Ti8000000YEtWEAWinputCheckbox");
+        let snap = json!({"url": URL, "activities": [
+            meeting,
+            task,
+            email("Yesterday", "You", REP, "You emailed Dana Whitfield"),
+            email("20 Nov", "Dana Whitfield", BUYER, "Dana Whitfield emailed you"),
+        ]});
+        let r = reading(snap, None);
+        let touches = r.deal.touches.as_ref().unwrap();
+        assert_eq!(touches.len(), 2);
+        assert_eq!(r.deal.upcoming.len(), 2);
+        assert_eq!(touches[1].direction, Direction::Inbound);
+        assert_eq!(touches[1].day, Day::from_ymd(2026, 11, 20).unwrap());
+        assert_eq!(r.fields.last().unwrap().value.as_deref(), Some("2 items"));
+        // The buyer is whoever wrote last from their side, said as such.
+        assert_eq!(r.deal.contact.as_deref(), Some("Dana Whitfield"));
+        assert!(note(&r, "contact").contains("most recent"));
+    }
+
+    #[test]
+    fn an_item_that_does_not_say_who_acted_is_reported_not_guessed() {
+        let snap = json!({"url": URL, "activities": [email("Yesterday", "", "", "")]});
+        let r = reading(snap, None);
+        assert!(r.deal.touches.as_ref().unwrap().is_empty());
+        assert!(note(&r, "activities").contains("who acted is not shown"));
+        assert_eq!(r.deal.contact, None);
+    }
+
+    #[test]
+    fn glued_labels_come_off_only_their_own_field() {
+        assert_eq!(
+            clean(
+                "Deal owner Priya Natarajan Details",
+                &["Deal owner"],
+                &["Details"]
+            )
+            .as_deref(),
+            Some("Priya Natarajan")
+        );
+        assert_eq!(
+            clean("Stage Two rollout", &["Opportunity Name"], &[]).as_deref(),
+            Some("Stage Two rollout")
+        );
+        assert_eq!(
+            clean("Ownership review", &["Owner"], &[]).as_deref(),
+            Some("Ownership review")
+        );
+    }
 }

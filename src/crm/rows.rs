@@ -77,21 +77,37 @@ pub fn read_rows(
                 Field::Contact => {}
             }
         };
+        // A part is read by a selector made for that field (a name cell's label link), a pair
+        // by its whole cell: where both found a field, the part is the cleaner value.
+        let mut from_parts = Vec::new();
         for (part, value) in &row.parts {
             if let Some(field) = Field::parse(part) {
                 set(field, value);
+                from_parts.push(field);
             }
         }
         for (label, value) in &row.pairs {
             let label = label.trim().trim_end_matches(':').trim();
-            let field = (adapter.pair_property)(label).or_else(|| {
-                Field::ALL.into_iter().find(|f| {
-                    (adapter.field_labels)(*f)
-                        .iter()
-                        .any(|l| l.to_lowercase() == label.to_lowercase())
-                })
+            let known = |f: Field| from_parts.contains(&f);
+            if let Some(field) = (adapter.pair_property)(label).filter(|f| !known(*f)) {
+                // A table cell's stage reads "<stage> (<pipeline>)" (HubSpot; part 2 §6).
+                let value = match field {
+                    Field::Stage => value
+                        .trim()
+                        .strip_suffix(')')
+                        .and_then(|v| v.rsplit_once(" ("))
+                        .map_or(value.as_str(), |(stage, _)| stage),
+                    _ => value.as_str(),
+                };
+                set(field, value);
+                continue;
+            }
+            let by_label = Field::ALL.into_iter().find(|f| {
+                (adapter.field_labels)(*f)
+                    .iter()
+                    .any(|l| l.to_lowercase() == label.to_lowercase())
             });
-            if let Some(field) = field {
+            if let Some(field) = by_label.filter(|f| !known(*f)) {
                 set(field, value);
             }
         }

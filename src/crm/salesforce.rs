@@ -345,6 +345,7 @@ pub const PLAN: ReadPlan = ReadPlan {
             },
         ],
         pairs: &[PairPlan {
+            split: None,
             items: &[text("th[data-label], td[data-label]", "cells by column label (localised); part 2 §4", H)],
             label: attr(":scope", "data-label", "part 2 §4", H),
             value: text(":scope", "part 2 §4", H),

@@ -358,3 +358,11 @@ mod tests {
         assert_eq!(undo_report(&undo(&json!({}))), NOTHING_TO_UNDO);
     }
 }
+
+/// The "Copy page structure" action.
+pub mod structure {
+    pub const BUTTON: &str = "Copy page structure";
+    pub const HINT: &str = "Misread something? This copies the page's layout (tags, classes, hook names, which selector found each field) with every text and value removed, for you to send to Stallwatch's makers. Stallwatch itself sends nothing.";
+    pub const COPIED: &str = "Page structure copied, with no text or values from the page. Paste it into your message to us.";
+    pub const FAILED: &str = "Could not copy the page structure; try again.";
+}

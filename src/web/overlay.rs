@@ -109,6 +109,7 @@ pub fn render(
             &serde_json::to_string(parsed).unwrap_or_default(),
         )?;
     }
+    sections::structure_action(&card)?;
     text_child(&card, "p", "privacy", copy::DEAL_PRIVACY)?;
     Ok(())
 }
@@ -159,6 +160,7 @@ pub fn render_list(
             el.set_attribute("data-testid", "list-reason")?;
         }
     }
+    sections::structure_action(&card)?;
     text_child(&card, "p", "privacy", copy::LIST_FOOTER)?;
     Ok(())
 }

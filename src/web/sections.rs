@@ -127,6 +127,24 @@ pub fn read_fields(parent: &Element, v: &DealView, open: bool) -> Result<(), JsV
     Ok(())
 }
 
+/// "Copy page structure": for a rep whose page was misread, a report of the page's layout with
+/// every text and value removed, copied for them to send; Stallwatch sends nothing.
+pub fn structure_action(parent: &Element) -> Result<(), JsValue> {
+    let row = child(parent, "div", "structure")?;
+    let b = text_child(&row, "button", "chip", copy::structure::BUTTON)?;
+    b.set_attribute("type", "button")?;
+    b.set_attribute("data-action", "structure")?;
+    b.set_attribute("data-testid", "copy-structure")?;
+    b.set_attribute("title", copy::structure::HINT)?;
+    // The glue fills the status with one of these, so every word stays here.
+    b.set_attribute("data-copied", copy::structure::COPIED)?;
+    b.set_attribute("data-failed", copy::structure::FAILED)?;
+    let status = child(&row, "span", "copied")?;
+    status.set_attribute("role", "status")?;
+    status.set_attribute("data-testid", "structure-status")?;
+    Ok(())
+}
+
 /// Problems with what was read or stored, as alerts (the rest still counted).
 pub fn problems(parent: &Element, problems: &[String]) -> Result<(), JsValue> {
     for p in problems {

@@ -1,0 +1,84 @@
+// What the overlay understood from each fixture page, checked field by field against what the
+// fixture's evidence notes say a person reads there (tests/fixtures/*/EVIDENCE.md), in real
+// Chromium with the write-nothing guard. `parsed` in expected.json is the `read-parsed` shape;
+// `winning` names the plan selector that must find each field, so a broken first choice that a
+// fallback hides still fails here.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { EXPECTED, ROOT, fillDates, launch, openGuarded, overlayFrame } from './harness.mjs';
+
+const PLANS = vm.runInNewContext(
+  `${readFileSync(path.join(ROOT, 'dist', 'chrome', 'read_plan.js'), 'utf8')}; STALLWATCH_READ_PLANS`,
+);
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Expected values with their date tokens filled the way the server fills the page. */
+function filled(value) {
+  return JSON.parse(fillDates(JSON.stringify(value)));
+}
+
+/** The deal key the overlay uses for a list row's record id. */
+function rowKey(entry, id) {
+  const url = new URL(entry.url);
+  if (entry.crm === 'salesforce') return `sf:${url.hostname.split('.')[0]}:${id.slice(0, 15)}`;
+  return `hs:${entry.portal_id ?? url.pathname.split('/')[2]}:${id}`;
+}
+
+function assertWinning(entry, fixture, sources) {
+  const plan = PLANS.find((p) => p.crm === entry.crm);
+  for (const [field, css] of Object.entries(entry.winning ?? {})) {
+    const selectors = plan.fields.find((f) => f.field === field)?.selectors ?? [];
+    const index = sources[field];
+    assert.equal(selectors[index]?.css, css, `${fixture}: ${field} must be found by ${css} (found by #${index}: ${selectors[index]?.css})`);
+  }
+}
+
+const records = Object.entries(EXPECTED).filter(([, e]) => e.kind === 'deal_record' && e.parsed);
+const lists = Object.entries(EXPECTED).filter(([, e]) => e.kind !== 'deal_record' && e.rows?.some((r) => r.parsed));
+
+describe('deal pages: what was understood', () => {
+  for (const [fixture, entry] of records) {
+    test(fixture, async () => {
+      const { page, guard } = await openGuarded(browser, entry.url);
+      const frame = await overlayFrame(page, browser.extensionId);
+      const el = frame.locator('[data-testid="read-parsed"]');
+      const parsed = JSON.parse(await el.getAttribute('data-json'));
+      const sources = JSON.parse(await el.getAttribute('data-sources'));
+      assert.deepEqual(parsed, filled(entry.parsed), `${fixture}: read-parsed`);
+      assertWinning(entry, fixture, sources);
+      await guard.assertUntouched(assert);
+      await page.close();
+    });
+  }
+});
+
+describe('lists and boards: what was understood per row', () => {
+  for (const [fixture, entry] of lists) {
+    test(fixture, async () => {
+      const { page, guard } = await openGuarded(browser, entry.url);
+      const frame = await overlayFrame(page, browser.extensionId);
+      const shown = Object.fromEntries(
+        await frame.$$eval('[data-testid="list-row"]', (rows) => rows.map((r) => [r.dataset.key, JSON.parse(r.dataset.json)])),
+      );
+      const want = entry.rows.filter((r) => r.parsed);
+      for (const row of want) {
+        const key = rowKey(entry, row.id);
+        assert.ok(shown[key], `${fixture}: row ${row.id} (${key}) shown; got ${Object.keys(shown)}`);
+        assert.deepEqual(shown[key], filled(row.parsed), `${fixture}: row ${row.id}`);
+      }
+      assert.equal(Object.keys(shown).length, entry.rows.length, `${fixture}: every card or row, once`);
+      await guard.assertUntouched(assert);
+      await page.close();
+    });
+  }
+});

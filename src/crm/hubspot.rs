@@ -504,10 +504,11 @@ pub fn channel_of(kind: &str, header: &str) -> Option<Channel> {
     }
 }
 
-/// Direction by identity first: whichever known person the header and participant line name
-/// first acted (the deal owner: the rep's side; an associated contact: the buyer). Then the
-/// card UI's English words ("Incoming email from …"). Meetings count as inbound (the buyer
-/// showed up), notes and tasks as internal. `None` when nothing says who acted.
+/// Direction: the card UI's own words first ("Incoming email from …", "Outgoing email to …");
+/// then by identity, whichever known person the header and participant line name first (the
+/// deal owner: the rep's side; an associated contact: the buyer), since the preview UI's header
+/// ends with who acted in any language. Meetings count as inbound (the buyer showed up), notes
+/// and tasks as internal. `None` when nothing says who acted.
 pub fn direction_of(channel: Channel, line: &str, people: &People) -> Option<Direction> {
     match channel {
         Channel::Meeting => return Some(Direction::Inbound),
@@ -515,6 +516,14 @@ pub fn direction_of(channel: Channel, line: &str, people: &People) -> Option<Dir
         _ => {}
     }
     let h = line.to_lowercase();
+    // The card UI says it outright ("Incoming email from …", "Outgoing email to …", M).
+    if h.contains("incoming") || h.contains("inbound") || h.contains("replied") {
+        return Some(Direction::Inbound);
+    }
+    if h.contains("outgoing") || h.contains("logged call") {
+        return Some(Direction::Outbound);
+    }
+    // The preview UI's header names who acted ("… <by whom>"): the owner or a contact.
     let at = |name: &str| {
         let n = name.trim().to_lowercase();
         (n.len() >= 2).then(|| h.find(&n)).flatten()
@@ -522,25 +531,11 @@ pub fn direction_of(channel: Channel, line: &str, people: &People) -> Option<Dir
     let owner = people.owner.and_then(at);
     let contact = people.contacts.iter().filter_map(|c| at(c)).min();
     match (owner, contact) {
-        (Some(o), Some(c)) => {
-            return Some(if o < c {
-                Direction::Outbound
-            } else {
-                Direction::Inbound
-            })
-        }
-        (Some(_), None) => return Some(Direction::Outbound),
-        (None, Some(_)) => return Some(Direction::Inbound),
-        (None, None) => {}
-    }
-    if h.contains("incoming") || h.contains("inbound") || h.contains("replied") {
-        Some(Direction::Inbound)
-    } else if h.contains("outgoing") || h.contains("logged call") || h.contains("sent") {
-        Some(Direction::Outbound)
-    } else if h.contains(" from ") {
-        Some(Direction::Inbound)
-    } else {
-        None
+        (Some(o), Some(c)) if o < c => Some(Direction::Outbound),
+        (Some(_), Some(_)) | (None, Some(_)) => Some(Direction::Inbound),
+        (Some(_), None) => Some(Direction::Outbound),
+        (None, None) if h.contains(" from ") => Some(Direction::Inbound),
+        (None, None) => None,
     }
 }
 

@@ -3,7 +3,7 @@
 // Chromium with the write-nothing guard. `parsed` in expected.json is the `read-parsed` shape;
 // `winning` names the plan selector that must find each field, so a broken first choice that a
 // fallback hides still fails here.
-import { after, before, describe, test } from 'node:test';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,8 +15,15 @@ const PLANS = vm.runInNewContext(
 );
 
 let browser;
+let extensionPage; // an extension page, to read and clear storage.local between tests
 before(async () => {
   browser = await launch();
+  extensionPage = await browser.context.newPage();
+  await extensionPage.goto(`chrome-extension://${browser.extensionId}/options.html`);
+});
+// Each page is read as on a fresh install: a host's remembered date order is tested on its own.
+beforeEach(async () => {
+  await extensionPage?.evaluate(() => chrome.storage.local.clear());
 });
 after(async () => {
   await browser?.close();
@@ -81,4 +88,39 @@ describe('lists and boards: what was understood per row', () => {
       await page.close();
     });
   }
+});
+
+describe('the day/month order', () => {
+  test('a host remembers the order one of its pages proved, and the rep can set it', async () => {
+    // opportunity.html shows "11/24/2026"-style dates with a day over 12: month first.
+    const proving = EXPECTED['salesforce/opportunity.html'];
+    let { page, guard } = await openGuarded(browser, proving.url);
+    await overlayFrame(page, browser.extensionId);
+    await guard.assertUntouched(assert);
+    await page.close();
+    const host = new URL(proving.url).hostname;
+    const stored = await extensionPage.evaluate(() => chrome.storage.local.get(null));
+    assert.equal(stored[`date_order:${host}`], 'month_first', 'remembered for the host');
+    // A page of the same org with no dates of its own now reads with the remembered order.
+    ({ page, guard } = await openGuarded(browser, EXPECTED['salesforce/opportunity-sparse.html'].url));
+    let frame = await overlayFrame(page, browser.extensionId);
+    let parsed = JSON.parse(await frame.locator('[data-testid="read-parsed"]').getAttribute('data-json'));
+    assert.equal(parsed.date_order, 'month_first');
+    await guard.assertUntouched(assert);
+    await page.close();
+    // The rep's choice in Options: saved as a setting, and it is what a page without proof uses.
+    await extensionPage.evaluate(() => chrome.storage.local.clear());
+    await extensionPage.reload();
+    await extensionPage.selectOption('[data-testid="options-date-order"]', 'day_first');
+    await extensionPage.click('[data-testid="options-save"]');
+    await extensionPage.locator('[data-testid="options-status"]').filter({ hasText: /Saved/ }).waitFor();
+    const { settings } = await extensionPage.evaluate(() => chrome.storage.local.get('settings'));
+    assert.equal(settings.date_order, 'day_first');
+    ({ page, guard } = await openGuarded(browser, EXPECTED['salesforce/opportunity-sparse.html'].url));
+    frame = await overlayFrame(page, browser.extensionId);
+    parsed = JSON.parse(await frame.locator('[data-testid="read-parsed"]').getAttribute('data-json'));
+    assert.equal(parsed.date_order, 'day_first');
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
 });

@@ -137,7 +137,11 @@ mod tests {
         assert_eq!(m("48 500,00 EUR"), (4_850_000, Some("EUR".into())));
         assert_eq!(m("9\u{a0}800,00 £GB"), (980_000, Some("£GB".into())));
         assert_eq!(m("12\u{202f}500,00 €"), (1_250_000, Some("€".into())));
-        assert_eq!(m("48.5K"), (4_850_000, None), "a scale suffix is no currency");
+        assert_eq!(
+            m("48.5K"),
+            (4_850_000, None),
+            "a scale suffix is no currency"
+        );
         assert_eq!(m("48.5K"), (4_850_000, None));
         assert_eq!(m("$1.2M"), (120_000_000, Some("$".into())));
         assert_eq!(m("1,234,567"), (123_456_700, None));

@@ -108,6 +108,16 @@ pub fn render(
             "data-json",
             &serde_json::to_string(parsed).unwrap_or_default(),
         )?;
+        // Which plan selector found each field: a broken first choice hidden by a fallback shows.
+        let sources: serde_json::Map<String, serde_json::Value> = v
+            .read
+            .iter()
+            .filter_map(|f| Some((f.field.to_string(), f.source?.into())))
+            .collect();
+        el.set_attribute(
+            "data-sources",
+            &serde_json::Value::Object(sources).to_string(),
+        )?;
     }
     sections::structure_action(&card)?;
     text_child(&card, "p", "privacy", copy::DEAL_PRIVACY)?;

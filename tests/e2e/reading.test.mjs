@@ -43,7 +43,8 @@ function rowKey(entry, id) {
 
 function assertWinning(entry, fixture, sources) {
   const plan = PLANS.find((p) => p.crm === entry.crm);
-  for (const [field, css] of Object.entries(entry.winning ?? {})) {
+  assert.ok(entry.winning, `${fixture}: the fixture says which selector must find each field`);
+  for (const [field, css] of Object.entries(entry.winning)) {
     const selectors = plan.fields.find((f) => f.field === field)?.selectors ?? [];
     const index = sources[field];
     assert.equal(selectors[index]?.css, css, `${fixture}: ${field} must be found by ${css} (found by #${index}: ${selectors[index]?.css})`);
@@ -61,6 +62,7 @@ describe('deal pages: what was understood', () => {
       const el = frame.locator('[data-testid="read-parsed"]');
       const parsed = JSON.parse(await el.getAttribute('data-json'));
       const sources = JSON.parse(await el.getAttribute('data-sources'));
+      assert.ok(sources && typeof sources === 'object', `${fixture}: data-sources present`);
       assert.deepEqual(parsed, filled(entry.parsed), `${fixture}: read-parsed`);
       assertWinning(entry, fixture, sources);
       await guard.assertUntouched(assert);

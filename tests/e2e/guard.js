@@ -3,7 +3,8 @@
 // init script (tests/e2e/harness.mjs); the Firefox server loads it as the first child of <head>
 // (tests/e2e-firefox/server.mjs; allowed by the fixtures' `script-src 'self'`).
 //
-// It records every DOM mutation outside Stallwatch's own container, the <div data-stallwatch-overlay>
+// It records every DOM mutation outside Stallwatch's own container (in the document and in every
+// open shadow root present at DOMContentLoaded), the <div data-stallwatch-overlay>
 // appended to <html> (observing
 // from DOMContentLoaded: the parser's own insertions are not ours to judge, and document_idle
 // content scripts run after it), compares every form control before and after, and collects
@@ -44,8 +45,20 @@
     }
   };
   const observer = new MutationObserver(record);
+  // Every open shadow root of the page (never our own container's): CRMs render fields and
+  // composers inside them, and a change there is a change to the host page like any other.
+  const roots = () => {
+    const out = [document];
+    for (let i = 0; i < out.length; i++) {
+      const walk = document.createTreeWalker(out[i], NodeFilter.SHOW_ELEMENT);
+      for (let el = walk.nextNode(); el; el = walk.nextNode()) {
+        if (el.shadowRoot && !ours(el)) out.push(el.shadowRoot);
+      }
+    }
+    return out;
+  };
   const controls = () =>
-    [...document.querySelectorAll('input, textarea, select')].map((el) => ({
+    roots().flatMap((r) => [...r.querySelectorAll('input, textarea, select')]).map((el) => ({
       el: describe(el) + (el.name ? `[name=${el.name}]` : ''),
       value: el.value,
       checked: el.checked ?? null,
@@ -55,8 +68,8 @@
   const start = () => {
     before = controls();
     // If our container is already there, the content script ran before the guard watched.
-    overlayAtStart = document.querySelectorAll(OURS).length > 0;
-    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    overlayAtStart = document.querySelectorAll(`[${OURS}]`).length > 0;
+    for (const r of roots()) observer.observe(r, { subtree: true, childList: true, attributes: true, characterData: true });
   };
   document.addEventListener('DOMContentLoaded', start, { once: true, capture: true });
 
@@ -89,7 +102,8 @@
           mutations: seen.slice(),
           inputs: changed,
           errors: errors.slice(),
-          overlays: document.querySelectorAll(OURS).length,
+          overlays: document.querySelectorAll(`[${OURS}]`).length,
+          controls: before ? before.length : 0,
         };
       },
       /** Lets a test change the host page itself (simulating the CRM's own navigation). */
@@ -101,7 +115,7 @@
         } finally {
           observer.takeRecords();
           before = controls();
-          observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+          for (const r of roots()) observer.observe(r, { subtree: true, childList: true, attributes: true, characterData: true });
         }
       },
     }),

@@ -65,6 +65,19 @@ describe('deal pages: what was understood', () => {
       assert.ok(sources && typeof sources === 'object', `${fixture}: data-sources present`);
       assert.deepEqual(parsed, filled(entry.parsed), `${fixture}: read-parsed`);
       assertWinning(entry, fixture, sources);
+      // The guard must watch the page's controls wherever they are, shadow roots included.
+      const { controls } = await page.evaluate(() => window.__stallwatchGuard.report());
+      const inDom = await page.evaluate(() => {
+        let n = 0;
+        const stack = [document];
+        while (stack.length) {
+          const r = stack.pop();
+          n += r.querySelectorAll('input, textarea, select').length;
+          for (const el of r.querySelectorAll('*')) if (el.shadowRoot && !el.hasAttribute('data-stallwatch-overlay')) stack.push(el.shadowRoot);
+        }
+        return n;
+      });
+      assert.equal(controls, inDom, `${fixture}: the guard watches every form control`);
       await guard.assertUntouched(assert);
       await page.close();
     });

@@ -9,7 +9,7 @@
     'data-column-id data-row-key-value data-field-id data-event-type data-selenium-event-type data-aura-class ' +
     'data-component-id data-card-type slot role');
   const LABELS = words('data-label field-label aria-label title'); // localised, but may hold data
-  const KEEP = words('lightning r o n page list home view related contacts record objects views board all deal deals Recent');
+  const KEEP = words('lightning r o n page list home pipelineInspection view related contacts record objects views board all deal deals Recent');
   // An email-ish token, an id-like token (15+ alphanumerics), a run of 2+ digits.
   const DATA = /[^\s@/"]*@[^\s@/"]*|(?<![A-Za-z0-9])[A-Za-z0-9]{15,}(?![A-Za-z0-9])|\d{2,}/g;
   const scrub = (s) => s.slice(0, 300).replace(DATA, (m) =>

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EXPECTED, ROOT } from '../e2e/harness.mjs';
+import { EXPECTED, ROOT, fillDates } from '../e2e/harness.mjs';
 import { CRM_HOSTS, GUARD_PATH, startServers } from './server.mjs';
 import { Session, startGeckodriver, which } from './webdriver.mjs';
 
@@ -286,10 +286,12 @@ function readOverlay() {
     for (const li of document.querySelectorAll('[data-testid="read-field"]')) {
       fields[li.dataset.field] = text(li.querySelector('[data-testid="read-value"]'));
     }
+    const parsed = document.querySelector('[data-testid="read-parsed"]');
     return {
       score: text(document.querySelector('[data-testid="stall-score"]')),
       reasons: [...document.querySelectorAll('[data-testid="stall-reason"]')].map((e) => e.dataset.code),
       fields,
+      parsed: parsed ? JSON.parse(parsed.dataset.json) : null,
     };`);
 }
 
@@ -366,6 +368,24 @@ else if (missing.length) {
     await assertUntouched(url);
     overlay.rethrow();
   });
+
+  // Pages shaped like the evidence: native shadow at every Salesforce LWC host with day-first
+  // dates, and HubSpot's 2025-26 French record page with its accessibility copies.
+  for (const fixture of ['salesforce/opportunity-gb-native.html', 'hubspot/deal-2026-fr.html']) {
+    test(`${fixture}: what the overlay understood`, { timeout: 60_000 }, async () => {
+      const { url, parsed } = EXPECTED[fixture];
+      startWindow();
+      await open(url);
+      const overlay = await attempt(async () => {
+        await enterOverlay();
+        const shown = await readOverlay();
+        assertScore(shown.score);
+        assert.deepEqual(shown.parsed, JSON.parse(fillDates(JSON.stringify(parsed))), 'read-parsed');
+      });
+      await assertUntouched(url);
+      overlay.rethrow();
+    });
+  }
 
   test('Salesforce contact (not a deal): no overlay at all', { timeout: 30_000 }, async () => {
     const fixture = 'salesforce/contact.html';

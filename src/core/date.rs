@@ -393,8 +393,16 @@ pub fn order_evidence(raw: &str) -> Option<NumericOrder> {
 /// The order a set of dates shown on one page settles, or None when none settles it or they
 /// disagree (then nothing is settled: say so, do not guess).
 pub fn settle_order<'a>(samples: impl IntoIterator<Item = &'a str>) -> Option<NumericOrder> {
+    settle(samples, order_evidence)
+}
+
+/// The one order every sample with evidence agrees on; `None` when none has any or two disagree.
+fn settle<'a>(
+    samples: impl IntoIterator<Item = &'a str>,
+    evidence: fn(&str) -> Option<NumericOrder>,
+) -> Option<NumericOrder> {
     let mut settled = None;
-    for order in samples.into_iter().filter_map(order_evidence) {
+    for order in samples.into_iter().filter_map(evidence) {
         match settled {
             None => settled = Some(order),
             Some(o) if o != order => return None,
@@ -430,15 +438,7 @@ pub fn named_order_evidence(raw: &str) -> Option<NumericOrder> {
 
 /// `settle_order` for dates written with month names (see `named_order_evidence`).
 pub fn settle_named_order<'a>(samples: impl IntoIterator<Item = &'a str>) -> Option<NumericOrder> {
-    let mut settled = None;
-    for order in samples.into_iter().filter_map(named_order_evidence) {
-        match settled {
-            None => settled = Some(order),
-            Some(o) if o != order => return None,
-            Some(_) => {}
-        }
-    }
-    settled
+    settle(samples, named_order_evidence)
 }
 
 /// Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday).

@@ -51,7 +51,7 @@ pub const ADAPTER: CrmAdapter = CrmAdapter {
         people
             .contacts
             .iter()
-            .filter_map(|c| line.find(&c.trim().to_lowercase()).map(|at| (at, c)))
+            .filter_map(|c| find_name(&line, c).map(|at| (at, c)))
             .min()
             .map(|(_, c)| c.trim().to_string())
     },
@@ -504,6 +504,20 @@ pub fn channel_of(kind: &str, header: &str) -> Option<Channel> {
     }
 }
 
+/// Where a person's name first appears in `lowercase_line` as whole words ("Ann" is not in
+/// "Annual review"); `None` for names too short to tell apart.
+fn find_name(lowercase_line: &str, name: &str) -> Option<usize> {
+    let n = name.trim().to_lowercase();
+    if n.chars().count() < 2 {
+        return None;
+    }
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    lowercase_line.match_indices(&n).map(|(i, _)| i).find(|&i| {
+        !is_word(lowercase_line[..i].chars().next_back())
+            && !is_word(lowercase_line[i + n.len()..].chars().next())
+    })
+}
+
 /// Direction: the card UI's own words first ("Incoming email from …", "Outgoing email to …");
 /// then by identity, whichever known person the header and participant line name first (the
 /// deal owner: the rep's side; an associated contact: the buyer), since the preview UI's header
@@ -524,10 +538,7 @@ pub fn direction_of(channel: Channel, line: &str, people: &People) -> Option<Dir
         return Some(Direction::Outbound);
     }
     // The preview UI's header names who acted ("… <by whom>"): the owner or a contact.
-    let at = |name: &str| {
-        let n = name.trim().to_lowercase();
-        (n.len() >= 2).then(|| h.find(&n)).flatten()
-    };
+    let at = |name: &str| find_name(&h, name);
     let owner = people.owner.and_then(at);
     let contact = people.contacts.iter().filter_map(|c| at(c)).min();
     match (owner, contact) {

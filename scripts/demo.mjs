@@ -14,6 +14,9 @@ const deals = [
   'salesforce/opportunity-sparse.html',
   'salesforce/opportunity-list.html',
   'hubspot/deals-board.html',
+  // Pages shaped like the evidence: an en_GB org in native shadow, HubSpot's 2026 French page.
+  'salesforce/opportunity-gb-native.html',
+  'hubspot/deal-2026-fr.html',
 ];
 
 const browser = await launch({ headed });

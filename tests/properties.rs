@@ -280,11 +280,68 @@ proptest! {
             "subject": SUBJECTS[s], "body": BODIES[b],
         }));
         let after = run(&more);
+        // Answering a buyer who was waiting on you is not chasing: that reason may go; nothing
+        // else may fall (sums before the cap at 100).
+        let chasing = |a: &Assessment| {
+            a.reasons.iter().map(|r| r.points).sum::<u32>() - points(a, "buyer_waiting")
+        };
         prop_assert!(
-            after.stall_risk >= before.stall_risk,
+            chasing(&after) >= chasing(&before),
             "risk fell after one more outbound touch:\nbefore {}\nafter  {}",
             summary(&before), summary(&after)
         );
+    }
+
+    /// Hearing "No." is never better news than hearing a neutral reply the same day.
+    #[test]
+    fn a_no_is_never_better_than_a_neutral_reply(deal in deal(Some(true))) {
+        let reply = |body: &str| with_touch(&deal, json!({
+            "date": iso(0), "direction": "inbound", "channel": "email",
+            "subject": "Re: proposal", "body": body,
+        }));
+        let neutral = run(&reply("Thanks, noted."));
+        let no = run(&reply("No."));
+        prop_assert!(
+            no.stall_risk > neutral.stall_risk || no.stall_risk == Some(100),
+            "a no scored no worse than a neutral reply:\nneutral {}\nno      {}",
+            summary(&neutral), summary(&no)
+        );
+        prop_assert!(
+            matches!(no.state, State::CloseOut | State::Snoozed),
+            "a no leads to closing out (unless snoozed): {}", summary(&no)
+        );
+    }
+
+    /// An auto-reply is never the buyer replying: silence and the trap stay as they were.
+    #[test]
+    fn an_auto_reply_never_counts_as_a_reply(deal in deal(Some(true))) {
+        let before = run(&deal);
+        let after = run(&with_touch(&deal, json!({
+            "date": iso(0), "direction": "inbound", "channel": "email",
+            "subject": "Automatic reply: proposal",
+            "body": "I am out of the office with limited access to email.",
+        })));
+        for code in ["silence", "follow_up_trap"] {
+            prop_assert_eq!(points(&after, code), points(&before, code), "{}: {}", code, summary(&after));
+        }
+    }
+
+    /// The buyer writing after the rep snoozed the deal always ends the snooze.
+    #[test]
+    fn a_later_inbound_touch_always_ends_a_snooze(deal in deal(Some(true)), ahead in 1i32..=30) {
+        let mut snoozed = deal.clone();
+        let notes = snoozed["notes"].as_object_mut().unwrap();
+        notes.insert("snooze_until".into(), json!(iso(ahead)));
+        // Set yesterday (milliseconds since the epoch, as the popup stamps it).
+        let yesterday_ms = (now().0 as u64 - 1) * 86_400_000;
+        notes.insert("changed".into(), json!({ "snooze_until": yesterday_ms }));
+        prop_assume!(run(&snoozed).state == State::Snoozed);
+        let after = run(&with_touch(&snoozed, json!({
+            "date": iso(0), "direction": "inbound", "channel": "email",
+            "subject": "Re: proposal", "body": "Budget is released, please send the order form.",
+        })));
+        prop_assert!(after.state != State::Snoozed, "still snoozed: {}", summary(&after));
+        prop_assert!(after.notices.iter().any(|n| n.code.as_str() == "snooze_ended_early"));
     }
 
     /// The buyer replying today never adds silence or follow-up-trap points.

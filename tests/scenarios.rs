@@ -31,9 +31,12 @@ const STATES: &[&str] = &[
     "wait",
     "snoozed",
     "walk_away",
+    "close_out",
     "closed",
     "not_a_deal",
 ];
+const NOTICES: &[&str] = &["auto_reply", "stated_resume", "snooze_ended_early"];
+const SECTIONS: &[&str] = &["act_today", "waiting", "paused", "closed"];
 const UNSCORED_STATES: &[&str] = &["closed", "not_a_deal"];
 const BANDS: &[&str] = &["low", "watch", "high"];
 const CONFIDENCES: &[&str] = &["low", "medium", "high"];
@@ -72,6 +75,12 @@ struct Expect {
     act_from: Option<String>,
     #[serde(default)]
     riskier_than: Vec<String>,
+    /// Notice codes that must be among the assessment's notices.
+    #[serde(default)]
+    notices: Vec<String>,
+    /// The triage section: act_today, waiting, paused, closed.
+    #[serde(default)]
+    section: Option<String>,
 }
 
 /// One assessed scenario.
@@ -171,6 +180,16 @@ fn validate(name: &str, s: &ScenarioFile) -> Vec<String> {
             bad.push(format!("unknown confidence `{c}`"));
         }
     }
+    for n in &e.notices {
+        if !NOTICES.contains(&n.as_str()) {
+            bad.push(format!("unknown notice `{n}`"));
+        }
+    }
+    if let Some(sec) = &e.section {
+        if !SECTIONS.contains(&sec.as_str()) {
+            bad.push(format!("unknown section `{sec}`"));
+        }
+    }
     let named = e
         .reasons
         .iter()
@@ -254,7 +273,8 @@ fn run_one(name: &str, text: &str) -> Result<Outcome, Vec<String>> {
         }
         assess(Some(&deal), &notes.notes, &settings, now)
     };
-    let actual = serde_json::to_value(&assessment).expect("assessments serialize");
+    let mut actual = serde_json::to_value(&assessment).expect("assessments serialize");
+    actual["section"] = serde_json::to_value(assessment.section()).expect("sections serialize");
     Ok(Outcome {
         name: name.to_string(),
         expect: s.expect,
@@ -319,6 +339,23 @@ fn check(o: &Outcome, report: &mut Report) {
         .as_array()
         .map(|m| m.iter().map(str_or).collect())
         .unwrap_or_default();
+    let notices: Vec<String> = a["notices"]
+        .as_array()
+        .map(|ns| ns.iter().map(|n| str_or(&n["code"])).collect())
+        .unwrap_or_default();
+    for n in &e.notices {
+        if !notices.contains(n) {
+            fails.push(format!(
+                "notice `{n}` expected but absent (notices = {notices:?})"
+            ));
+        }
+    }
+    if let Some(sec) = &e.section {
+        let got = str_or(&a["section"]);
+        if &got != sec {
+            fails.push(format!("section: expected `{sec}`, got `{got}`"));
+        }
+    }
     for want in &e.missing_mentions {
         let w = want.to_lowercase();
         if !missing.iter().any(|m| m.to_lowercase().contains(&w)) {

@@ -154,17 +154,71 @@ impl Deal {
     }
 }
 
-/// Classifies a stage name: `Closed Won`, `Closed Lost`, `closedwon` (HubSpot's internal id) …
+/// Words that name a won or lost stage, in the languages the CRMs are used in, without accents
+/// (standard names, their translations, and how admins name custom stages: "Lost – went with
+/// competitor", "Closed Won – Signed").
+const WON_WORDS: &[&str] = &[
+    "won",
+    "closedwon",
+    "gewonnen",
+    "gagne",
+    "gagnee",
+    "ganado",
+    "ganada",
+    "ganho",
+    "ganha",
+    "vinto",
+];
+const LOST_WORDS: &[&str] = &[
+    "lost",
+    "closedlost",
+    "verloren",
+    "perdu",
+    "perdue",
+    "perdido",
+    "perdida",
+    "perso",
+    "persa",
+];
+/// "Closed – no decision": a loss by another name.
+const NO_DECISION: &[&str] = &[
+    "no decision",
+    "nodecision",
+    "sans decision",
+    "keine entscheidung",
+    "sin decision",
+    "sem decisao",
+    "geen beslissing",
+];
+
+/// Classifies a stage name: `Closed Won`, `Closed Lost`, `closedlost` (HubSpot's internal id),
+/// custom and localised names (`Lost – went with competitor`, `Geschlossen und verloren`,
+/// `Fermée gagnée`). Anything else is open.
 pub fn status_from_stage(stage: &str) -> DealStatus {
-    let s: String = stage
-        .to_ascii_lowercase()
+    let folded: String = stage
+        .to_lowercase()
         .chars()
-        .filter(|c| c.is_alphanumeric())
+        // "Won't" is one word, not "won".
+        .filter(|c| !matches!(c, '\'' | '\u{2019}'))
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c if c.is_alphanumeric() => c,
+            _ => ' ',
+        })
         .collect();
-    if s.contains("closedwon") || s == "won" {
-        DealStatus::Won
-    } else if s.contains("closedlost") || s == "lost" {
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let joined = words.join(" ");
+    if words.iter().any(|w| LOST_WORDS.contains(w))
+        || NO_DECISION.iter().any(|p| joined.contains(p))
+    {
         DealStatus::Lost
+    } else if words.iter().any(|w| WON_WORDS.contains(w)) {
+        DealStatus::Won
     } else {
         DealStatus::Open
     }
@@ -180,5 +234,35 @@ mod tests {
         assert_eq!(status_from_stage("closedlost"), DealStatus::Lost);
         assert_eq!(status_from_stage("Closed - Lost"), DealStatus::Lost);
         assert_eq!(status_from_stage("Proposal/Price Quote"), DealStatus::Open);
+        for lost in [
+            "Lost – went with competitor",
+            "Closed – no decision",
+            "Geschlossen und verloren",
+            "Fermée perdue",
+            "Perdida",
+            "Verloren",
+            "Cerrada perdida",
+            "Closed Lost (Pipeline des ventes)",
+        ] {
+            assert_eq!(status_from_stage(lost), DealStatus::Lost, "{lost}");
+        }
+        for won in [
+            "Closed Won – Signed",
+            "Gagnée",
+            "Geschlossen und gewonnen",
+            "Fechado ganho",
+            "closedwon",
+        ] {
+            assert_eq!(status_from_stage(won), DealStatus::Won, "{won}");
+        }
+        // Near-misses: open stages that only look like an outcome.
+        for open in [
+            "Won't decide until Q3 review",
+            "Lostock site survey",
+            "Decision Maker Bought-In",
+            "Closing",
+        ] {
+            assert_eq!(status_from_stage(open), DealStatus::Open, "{open}");
+        }
     }
 }

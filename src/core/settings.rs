@@ -24,6 +24,12 @@ pub struct Settings {
     /// The buyer's deadline counts when it is this close (days).
     pub deadline_window_days: u32,
     pub deadline_near_points: u32,
+    /// Their deadline this close (days) with silence: points enough for "high" on its own.
+    pub deadline_urgent_days: u32,
+    pub deadline_urgent_points: u32,
+    /// Their deadline within this many days (and beyond the urgent ones).
+    pub deadline_soon_days: u32,
+    pub deadline_soon_points: u32,
     pub deadline_passed_points: u32,
     /// Outbound touches in a row (since the buyer's last reply) at which the trap starts.
     pub streak_start: u32,
@@ -75,6 +81,20 @@ pub struct Settings {
     /// Days of silence after which, with a known reason, the suggestion brings something new
     /// instead of asking for feedback again.
     pub new_value_after_days: u32,
+    /// The buyer asked or requested something and nobody answered: points at once, more per
+    /// day of waiting, up to a maximum.
+    pub buyer_waiting_points: u32,
+    pub buyer_waiting_points_per_day: u32,
+    pub buyer_waiting_max_points: u32,
+    /// The buyer said no (or that they chose someone else).
+    pub buyer_said_no_points: u32,
+    /// The contact left the company, or their address bounced.
+    pub champion_left_points: u32,
+    /// Concessions the rep offered unprompted (within the effort-balance window) that count.
+    pub concession_threshold: u32,
+    pub rep_concessions_points: u32,
+    /// Days without a word from the buyer after which a deal is closed out, not chased.
+    pub close_out_after_days: u32,
     /// Signs the messages with this name when set.
     pub rep_name: Option<String>,
     /// One line under the name (title, company, phone), when set.
@@ -105,16 +125,24 @@ impl Default for Settings {
         ];
         Settings {
             silence_start_days: 7,
-            silence_full_days: 30,
-            silence_max_points: 35,
+            silence_full_days: 42,
+            silence_max_points: 65,
             deadline_window_days: 14,
-            deadline_near_points: 10,
-            deadline_passed_points: 15,
+            deadline_near_points: 15,
+            deadline_urgent_days: 3,
+            deadline_urgent_points: 65,
+            deadline_soon_days: 7,
+            deadline_soon_points: 35,
+            deadline_passed_points: 40,
             streak_start: 2,
             streak_points_per_touch: 8,
             content_free_extra_points: 3,
             streak_max_points: 35,
-            content_free_phrases: strings(super::phrases::DEFAULT_CONTENT_FREE),
+            content_free_phrases: super::phrases::DEFAULT_CONTENT_FREE
+                .iter()
+                .chain(super::listen::CONTENT_FREE_MORE)
+                .map(|s| s.to_string())
+                .collect(),
             balance_window_touches: 10,
             balance_window_days: 60,
             balance_min_touches: 4,
@@ -156,6 +184,14 @@ impl Default for Settings {
             walk_away_fit_points: 25,
             wait_days: 5,
             new_value_after_days: 21,
+            buyer_waiting_points: 15,
+            buyer_waiting_points_per_day: 5,
+            buyer_waiting_max_points: 60,
+            buyer_said_no_points: 40,
+            champion_left_points: 35,
+            concession_threshold: 2,
+            rep_concessions_points: 10,
+            close_out_after_days: 90,
             rep_name: None,
             signature: None,
             date_order: None,
@@ -179,6 +215,22 @@ pub const TUNABLE_NUMBERS: &[(&str, &str, &str)] = &[
         "days",
     ),
     ("deadline_near_points", "Deadline near: points", "points"),
+    (
+        "deadline_urgent_days",
+        "Their deadline is urgent within",
+        "days",
+    ),
+    (
+        "deadline_urgent_points",
+        "Deadline urgent: points",
+        "points",
+    ),
+    (
+        "deadline_soon_days",
+        "Their deadline is soon within",
+        "days",
+    ),
+    ("deadline_soon_points", "Deadline soon: points", "points"),
     (
         "deadline_passed_points",
         "Deadline passed: points",
@@ -292,6 +344,42 @@ pub const TUNABLE_NUMBERS: &[(&str, &str, &str)] = &[
     (
         "new_value_after_days",
         "Bring something new after a silence of",
+        "days",
+    ),
+    (
+        "buyer_waiting_points",
+        "The buyer is waiting on you: points",
+        "points",
+    ),
+    (
+        "buyer_waiting_points_per_day",
+        "…plus per day of waiting",
+        "points",
+    ),
+    ("buyer_waiting_max_points", "…up to", "points"),
+    (
+        "buyer_said_no_points",
+        "The buyer said no: points",
+        "points",
+    ),
+    (
+        "champion_left_points",
+        "Your contact left: points",
+        "points",
+    ),
+    (
+        "concession_threshold",
+        "Unasked concessions count from",
+        "offers",
+    ),
+    (
+        "rep_concessions_points",
+        "Unasked concessions: points",
+        "points",
+    ),
+    (
+        "close_out_after_days",
+        "Close out after no word from the buyer for",
         "days",
     ),
 ];

@@ -1,8 +1,10 @@
 //! What a deal's timeline says, computed once per deal and shared by the stall-risk signals
-//! and the message: touches newest first, the buyer's last reply, our unanswered streak, the
+//! and the message: touches newest first, the buyer's last reply and what it said, the
+//! automatic messages since (auto-replies, bounces: not replies), our unanswered streak, the
 //! buyer's rhythm, and each touch's normalised text (for phrase matching).
 
 use super::date::Day;
+use super::listen::{hear, Heard};
 use super::model::{Deal, Direction, Touch};
 use super::phrases::{normalize_all, Matcher};
 use super::settings::Settings;
@@ -14,9 +16,16 @@ pub struct Timeline<'a> {
     content_free: Matcher<'a>,
     /// Each touch's subject and body, normalised at most once (signals share it).
     texts: Vec<OnceCell<String>>,
-    /// Touches between the two sides (notes and tasks left out), newest first.
+    /// Touches between the two sides (notes and tasks left out), newest first. Automatic
+    /// messages (see `automatic`) are left out too: an auto-reply is not the buyer replying.
     pub touches: Vec<&'a Touch>,
+    /// The buyer's newest real reply (or meeting).
     pub last_inbound: Option<&'a Touch>,
+    /// What that reply says (a question, a no, a date to come back …); empty for a meeting.
+    pub last_heard: Vec<Heard>,
+    /// Auto-replies and "has left" notices newer than the last real reply, newest first, with
+    /// what each says.
+    pub automatic: Vec<(&'a Touch, Vec<Heard>)>,
     /// Outbound touches newer than the last inbound one (all of them if there is none).
     pub streak: Vec<&'a Touch>,
     /// The buyer's usual gap between touches, in days (see `inbound_rhythm_days`).
@@ -24,11 +33,28 @@ pub struct Timeline<'a> {
 }
 
 impl<'a> Timeline<'a> {
-    pub fn new(deal: &'a Deal, settings: &'a Settings) -> Timeline<'a> {
+    pub fn new(deal: &'a Deal, settings: &'a Settings, now: Day) -> Timeline<'a> {
+        let mut automatic = Vec::new();
+        let mut last_heard = Vec::new();
+        // The buyer's side, newest first, read until their newest real reply: what came after
+        // it is all that matters for silence, the streak and what they are waiting on.
+        for t in deal.touches_newest_first() {
+            if t.direction != Direction::Inbound {
+                continue;
+            }
+            let heard = hear(&t.subject, &t.body, now);
+            if is_automatic(&heard) {
+                automatic.push((t, heard));
+            } else {
+                last_heard = heard;
+                break;
+            }
+        }
         let touches: Vec<&Touch> = deal
             .touches_newest_first()
             .into_iter()
             .filter(|t| t.direction != Direction::Internal)
+            .filter(|t| !automatic.iter().any(|(a, _)| std::ptr::eq(*a, *t)))
             .collect();
         let last_inbound = touches
             .iter()
@@ -45,9 +71,16 @@ impl<'a> Timeline<'a> {
             texts: touches.iter().map(|_| OnceCell::new()).collect(),
             touches,
             last_inbound,
+            last_heard,
+            automatic,
             streak,
             rhythm,
         }
+    }
+
+    /// Whether the buyer's last reply says `pred`.
+    pub fn heard(&self, pred: impl Fn(&Heard) -> bool) -> Option<&Heard> {
+        self.last_heard.iter().find(|h| pred(h))
     }
 
     /// The normalised subject and body of the touch at `i` in `touches`.
@@ -62,6 +95,20 @@ impl<'a> Timeline<'a> {
     pub fn content_free(&self, i: usize) -> Option<&'a str> {
         self.content_free.find_normalized(self.text(i))
     }
+}
+
+/// An auto-reply, or a "has left" notice that asks nothing: a message from the mail system or a
+/// colleague, not the buyer replying. (A successor who writes "Dana has left; please send me
+/// the contract" is a real reply.)
+fn is_automatic(heard: &[Heard]) -> bool {
+    heard.iter().any(|h| matches!(h, Heard::AutoReply { .. }))
+        || (heard.iter().any(|h| matches!(h, Heard::Left { .. }))
+            && !heard.iter().any(|h| {
+                matches!(
+                    h,
+                    Heard::Asked { .. } | Heard::BuyingSignal { .. } | Heard::No { .. }
+                )
+            }))
 }
 
 /// The median gap in days between the buyer's touches (the lower middle one when there is

@@ -270,6 +270,9 @@ pub const PLAN: ReadPlan = ReadPlan {
                 selectors: &[
                     text("[data-selenium-test=\"timeline-editable-section\"]", "card UI, expanded; part 2 §9", M),
                     text("[data-test-id=\"rte-content\"]", "ticket scraper 2025-26; part 2 §5.1", M),
+                    // Collapsed preview UI: its snippet has no hook of its own, so the visible
+                    // preview's whole text (header, time, snippet) stands in for the body.
+                    text("[data-test-id=\"timeline-preview-event\"]", "preview UI; snippet unhooked; part 2 §5.1", L),
                 ],
             },
             PartPlan {

@@ -1,9 +1,9 @@
-//! Scores every readable row with the core and orders them for triage: highest stall risk
-//! first; closed deals and unreadable rows after, in file order.
+//! Scores every readable row with the core and orders them as the day's queue (act today,
+//! waiting, paused; see `today_order`); closed deals and unreadable rows after, in file order.
 
 use super::ReadRow;
 use crate::core::date::Day;
-use crate::core::risk::{assess, riskiest_first, Assessment};
+use crate::core::risk::{assess, today_order, Assessment, Section, TodayKey};
 use crate::core::settings::Settings;
 
 #[derive(Debug)]
@@ -30,6 +30,19 @@ pub fn rank(rows: Vec<ReadRow>, settings: &Settings, now: Day) -> Vec<Ranked> {
             Ranked { read, assessment }
         })
         .collect();
-    riskiest_first(&mut ranked, Ranked::stall_risk);
+    today_order(&mut ranked, |r| match (&r.assessment, &r.read.deal) {
+        (Some(a), Some(deal)) => TodayKey::of(
+            a,
+            r.read.notes.deadline,
+            deal.amount.as_ref().map(|m| m.units()),
+        ),
+        _ => TodayKey {
+            section: Section::Closed,
+            stall_risk: None,
+            deadline: None,
+            act_from: None,
+            amount: None,
+        },
+    });
     ranked
 }

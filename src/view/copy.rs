@@ -4,6 +4,19 @@
 /// A scored deal with no reasons.
 pub const NO_STALL: &str = "Nothing on this page looks like a stall.";
 pub const WHY: &str = "Why";
+/// The day's queue sections, as the list panel heads them.
+pub fn section(s: crate::core::risk::Section) -> &'static str {
+    use crate::core::risk::Section;
+    match s {
+        Section::ActToday => "Act today",
+        Section::Waiting => "Waiting",
+        Section::Paused => "Paused, let go or close out",
+        Section::Closed => "Closed",
+    }
+}
+
+/// Heading of what the buyer's side said that changes what to do (no points).
+pub const HEARD: &str = "What they said";
 pub const SUGGESTED: &str = "Suggested next message";
 pub const NOTHING_TO_SEND: &str = "Nothing to send today.";
 pub const SUBJECT: &str = "Subject: ";

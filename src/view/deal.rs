@@ -5,7 +5,7 @@ use super::copy;
 use crate::core::date::Day;
 use crate::core::message::{assess_and_compose, Suggestion};
 use crate::core::notes::{self, Notes};
-use crate::core::risk::{assess, Band, Confidence, Reason, State, MISSING_NOTES};
+use crate::core::risk::{assess, Band, Confidence, Notice, Reason, Section, State, MISSING_NOTES};
 use crate::core::settings::{self, Settings};
 use crate::crm::snapshot::{Field, RawSnapshot};
 use crate::crm::{self, PageKind, PageRef, Parsed, ReadField};
@@ -26,6 +26,10 @@ pub struct DealView {
     pub state: State,
     pub headline: String,
     pub reasons: Vec<Reason>,
+    /// What the buyer's side said that changes what to do (no points).
+    pub notices: Vec<Notice>,
+    /// The triage section (act today, waiting, paused, closed).
+    pub section: Section,
     pub confidence: Confidence,
     pub missing: Vec<String>,
     /// One line on how much the score can be trusted, naming what could not be seen.
@@ -105,6 +109,7 @@ pub fn deal_view(
             None => "Wait".to_string(),
         },
         State::WalkAway => "Consider walking away".to_string(),
+        State::CloseOut => "Close it out: stop chasing".to_string(),
         State::Act => match assessment.band {
             Some(Band::High) => "High stall risk".to_string(),
             Some(Band::Watch) => "Watch this deal".to_string(),
@@ -143,7 +148,9 @@ pub fn deal_view(
         band: assessment.band,
         state: assessment.state,
         headline,
+        section: assessment.section(),
         reasons: assessment.reasons,
+        notices: assessment.notices,
         confidence: assessment.confidence,
         missing: assessment.missing,
         message,

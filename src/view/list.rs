@@ -3,7 +3,7 @@
 use super::copy;
 use crate::core::date::Day;
 use crate::core::notes;
-use crate::core::risk::{assess, riskiest_first, Band, State};
+use crate::core::risk::{assess, today_order, Band, Section, State, TodayKey};
 use crate::core::settings;
 use crate::crm::snapshot::RawSnapshot;
 use crate::crm::{read_rows, PageRef, Parsed};
@@ -24,6 +24,11 @@ pub struct ListRowView {
     pub top_reason: Option<String>,
     /// What the row was understood to say, machine-readable (the row's `data-json`).
     pub parsed: Parsed,
+    /// Where it goes in the day's queue.
+    pub section: Section,
+    /// Its place in the queue (section, risk, the buyer's deadline, the date to act, amount).
+    #[serde(skip)]
+    pub order: Option<TodayKey>,
 }
 
 /// The triage panel on list and board pages: the visible deals, riskiest first.
@@ -60,11 +65,19 @@ pub fn list_view(snapshot: &RawSnapshot, page: &PageRef, stored: &Value, now: Da
             let key = notes::storage_key(&r.deal.key);
             let loaded = notes::load(stored.get(&key).unwrap_or(&Value::Null));
             let a = assess(Some(&r.deal), &loaded.notes, &settings, now);
+            let order = TodayKey::of(
+                &a,
+                loaded.notes.deadline,
+                r.deal.amount.as_ref().map(|m| m.units()),
+            );
             let top_reason = match a.state {
                 State::Closed => Some("Closed: not scored".to_string()),
                 State::Snoozed => a
                     .snoozed_until
                     .map(|d| format!("Snoozed until {}", d.short(now))),
+                State::Wait => a
+                    .act_from
+                    .map(|d| format!("Wait: act from {}", d.short(now))),
                 _ => a.top_reason().map(|x| x.fact.clone()),
             };
             ListRowView {
@@ -80,11 +93,22 @@ pub fn list_view(snapshot: &RawSnapshot, page: &PageRef, stored: &Value, now: Da
                 state: a.state,
                 top_reason,
                 parsed: Parsed::of(&r.deal, date_order),
+                section: a.section(),
+                order: Some(order),
             }
         })
         .collect();
-    // Riskiest first; unscored (closed) deals last; ties keep page order.
-    riskiest_first(&mut views, |v| v.score);
+    // The day's queue: act today (riskiest, nearest deadline, largest first), then waiting,
+    // paused and closed; ties keep page order.
+    today_order(&mut views, |v| {
+        v.order.unwrap_or(TodayKey {
+            section: v.section,
+            stall_risk: v.score,
+            deadline: None,
+            act_from: None,
+            amount: None,
+        })
+    });
     let stalling = views.iter().filter(|v| v.band == Some(Band::High)).count();
     let open = views.iter().filter(|v| v.score.is_some()).count();
     let headline = match (views.len(), stalling) {

@@ -144,9 +144,19 @@ pub fn render_list(
     };
     let card = badge_and_card(root, &frame, expanded)?;
     sections::problems(&card, &v.problems)?;
-    let list = child(&card, "ol", "rows")?;
+    let mut list = None;
+    let mut section = None;
     for r in &v.rows {
-        let li = child(&list, "li", "row")?;
+        // One heading and list per section of the day's queue, in order.
+        if section != Some(r.section) {
+            section = Some(r.section);
+            let h = text_child(&card, "h2", "section", copy::section(r.section))?;
+            h.set_attribute("data-testid", "list-section")?;
+            h.set_attribute("data-section", &serde_name(&r.section))?;
+            list = Some(child(&card, "ol", "rows")?);
+        }
+        let Some(list) = &list else { continue };
+        let li = child(list, "li", "row")?;
         li.set_attribute("data-testid", "list-row")?;
         li.set_attribute("data-key", &r.key)?;
         li.set_attribute(

@@ -16,6 +16,16 @@ pub fn reasons(parent: &Element, v: &DealView) -> Result<(), JsValue> {
     if let Some(note) = v.no_reasons_note {
         text_child(parent, "p", "quiet", note)?;
     }
+    // What the buyer's side said that changes what to do (an auto-reply, a date to come back).
+    if !v.notices.is_empty() {
+        text_child(parent, "h2", "", copy::HEARD)?;
+        let list = child(parent, "ul", "notices")?;
+        for n in &v.notices {
+            let li = text_child(&list, "li", "notice", &n.fact)?;
+            li.set_attribute("data-testid", "notice")?;
+            li.set_attribute("data-code", n.code.as_str())?;
+        }
+    }
     if v.reasons.is_empty() {
         return Ok(());
     }

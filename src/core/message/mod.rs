@@ -6,6 +6,7 @@
 //! two tones.
 
 mod approver_check;
+mod close_out;
 mod discovery;
 mod new_value;
 mod reason_feedback;
@@ -35,6 +36,8 @@ pub enum Kind {
     NewValue,
     /// Bad fit: a respectful close with one clear way back.
     WalkAway,
+    /// The buyer said no, or the deal died months ago: close the loop, one way back.
+    CloseOut,
     /// Nothing to send today (snoozed, or the ball is in their court): why, and from when.
     Wait,
 }
@@ -47,6 +50,7 @@ impl Kind {
             Kind::ApproverCheck => "Ask about the approver",
             Kind::NewValue => "Bring something new",
             Kind::WalkAway => "Let it go, kindly",
+            Kind::CloseOut => "Close it out",
             Kind::Wait => "Wait",
         }
     }
@@ -211,6 +215,7 @@ fn kind_for(state: State, notes: &Notes, slots: &Slots, s: &Settings) -> Option<
         State::Closed | State::NotADeal => return None,
         State::Snoozed | State::Wait => Kind::Wait,
         State::WalkAway => Kind::WalkAway,
+        State::CloseOut => Kind::CloseOut,
         State::Act if notes.reason.is_none() => Kind::Discovery,
         State::Act if slots.approver.is_some() => Kind::ApproverCheck,
         State::Act
@@ -230,6 +235,7 @@ fn draft(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
         Kind::ReasonFeedback => reason_feedback::draft(channel, tone, slots),
         Kind::ApproverCheck => approver_check::draft(channel, tone, slots),
         Kind::NewValue => new_value::draft(channel, tone, slots),
+        Kind::CloseOut => close_out::draft(channel, tone, slots),
         Kind::WalkAway | Kind::Wait => walk_away::draft(channel, tone, slots),
     };
     d.channel = channel;
@@ -279,11 +285,22 @@ fn why(kind: Kind, slots: &Slots, assessment: &Assessment, notes: &Notes, now: D
             "A long silence with a known reason (\"{reason}\"){silent}: bring one useful thing, not a nudge."
         ),
         Kind::WalkAway => "Bad-fit signals dominate this deal: your time is better spent elsewhere, and the door stays open.".to_string(),
+        Kind::CloseOut => match assessment.reasons.iter().find(|r| r.code == crate::core::risk::ReasonCode::BuyerSaidNo) {
+            Some(r) => format!("{} Take the answer: close it honestly rather than chase.", r.fact),
+            None => format!("No word from the buyer for months{silent}: another nudge will not change that. Close the loop honestly and leave one way back."),
+        },
         Kind::Wait => match (assessment.state, assessment.snoozed_until) {
             (State::Snoozed, Some(_)) => match notes.snooze_reason.as_deref() {
                 Some(r) => format!("A known pause ({}) is not a stall.", clause(r)),
                 None => "A known pause is not a stall.".to_string(),
             },
+            // Their side said when: a date to come back, or an auto-reply's return date.
+            _ if !assessment.notices.is_empty() => assessment
+                .notices
+                .iter()
+                .map(|n| format!("{}.", n.fact))
+                .collect::<Vec<_>>()
+                .join(" "),
             _ => "Not every deal needs a nudge today: chasing a fresh, useful touch teaches the buyer that you own the deal.".to_string(),
         },
     }
@@ -298,10 +315,24 @@ fn wait_advice(assessment: &Assessment, now: Day) -> Option<String> {
             )
         }),
         State::Wait => assessment.act_from.map(|d| {
-            format!(
-                "Nothing to send today: your last touch gave them something to answer, and the ball is in their court. If there is no reply before {}, write then.",
-                d.short(now)
-            )
+            use crate::core::risk::NoticeCode;
+            let said = |code| assessment.notices.iter().any(|n| n.code == code);
+            if said(NoticeCode::StatedResume) {
+                format!(
+                    "Nothing to send today: they asked you to come back later. Write on {}, and build on what they said.",
+                    d.short(now)
+                )
+            } else if said(NoticeCode::AutoReply) {
+                format!(
+                    "Nothing to send today: their auto-reply says they are away until {}. Write then, not before.",
+                    d.short(now)
+                )
+            } else {
+                format!(
+                    "Nothing to send today: your last touch gave them something to answer, and the ball is in their court. If there is no reply before {}, write then.",
+                    d.short(now)
+                )
+            }
         }),
         _ => None,
     }
@@ -316,7 +347,7 @@ pub fn compose(
     now: Day,
 ) -> Option<Suggestion> {
     let deal = deal?;
-    let timeline = Timeline::new(deal, settings);
+    let timeline = Timeline::new(deal, settings, now);
     compose_with(deal, &timeline, notes, assessment, settings, now)
 }
 
@@ -328,7 +359,7 @@ pub fn assess_and_compose(
     settings: &Settings,
     now: Day,
 ) -> (Assessment, Option<Suggestion>) {
-    let timeline = Timeline::new(deal, settings);
+    let timeline = Timeline::new(deal, settings, now);
     let assessment = assess_with(deal, &timeline, notes, settings, now);
     let suggestion = compose_with(deal, &timeline, notes, &assessment, settings, now);
     (assessment, suggestion)

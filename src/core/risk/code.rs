@@ -23,12 +23,16 @@ pub enum ReasonCode {
     FitResentQuote,
     FitDiscount,
     FitTags,
+    BuyerWaiting,
+    BuyerSaidNo,
+    ChampionLeft,
+    RepConcessions,
 }
 
 impl ReasonCode {
     /// Every code. Tests walk this list: each code must be documented and expected by a
     /// scenario, so a new signal cannot ship undocumented.
-    pub const ALL: [ReasonCode; 16] = [
+    pub const ALL: [ReasonCode; 20] = [
         ReasonCode::Silence,
         ReasonCode::Deadline,
         ReasonCode::FollowUpTrap,
@@ -45,6 +49,10 @@ impl ReasonCode {
         ReasonCode::FitResentQuote,
         ReasonCode::FitDiscount,
         ReasonCode::FitTags,
+        ReasonCode::BuyerWaiting,
+        ReasonCode::BuyerSaidNo,
+        ReasonCode::ChampionLeft,
+        ReasonCode::RepConcessions,
     ];
 
     /// The stable name (`follow_up_trap`).
@@ -66,6 +74,10 @@ impl ReasonCode {
             ReasonCode::FitResentQuote => "fit_resent_quote",
             ReasonCode::FitDiscount => "fit_discount",
             ReasonCode::FitTags => "fit_tags",
+            ReasonCode::BuyerWaiting => "buyer_waiting",
+            ReasonCode::BuyerSaidNo => "buyer_said_no",
+            ReasonCode::ChampionLeft => "champion_left",
+            ReasonCode::RepConcessions => "rep_concessions",
         }
     }
 }

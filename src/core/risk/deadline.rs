@@ -21,16 +21,20 @@ pub(super) fn signal(
         return None;
     }
     let left = deadline.days_since(now);
+    // The closer their own date, the more a silence costs: within the urgent days it is enough
+    // for "high" on its own (docs/scoring.md).
+    let away = || format!("is {} away", plural(left as usize, "day", "days"));
     let (points, when) = if left < 0 {
         (
             s.deadline_passed_points,
             format!("passed {} ago", plural((-left) as usize, "day", "days")),
         )
+    } else if left as u32 <= s.deadline_urgent_days {
+        (s.deadline_urgent_points, away())
+    } else if left as u32 <= s.deadline_soon_days {
+        (s.deadline_soon_points, away())
     } else if left as u32 <= s.deadline_window_days {
-        (
-            s.deadline_near_points,
-            format!("is {} away", plural(left as usize, "day", "days")),
-        )
+        (s.deadline_near_points, away())
     } else {
         return None;
     };

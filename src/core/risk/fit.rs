@@ -4,6 +4,7 @@
 use super::ReasonCode;
 use super::{plural, Reason, Timeline};
 use crate::core::date::Day;
+use crate::core::listen::{hear, Heard};
 use crate::core::model::Direction;
 use crate::core::notes::Notes;
 use crate::core::phrases::normalize;
@@ -150,11 +151,15 @@ fn discounts(t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
             // full normalisation.
             let x = t.touches[i];
             let lower = format!("{} {}", x.subject, x.body).to_ascii_lowercase();
-            if !DISCOUNT_STEMS.iter().any(|w| lower.contains(w)) {
-                return false;
+            if DISCOUNT_STEMS.iter().any(|w| lower.contains(w))
+                && DISCOUNT_PHRASES.iter().any(|p| t.text(i).contains(p))
+            {
+                return true;
             }
-            let text = t.text(i);
-            DISCOUNT_PHRASES.iter().any(|p| text.contains(p))
+            // Everyday price pushing, in the buyer's language ("any wiggle room?", "trop cher").
+            hear(&x.subject, &x.body, now)
+                .iter()
+                .any(|h| matches!(h, Heard::PricePush { .. }))
         })
         .map(|i| t.touches[i].day)
         .collect();

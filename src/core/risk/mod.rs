@@ -11,6 +11,7 @@ mod code;
 mod deadline;
 mod fit;
 mod followup;
+mod listening;
 mod next_step;
 mod reason;
 mod silence;
@@ -19,6 +20,7 @@ mod stage_age;
 pub use code::ReasonCode;
 
 use super::date::Day;
+use super::listen::Heard;
 use super::model::{Deal, DealStatus, Direction};
 use super::notes::Notes;
 use super::settings::Settings;
@@ -34,12 +36,66 @@ pub enum State {
     Wait,
     /// Bad-fit signals dominate: suggest letting it go.
     WalkAway,
+    /// The buyer said no, or has not said a word for months while we kept writing: close it
+    /// honestly instead of chasing.
+    CloseOut,
     /// Paused on purpose until a date (the rep's snooze).
     Snoozed,
     /// Won or lost: never scored.
     Closed,
     /// Not a deal record page: never scored.
     NotADeal,
+}
+
+impl State {
+    /// Where the deal goes in a day's triage (the list panel, the command line).
+    pub fn section(self) -> Section {
+        match self {
+            State::Act => Section::ActToday,
+            State::Wait => Section::Waiting,
+            State::Snoozed | State::WalkAway | State::CloseOut => Section::Paused,
+            State::Closed | State::NotADeal => Section::Closed,
+        }
+    }
+}
+
+/// The triage sections, in the order a rep works through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    /// Send something today.
+    ActToday,
+    /// Nothing to send until a date (theirs or ours).
+    Waiting,
+    /// Snoozed, let go, or to be closed out.
+    Paused,
+    Closed,
+}
+
+/// Something the buyer's side said that changes what to do but is no stall reason: their
+/// auto-reply, a date they asked us to come back, a reply that ended our snooze.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    pub code: NoticeCode,
+    pub fact: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeCode {
+    AutoReply,
+    StatedResume,
+    SnoozeEndedEarly,
+}
+
+impl NoticeCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoticeCode::AutoReply => "auto_reply",
+            NoticeCode::StatedResume => "stated_resume",
+            NoticeCode::SnoozeEndedEarly => "snooze_ended_early",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -81,6 +137,8 @@ pub struct Assessment {
     pub snoozed_until: Option<Day>,
     /// In the `wait` state: the first day to act again.
     pub act_from: Option<Day>,
+    /// What the buyer's side said that changes what to do (no points).
+    pub notices: Vec<Notice>,
 }
 
 impl Assessment {
@@ -106,17 +164,61 @@ impl Assessment {
             missing: Vec::new(),
             snoozed_until: None,
             act_from: None,
+            notices: Vec::new(),
+        }
+    }
+
+    /// The triage section this assessment puts the deal in.
+    pub fn section(&self) -> Section {
+        self.state.section()
+    }
+}
+
+/// What decides a deal's place in the day's queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TodayKey {
+    pub section: Section,
+    pub stall_risk: Option<u8>,
+    /// The buyer's own deadline (notes).
+    pub deadline: Option<Day>,
+    /// In `waiting`: the first day to act.
+    pub act_from: Option<Day>,
+    /// The amount in whole units, whatever the currency (only breaks ties).
+    pub amount: Option<i64>,
+}
+
+impl TodayKey {
+    pub fn of(a: &Assessment, deadline: Option<Day>, amount: Option<i64>) -> TodayKey {
+        TodayKey {
+            section: a.section(),
+            stall_risk: a.stall_risk,
+            deadline,
+            act_from: a.act_from,
+            amount,
         }
     }
 }
 
-/// Orders items for triage: the highest stall risk first, unscored ones (closed deals,
-/// unreadable rows) last; equal risks keep their order (page order, file order). The list
-/// panel and the command line both rank with this.
-pub fn riskiest_first<T>(items: &mut [T], stall_risk: impl Fn(&T) -> Option<u8>) {
-    items.sort_by_key(|x| match stall_risk(x) {
-        Some(risk) => (0, std::cmp::Reverse(risk)),
-        None => (1, std::cmp::Reverse(0)),
+/// Orders items the way a rep works the day: sections in order (act today, waiting, paused,
+/// closed); in *act today* the riskiest first, then the nearest buyer deadline, then the larger
+/// amount; in *waiting* the earliest date to act first; paused ones by risk. Unscored items
+/// (closed deals, unreadable rows) come last; equal items keep their order (page or file
+/// order). The list panel and the command line both rank with this.
+pub fn today_order<T>(items: &mut [T], key: impl Fn(&T) -> TodayKey) {
+    items.sort_by_key(|x| {
+        let k = key(x);
+        let far = Day(i32::MAX);
+        (
+            k.section,
+            k.stall_risk.is_none(),
+            match k.section {
+                Section::Waiting => 0,
+                _ => -(k.stall_risk.unwrap_or(0) as i32),
+            },
+            k.act_from.unwrap_or(far),
+            k.deadline.unwrap_or(far),
+            std::cmp::Reverse(k.amount.unwrap_or(i64::MIN)),
+        )
     });
 }
 
@@ -131,7 +233,7 @@ pub fn band_of(risk: u8) -> Band {
 /// Assesses a deal. `deal` is `None` on a page that is not a deal record.
 pub fn assess(deal: Option<&Deal>, notes: &Notes, settings: &Settings, now: Day) -> Assessment {
     match deal {
-        Some(d) => assess_with(d, &Timeline::new(d, settings), notes, settings, now),
+        Some(d) => assess_with(d, &Timeline::new(d, settings, now), notes, settings, now),
         None => Assessment::unscored(State::NotADeal),
     }
 }
@@ -148,19 +250,55 @@ pub(crate) fn assess_with(
         return Assessment::unscored(State::Closed);
     }
     let s = settings;
-    let snoozed_until = notes.snooze_until.filter(|until| *until > now);
+    let mut notices = Vec::new();
+    let mut snoozed_until = notes.snooze_until.filter(|until| *until > now);
+    // The buyer wrote after the rep snoozed the deal: the snooze ends early.
+    if let (Some(until), Some(last)) = (snoozed_until, timeline.last_inbound) {
+        let began = notes
+            .changed
+            .get("snooze_until")
+            .map(|ms| Day::from_unix_ms(*ms as f64));
+        if began.is_some_and(|b| last.day > b) {
+            snoozed_until = None;
+            notices.push(Notice {
+                code: NoticeCode::SnoozeEndedEarly,
+                fact: format!(
+                    "They wrote on {} after you snoozed this deal until {}: the snooze ends early",
+                    last.day.short(now),
+                    until.short(now)
+                ),
+            });
+        }
+    }
+    // A pause the buyer's side stated: a date to come back, or their auto-reply's return date.
+    let (paused_until, asked_to_wait) = stated_pause(timeline, now, &mut notices);
+    // Silence, chasing and a slipping date are explained by our snooze or by their asking us
+    // to come back later; an auto-reply only says when to write next (the silence before it
+    // is still real).
+    let paused = snoozed_until.is_some() || asked_to_wait;
 
     let mut reasons: Vec<Reason> = Vec::new();
-    // While snoozed, silence and chasing are expected: those signals wait for the resume date.
-    if snoozed_until.is_none() {
+    reasons.extend(listening::buyer_waiting(timeline, s, now));
+    reasons.extend(listening::buyer_said_no(timeline, s, now));
+    reasons.extend(listening::champion_left(timeline, s, now));
+    // While paused, silence and chasing are expected: those signals wait for the resume date.
+    if !paused {
         reasons.extend(silence::signal(deal, timeline, s, now));
         reasons.extend(deadline::signal(deal, notes, timeline, s, now));
         reasons.extend(followup::signal(timeline, s, now));
         reasons.extend(balance::signal(timeline, s, now));
     }
+    reasons.extend(listening::rep_concessions(timeline, s, now));
     reasons.extend(channel::signals(notes, timeline, s, now));
-    reasons.extend(close_date::signals(deal, s, now));
-    reasons.extend(stage_age::signal(deal, s, now));
+    // A known pause explains a stage that does not move and a close date that slips by.
+    reasons.extend(
+        close_date::signals(deal, s, now)
+            .into_iter()
+            .filter(|r| !paused || r.code != ReasonCode::CloseDatePast),
+    );
+    if !paused {
+        reasons.extend(stage_age::signal(deal, s, now));
+    }
     reasons.extend(next_step::signal(deal, s, now));
     let fit = fit::signals(notes, timeline, s, now);
     let fit_points: u32 = fit.iter().map(|r| r.points).sum();
@@ -173,9 +311,12 @@ pub(crate) fn assess_with(
 
     let total: u32 = reasons.iter().map(|r| r.points).sum();
     let risk = total.min(100) as u8;
-    let act_from = wait_until(timeline, s, now);
+    let said_no = reasons.iter().any(|r| r.code == ReasonCode::BuyerSaidNo);
+    let act_from = paused_until.or_else(|| wait_until(timeline, s, now));
     let state = if snoozed_until.is_some() {
         State::Snoozed
+    } else if said_no || long_dead(deal, timeline, s, now) {
+        State::CloseOut
     } else if fit_points >= s.walk_away_fit_points {
         State::WalkAway
     } else if act_from.is_some() {
@@ -193,7 +334,69 @@ pub(crate) fn assess_with(
         missing,
         snoozed_until,
         act_from: if state == State::Wait { act_from } else { None },
+        notices,
     }
+}
+
+/// The first day to act again when the buyer's side asked for a pause: a resume date in their
+/// last reply ("after January 12"), or the return date of an auto-reply since. Says which in a
+/// notice. `None` when there is none still ahead; the flag says whether the buyer asked for it
+/// in a reply (not only an auto-reply).
+fn stated_pause(t: &Timeline, now: Day, notices: &mut Vec<Notice>) -> (Option<Day>, bool) {
+    let mut until = None;
+    if let Some((touch, heard)) = t.automatic.first() {
+        if let Some((back_on, quote)) = heard.iter().find_map(|h| match h {
+            Heard::AutoReply { back_on, quote } => Some((back_on, quote)),
+            _ => None,
+        }) {
+            let back = back_on.filter(|d| *d > now);
+            notices.push(Notice {
+                code: NoticeCode::AutoReply,
+                fact: match back {
+                    Some(d) => format!(
+                        "Their auto-reply on {} (\u{201c}{quote}\u{201d}) says they are back on {}: not a reply, and nothing to send before then",
+                        touch.day.short(now),
+                        d.short(now)
+                    ),
+                    None => format!(
+                        "The reply on {} was an auto-reply (\u{201c}{quote}\u{201d}), not the buyer: it is not counted as a reply",
+                        touch.day.short(now)
+                    ),
+                },
+            });
+            until = back;
+        }
+    }
+    if let Some((from, quote)) = t.last_heard.iter().find_map(|h| match h {
+        Heard::Resume {
+            from: Some(d),
+            quote,
+        } if *d > now => Some((*d, quote)),
+        _ => None,
+    }) {
+        notices.push(Notice {
+            code: NoticeCode::StatedResume,
+            fact: format!(
+                "They asked you to come back later (\u{201c}{quote}\u{201d}): wait until {}",
+                from.short(now)
+            ),
+        });
+        return (Some(until.map_or(from, |u: Day| u.max(from))), true);
+    }
+    (until, false)
+}
+
+/// No word from the buyer for `close_out_after_days` while we kept writing: a deal that died
+/// months ago, to close honestly rather than chase (a fresh six-week ghost is still `act`).
+fn long_dead(deal: &Deal, t: &Timeline, s: &Settings, now: Day) -> bool {
+    let Some((since, _)) = silence::silent_since(deal, t) else {
+        return false;
+    };
+    let chased = t
+        .touches
+        .iter()
+        .any(|x| x.direction == Direction::Outbound && x.day >= since);
+    chased && now.days_since(since) >= s.close_out_after_days as i32
 }
 
 /// The ball is in their court when our last touch carried something, is recent, and is our

@@ -44,13 +44,22 @@ fn a_reply_yesterday_is_low_risk() {
         ..Notes::default()
     };
     let d = deal(vec![
-        touch(1, Direction::Inbound, "Sounds good, send the contract"),
+        touch(1, Direction::Inbound, "Sounds good, thanks"),
         touch(3, Direction::Outbound, "Here is the pricing"),
     ]);
     let a = assess(Some(&d), &notes, &Settings::default(), day(0));
     assert_eq!(a.stall_risk, Some(0));
     assert_eq!(a.band, Some(Band::Low));
     assert!(a.reasons.is_empty());
+    // The same reply asking for the contract: still low, but the buyer is waiting on you, and
+    // that comes first.
+    let d = deal(vec![
+        touch(1, Direction::Inbound, "Sounds good, send the contract"),
+        touch(3, Direction::Outbound, "Here is the pricing"),
+    ]);
+    let a = assess(Some(&d), &notes, &Settings::default(), day(0));
+    assert_eq!(a.band, Some(Band::Low));
+    assert_eq!(codes(&a), ["buyer_waiting"]);
 }
 
 #[test]
@@ -183,6 +192,7 @@ fn a_tie_for_the_top_reason_shows_the_deal_specific_one() {
         missing: Vec::new(),
         snoozed_until: None,
         act_from: None,
+        notices: Vec::new(),
     };
     assert_eq!(a.top_reason().unwrap().code, "close_date_past");
     a.reasons.remove(1);

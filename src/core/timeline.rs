@@ -16,6 +16,9 @@ pub struct Timeline<'a> {
     content_free: Matcher<'a>,
     /// Each touch's subject and body, normalised at most once (signals share it).
     texts: Vec<OnceCell<String>>,
+    /// What each touch says (`listen::hear`), read at most once and only when asked.
+    heard: Vec<OnceCell<Vec<Heard>>>,
+    now: Day,
     /// Touches between the two sides (notes and tasks left out), newest first. Automatic
     /// messages (see `automatic`) are left out too: an auto-reply is not the buyer replying.
     pub touches: Vec<&'a Touch>,
@@ -69,6 +72,8 @@ impl<'a> Timeline<'a> {
         Timeline {
             content_free: Matcher::new(&settings.content_free_phrases),
             texts: touches.iter().map(|_| OnceCell::new()).collect(),
+            heard: touches.iter().map(|_| OnceCell::new()).collect(),
+            now,
             touches,
             last_inbound,
             last_heard,
@@ -88,6 +93,14 @@ impl<'a> Timeline<'a> {
         self.texts[i].get_or_init(|| {
             let t = self.touches[i];
             normalize_all(&[&t.subject, &t.body])
+        })
+    }
+
+    /// What the touch at `i` in `touches` says, read once.
+    pub fn heard_at(&self, i: usize) -> &[Heard] {
+        self.heard[i].get_or_init(|| {
+            let t = self.touches[i];
+            hear(&t.subject, &t.body, self.now)
         })
     }
 

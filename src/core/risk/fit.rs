@@ -4,7 +4,7 @@
 use super::ReasonCode;
 use super::{plural, Reason, Timeline};
 use crate::core::date::Day;
-use crate::core::listen::{hear, Heard};
+use crate::core::listen::Heard;
 use crate::core::model::Direction;
 use crate::core::notes::Notes;
 use crate::core::phrases::normalize;
@@ -156,10 +156,14 @@ fn discounts(t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
             {
                 return true;
             }
-            // Everyday price pushing, in the buyer's language ("any wiggle room?", "trop cher").
-            hear(&x.subject, &x.body, now)
-                .iter()
-                .any(|h| matches!(h, Heard::PricePush { .. }))
+            // Everyday price pushing, in the buyer's language ("any wiggle room?", "trop cher"),
+            // within the effort-balance window (the last 10 touches, 60 days): reading every
+            // old reply costs more than an old ask tells.
+            i < s.balance_window_touches as usize
+                && now.days_since(x.day) <= s.balance_window_days as i32
+                && t.heard_at(i)
+                    .iter()
+                    .any(|h| matches!(h, Heard::PricePush { .. }))
         })
         .map(|i| t.touches[i].day)
         .collect();

@@ -5,7 +5,7 @@
 use super::ReasonCode;
 use super::{plural, Reason, Timeline};
 use crate::core::date::Day;
-use crate::core::listen::{concession, hear, Heard};
+use crate::core::listen::{concession, Heard};
 use crate::core::model::Direction;
 use crate::core::settings::Settings;
 
@@ -78,11 +78,18 @@ pub(super) fn champion_left(t: &Timeline, s: &Settings, now: Day) -> Option<Reas
     })
 }
 
-/// Price concessions we offered in the effort-balance window without the buyer pushing on
-/// price first (the buyer's previous reply): giving value away teaches them to wait for more.
+/// Price concessions we offered in the effort-balance window (the last 10 touches within 60
+/// days) without the buyer pushing on price first (the buyer's previous reply): giving value
+/// away teaches them to wait for more.
 pub(super) fn rep_concessions(t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
     let mut offers = Vec::new();
-    for (i, touch) in t.touches.iter().enumerate() {
+    // The effort-balance window: the last 10 touches within 60 days.
+    for (i, touch) in t
+        .touches
+        .iter()
+        .enumerate()
+        .take(s.balance_window_touches as usize)
+    {
         if now.days_since(touch.day) > s.balance_window_days as i32 {
             break;
         }
@@ -93,11 +100,10 @@ pub(super) fn rep_concessions(t: &Timeline, s: &Settings, now: Day) -> Option<Re
             continue;
         };
         // The buyer's reply just before this touch (older, so later in the list).
-        let prompted = t.touches[i + 1..]
-            .iter()
-            .find(|x| x.direction == Direction::Inbound)
-            .is_some_and(|x| {
-                hear(&x.subject, &x.body, now)
+        let prompted = (i + 1..t.touches.len())
+            .find(|&j| t.touches[j].direction == Direction::Inbound)
+            .is_some_and(|j| {
+                t.heard_at(j)
                     .iter()
                     .any(|h| matches!(h, Heard::PricePush { .. }))
             });

@@ -42,7 +42,7 @@ impl<'a> Timeline<'a> {
         // The buyer's side, newest first, read until their newest real reply: what came after
         // it is all that matters for silence, the streak and what they are waiting on.
         for t in deal.touches_newest_first() {
-            if t.direction != Direction::Inbound {
+            if t.direction != Direction::Inbound || t.day > now {
                 continue;
             }
             let heard = hear(&t.subject, &t.body, now);
@@ -57,6 +57,9 @@ impl<'a> Timeline<'a> {
             .touches_newest_first()
             .into_iter()
             .filter(|t| t.direction != Direction::Internal)
+            // A touch dated after today cannot have happened (a typo in an export): left out,
+            // and said in the assessment's doubts.
+            .filter(|t| t.day <= now)
             .filter(|t| !automatic.iter().any(|(a, _)| std::ptr::eq(*a, *t)))
             .collect();
         let last_inbound = touches

@@ -15,6 +15,9 @@ pub fn section(s: crate::core::risk::Section) -> &'static str {
     }
 }
 
+/// In front of a value that cannot be right ("Check this: a negative amount (-4800)").
+pub const DOUBT_PREFIX: &str = "Check this: ";
+
 /// Heading of what the buyer's side said that changes what to do (no points).
 pub const HEARD: &str = "What they said";
 pub const SUGGESTED: &str = "Suggested next message";

@@ -92,6 +92,13 @@ pub fn deal_view(
         // Not a deal record: `assess` says so, and there is nothing to send.
         None => (assess(None, &loaded.notes, &settings, now), None),
     };
+    // Values no real deal has, said where the rep looks first.
+    problems.extend(
+        assessment
+            .doubts
+            .iter()
+            .map(|d| format!("{}{d}", copy::DOUBT_PREFIX)),
+    );
     let headline = match assessment.state {
         State::NotADeal if snapshot.unreadable.is_some() => copy::UNREADABLE.to_string(),
         State::NotADeal => "Not a deal page: nothing to score".to_string(),

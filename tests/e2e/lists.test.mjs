@@ -19,6 +19,8 @@ async function panel(frame) {
       score: r.querySelector('[data-testid="stall-score"]').textContent,
       name: r.querySelector('[data-testid="list-name"]').textContent,
       reason: r.querySelector('[data-testid="list-reason"]')?.textContent ?? '',
+      // The day's queue section the row sits under (its list's heading).
+      section: r.closest('ol')?.previousElementSibling?.dataset.section ?? '',
     })),
   );
 }
@@ -40,8 +42,15 @@ for (const fixture of ['salesforce/opportunity-list.html', 'hubspot/deals-board.
       if (closed.has(r.name)) assert.equal(r.score, '–', `${r.name} is closed`);
       else assert.match(r.score, /^\d{1,3}$/, r.name);
     }
+    // The day's queue: sections in order, riskiest first within "act today", closed last.
+    const ORDER = ['act_today', 'waiting', 'paused', 'closed'];
+    const sections = rows.map((r) => ORDER.indexOf(r.section));
+    assert.ok(sections.every((i) => i >= 0), `every row sits under a section (${rows.map((r) => r.section)})`);
+    assert.deepEqual(sections, [...sections].sort((a, b) => a - b), 'sections in queue order');
+    const act = rows.filter((r) => r.section === 'act_today').map((r) => Number(r.score));
+    assert.deepEqual(act, [...act].sort((a, b) => b - a), 'riskiest first');
+    for (const r of rows) if (closed.has(r.name)) assert.equal(r.section, 'closed', `${r.name} under closed`);
     const numeric = scores.filter((s) => s !== '–').map(Number);
-    assert.deepEqual(numeric, [...numeric].sort((a, b) => b - a), 'riskiest first');
     assert.ok(scores.slice(numeric.length).every((s) => s === '–'), 'closed deals last');
     // A deal whose close date has passed says so.
     const overdue = want.rows.find((r) => !closed.has(r.name) && /\{\{date:-\d+/.test(r.close_date ?? ''));

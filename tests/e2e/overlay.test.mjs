@@ -133,14 +133,17 @@ describe('Salesforce Lightning opportunity', () => {
 });
 
 describe('HubSpot deal', () => {
-  test('a healthy deal with a reply yesterday is low risk', async () => {
+  // The buyer replied yesterday with contract redlines ("we need a BAA addendum"): no silence
+  // and no chasing, but their request waits on the rep, and that comes first.
+  test('a reply yesterday: no silence, and their request is the first thing to answer', async () => {
     const fixture = 'hubspot/deal.html';
     const { page, guard } = await openGuarded(browser, EXPECTED[fixture].url);
     const frame = await overlayFrame(page, browser.extensionId);
     const s = Number(await score(frame));
-    assert.ok(s < 35, `low risk expected, got ${s}`);
+    assert.ok(s < 65, `not high risk, got ${s}`);
     const codes = await reasonCodes(frame);
     assert.ok(!codes.includes('silence') && !codes.includes('follow_up_trap'), `${codes}`);
+    assert.equal(codes[0], 'buyer_waiting', `${codes}`);
     await assertReadAsExpected(frame, fixture);
     await guard.assertUntouched(assert);
     await page.close();
@@ -152,6 +155,19 @@ describe('HubSpot deal', () => {
     const frame = await overlayFrame(page, browser.extensionId);
     await score(frame);
     await assertReadAsExpected(frame, fixture);
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
+
+  test("listens: the buyer's unanswered question, in French, is the first thing to act on", async () => {
+    const fixture = 'hubspot/deal-2026-fr.html';
+    const { page, guard } = await openGuarded(browser, EXPECTED[fixture].url);
+    const frame = await overlayFrame(page, browser.extensionId);
+    const codes = await reasonCodes(frame);
+    assert.equal(codes[0], 'buyer_waiting', `the buyer waiting on the rep comes first (got ${codes})`);
+    const fact = await frame.locator('[data-testid="stall-reason"][data-code="buyer_waiting"]').textContent();
+    // The fact the rep can check: when, how long, and the buyer's own words.
+    assert.match(fact, /\(6 days ago\) and nobody has answered: “Pourriez-vous nous envoyer un devis révisé/, fact);
     await guard.assertUntouched(assert);
     await page.close();
   });

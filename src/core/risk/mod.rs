@@ -139,6 +139,9 @@ pub struct Assessment {
     pub act_from: Option<Day>,
     /// What the buyer's side said that changes what to do (no points).
     pub notices: Vec<Notice>,
+    /// Values that cannot be right (a touch dated in the future, a negative amount, a close
+    /// date decades away): said, left out where they would mislead, and confidence lowered.
+    pub doubts: Vec<String>,
 }
 
 impl Assessment {
@@ -165,6 +168,7 @@ impl Assessment {
             snoozed_until: None,
             act_from: None,
             notices: Vec::new(),
+            doubts: Vec::new(),
         }
     }
 
@@ -325,7 +329,14 @@ pub(crate) fn assess_with(
         State::Act
     };
     let (confidence, missing) = what_was_missing(deal, notes);
+    let doubts = doubts(deal, now);
+    let confidence = if doubts.is_empty() {
+        confidence
+    } else {
+        lower(confidence)
+    };
     Assessment {
+        doubts,
         state,
         stall_risk: Some(risk),
         band: Some(band_of(risk)),
@@ -412,6 +423,52 @@ fn wait_until(t: &Timeline, s: &Settings, now: Day) -> Option<Day> {
     }
     let age = now.days_since(last.day);
     (age >= 0 && age as u32 <= s.wait_days).then(|| last.day.plus(s.wait_days as i32 + 1))
+}
+
+/// Values no real deal has; the timeline ignores future touches (`Timeline::new`).
+fn doubts(deal: &Deal, now: Day) -> Vec<String> {
+    let mut out = Vec::new();
+    let future = deal
+        .touches
+        .iter()
+        .flatten()
+        .filter(|t| t.day > now)
+        .count();
+    if future > 0 {
+        out.push(format!(
+            "{} dated after today, left out",
+            plural(future, "touch", "touches")
+        ));
+    }
+    if let Some(m) = deal.amount.as_ref().filter(|m| m.minor < 0) {
+        out.push(
+            format!("a negative amount ({}) ", m.units())
+                .trim_end()
+                .to_string(),
+        );
+    }
+    if let Some(d) = deal.close_date {
+        let years = d.days_since(now) / 365;
+        if years.abs() >= 10 {
+            out.push(format!(
+                "a close date {} years {} ({}): probably a typo",
+                years.abs(),
+                if years > 0 { "away" } else { "ago" },
+                d.iso()
+            ));
+        }
+    }
+    if deal.stage_entered.is_some_and(|d| d > now) {
+        out.push("the stage was entered after today: stage age not counted".to_string());
+    }
+    out
+}
+
+fn lower(c: Confidence) -> Confidence {
+    match c {
+        Confidence::High => Confidence::Medium,
+        _ => Confidence::Low,
+    }
 }
 
 /// The `missing` entry for notes without a reason (also a reason of its own: `no_reason`).

@@ -193,6 +193,7 @@ fn a_tie_for_the_top_reason_shows_the_deal_specific_one() {
         snoozed_until: None,
         act_from: None,
         notices: Vec::new(),
+        doubts: Vec::new(),
     };
     assert_eq!(a.top_reason().unwrap().code, "close_date_past");
     a.reasons.remove(1);
@@ -201,4 +202,26 @@ fn a_tie_for_the_top_reason_shows_the_deal_specific_one() {
         "no_reason",
         "larger still wins"
     );
+}
+
+#[test]
+fn impossible_values_are_said_and_lower_confidence() {
+    let mut d = deal(vec![
+        touch(-3, Direction::Inbound, "Typo: dated in the future"),
+        touch(2, Direction::Outbound, "Here is the pricing"),
+    ]);
+    d.amount = Some(crate::core::money::parse_money("-4800").unwrap());
+    d.close_date = Some(day(0).plus(365 * 70));
+    d.stage_entered = Some(day(5));
+    let notes = Notes {
+        reason: Some("pass the Q1 audit".into()),
+        ..Notes::default()
+    };
+    let a = assess(Some(&d), &notes, &Settings::default(), day(0));
+    assert_eq!(a.doubts.len(), 4, "{:?}", a.doubts);
+    assert!(a.doubts[0].contains("1 touch dated after today"));
+    assert_ne!(a.confidence, Confidence::High);
+    // The future "reply" is no reply: the last touch counted is ours.
+    assert!(!codes(&a).contains(&"buyer_waiting"));
+    assert!(!codes(&a).contains(&"stage_age"));
 }

@@ -95,6 +95,15 @@ pub struct Settings {
     pub rep_concessions_points: u32,
     /// Days without a word from the buyer after which a deal is closed out, not chased.
     pub close_out_after_days: u32,
+    /// Your own phrases, in any language, added to the built-in lists of what a buyer's reply
+    /// can mean (src/core/listen): a no, a buying signal, price pushing, an auto-reply, a
+    /// contact who left, a request. Matched like the content-free phrases.
+    pub heard_no: Vec<String>,
+    pub heard_buying: Vec<String>,
+    pub heard_price_push: Vec<String>,
+    pub heard_auto_reply: Vec<String>,
+    pub heard_left: Vec<String>,
+    pub heard_request: Vec<String>,
     /// Signs the messages with this name when set.
     pub rep_name: Option<String>,
     /// One line under the name (title, company, phone), when set.
@@ -192,6 +201,12 @@ impl Default for Settings {
             concession_threshold: 2,
             rep_concessions_points: 10,
             close_out_after_days: 90,
+            heard_no: Vec::new(),
+            heard_buying: Vec::new(),
+            heard_price_push: Vec::new(),
+            heard_auto_reply: Vec::new(),
+            heard_left: Vec::new(),
+            heard_request: Vec::new(),
             rep_name: None,
             signature: None,
             date_order: None,
@@ -412,7 +427,16 @@ pub fn from_form(form: &Value, current: &Settings) -> (Settings, Vec<String>) {
             .map(|l| Value::from(l.chars().take(120).collect::<String>()))
             .collect()
     };
-    for key in ["content_free_phrases", "bad_fit_tags"] {
+    for key in [
+        "content_free_phrases",
+        "bad_fit_tags",
+        "heard_no",
+        "heard_buying",
+        "heard_price_push",
+        "heard_auto_reply",
+        "heard_left",
+        "heard_request",
+    ] {
         if let Some(text) = field(key) {
             out.insert(key.to_string(), Value::Array(lines(text)));
         }

@@ -4,7 +4,7 @@
 //! buyer's rhythm, and each touch's normalised text (for phrase matching).
 
 use super::date::Day;
-use super::listen::{hear, Heard};
+use super::listen::{hear, new_part, Heard};
 use super::model::{Deal, Direction, Touch};
 use super::phrases::{normalize_all, Matcher};
 use super::settings::Settings;
@@ -14,6 +14,8 @@ use std::cell::OnceCell;
 pub struct Timeline<'a> {
     /// The content-free phrases, normalised once for every touch they are tested against.
     content_free: Matcher<'a>,
+    /// The rep's own phrases for what a reply can mean (settings `heard_*`).
+    extra: Extra<'a>,
     /// Each touch's subject and body, normalised at most once (signals share it).
     texts: Vec<OnceCell<String>>,
     /// What each touch says (`listen::hear`), read at most once and only when asked.
@@ -37,6 +39,7 @@ pub struct Timeline<'a> {
 
 impl<'a> Timeline<'a> {
     pub fn new(deal: &'a Deal, settings: &'a Settings, now: Day) -> Timeline<'a> {
+        let extra = Extra::new(settings);
         let mut automatic = Vec::new();
         let mut last_heard = Vec::new();
         // The buyer's side, newest first, read until their newest real reply: what came after
@@ -45,7 +48,7 @@ impl<'a> Timeline<'a> {
             if t.direction != Direction::Inbound || t.day > now {
                 continue;
             }
-            let heard = hear(&t.subject, &t.body, now);
+            let heard = extra.hear(t, now);
             if is_automatic(&heard) {
                 automatic.push((t, heard));
             } else {
@@ -74,6 +77,7 @@ impl<'a> Timeline<'a> {
         let rhythm = inbound_rhythm_days(&touches);
         Timeline {
             content_free: Matcher::new(&settings.content_free_phrases),
+            extra,
             texts: touches.iter().map(|_| OnceCell::new()).collect(),
             heard: touches.iter().map(|_| OnceCell::new()).collect(),
             now,
@@ -101,15 +105,94 @@ impl<'a> Timeline<'a> {
 
     /// What the touch at `i` in `touches` says, read once.
     pub fn heard_at(&self, i: usize) -> &[Heard] {
-        self.heard[i].get_or_init(|| {
-            let t = self.touches[i];
-            hear(&t.subject, &t.body, self.now)
-        })
+        self.heard[i].get_or_init(|| self.extra.hear(self.touches[i], self.now))
     }
 
     /// The content-free phrase the touch at `i` uses, if any.
     pub fn content_free(&self, i: usize) -> Option<&'a str> {
         self.content_free.find_normalized(self.text(i))
+    }
+}
+
+/// The rep's own phrases for what a reply can mean, added to the built-in lists.
+struct Extra<'a> {
+    no: Matcher<'a>,
+    buying: Matcher<'a>,
+    price: Matcher<'a>,
+    auto: Matcher<'a>,
+    left: Matcher<'a>,
+    request: Matcher<'a>,
+    any: bool,
+}
+
+impl<'a> Extra<'a> {
+    fn new(s: &'a Settings) -> Extra<'a> {
+        let lists = [
+            &s.heard_no,
+            &s.heard_buying,
+            &s.heard_price_push,
+            &s.heard_auto_reply,
+            &s.heard_left,
+            &s.heard_request,
+        ];
+        Extra {
+            no: Matcher::new(&s.heard_no),
+            buying: Matcher::new(&s.heard_buying),
+            price: Matcher::new(&s.heard_price_push),
+            auto: Matcher::new(&s.heard_auto_reply),
+            left: Matcher::new(&s.heard_left),
+            request: Matcher::new(&s.heard_request),
+            any: lists.iter().any(|l| !l.is_empty()),
+        }
+    }
+
+    /// What the touch says: the built-in reading, plus any of the rep's phrases found in its
+    /// subject or the new part of its text (quoting the phrase).
+    fn hear(&self, t: &Touch, now: Day) -> Vec<Heard> {
+        let mut heard = hear(&t.subject, &t.body, now);
+        if !self.any {
+            return heard;
+        }
+        let text = normalize_all(&[&t.subject, new_part(&t.body)]);
+        let has = |h: &Vec<Heard>, same: fn(&Heard) -> bool| h.iter().any(same);
+        let quote = |p: &str| p.to_string();
+        if let Some(p) = self.auto.find_normalized(&text) {
+            if !has(&heard, |h| matches!(h, Heard::AutoReply { .. })) {
+                heard.push(Heard::AutoReply {
+                    back_on: None,
+                    quote: quote(p),
+                });
+            }
+        }
+        if let Some(p) = self.left.find_normalized(&text) {
+            if !has(&heard, |h| matches!(h, Heard::Left { .. })) {
+                heard.push(Heard::Left {
+                    replacement: None,
+                    quote: quote(p),
+                });
+            }
+        }
+        if let Some(p) = self.no.find_normalized(&text) {
+            if !has(&heard, |h| matches!(h, Heard::No { .. })) {
+                heard.push(Heard::No { quote: quote(p) });
+            }
+        }
+        if let Some(p) = self.request.find_normalized(&text) {
+            if !has(&heard, |h| matches!(h, Heard::Asked { .. })) {
+                heard.push(Heard::Asked { quote: quote(p) });
+            }
+        }
+        if let Some(p) = self.buying.find_normalized(&text) {
+            if !has(&heard, |h| matches!(h, Heard::BuyingSignal { .. })) {
+                heard.push(Heard::BuyingSignal { quote: quote(p) });
+            }
+        }
+        if let Some(p) = self.price.find_normalized(&text) {
+            if !has(&heard, |h| matches!(h, Heard::PricePush { .. })) {
+                heard.push(Heard::PricePush { quote: quote(p) });
+            }
+        }
+        heard
     }
 }
 

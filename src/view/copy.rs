@@ -76,6 +76,15 @@ pub mod options {
     pub const YOU: &str = "You";
     pub const REP_NAME: &str = "Your name (signs the messages)";
     pub const SIGNATURE: &str = "A line under your name (title, company, phone)";
+    /// Your own phrases for what a buyer's reply can mean: (setting, label).
+    pub const HEARD: [(&str, &str); 6] = [
+        ("heard_no", "Also a no (one phrase per line, any language)"),
+        ("heard_buying", "Also a buying signal"),
+        ("heard_price_push", "Also pushing on price"),
+        ("heard_auto_reply", "Also an auto-reply"),
+        ("heard_left", "Also \"my contact left\""),
+        ("heard_request", "Also a request waiting on you"),
+    ];
     pub const DATES: &str = "Dates";
     pub const DATE_ORDER: &str = "Your CRM shows 05/03/2026 as";
     /// The date order choices: stored value, label.

@@ -126,6 +126,16 @@ pub fn render(
         .collect();
     let stages = field(&lists, o::STAGE_NORMS, "")?;
     textarea(&stages, "stage_norms", &norms.join("\n"), 6)?;
+    // The rep's own phrases for what a reply means, beside the built-in lists.
+    let values = serde_json::to_value(s).unwrap_or_default();
+    for (key, label) in o::HEARD {
+        let f = field(&lists, label, "")?;
+        let lines: Vec<&str> = values[key]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        textarea(&f, key, &lines.join("\n"), 3)?;
+    }
 
     let actions = child(&form, "div", "actions")?;
     for (action, label) in [("save", o::SAVE), ("defaults", o::DEFAULTS)] {

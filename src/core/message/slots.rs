@@ -95,8 +95,18 @@ impl Slots {
                 };
                 (t.day, what, shorten(&plain_subject(&t.subject), 60))
             });
+        // A contact who left and named a successor: write to the successor.
+        let successor = timeline.automatic.iter().find_map(|(_, heard)| {
+            heard.iter().find_map(|h| match h {
+                crate::core::listen::Heard::Left {
+                    replacement: Some(name),
+                    ..
+                } => name.split_whitespace().next().map(str::to_string),
+                _ => None,
+            })
+        });
         Slots {
-            first_name: deal.contact_first_name().map(str::to_string),
+            first_name: successor.or_else(|| deal.contact_first_name().map(str::to_string)),
             reason: notes
                 .reason
                 .as_deref()

@@ -225,3 +225,35 @@ fn impossible_values_are_said_and_lower_confidence() {
     assert!(!codes(&a).contains(&"buyer_waiting"));
     assert!(!codes(&a).contains(&"stage_age"));
 }
+
+#[test]
+fn the_reps_own_phrases_are_heard_too() {
+    let notes = Notes {
+        reason: Some("pass the Q1 audit".into()),
+        ..Notes::default()
+    };
+    let d = deal(vec![
+        touch(
+            1,
+            Direction::Inbound,
+            "Management has pulled the plug on this, thanks anyway.",
+        ),
+        touch(3, Direction::Outbound, "Here is the pricing"),
+    ]);
+    let built_in = assess(Some(&d), &notes, &Settings::default(), day(0));
+    assert!(
+        !codes(&built_in).contains(&"buyer_said_no"),
+        "not a built-in no"
+    );
+    let s = Settings {
+        heard_no: vec!["pulled the plug".into()],
+        ..Settings::default()
+    };
+    let a = assess(Some(&d), &notes, &s, day(0));
+    assert_eq!(a.state, State::CloseOut);
+    assert!(
+        a.reasons[0].fact.contains("pulled the plug"),
+        "{}",
+        a.reasons[0].fact
+    );
+}

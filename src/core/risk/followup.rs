@@ -8,18 +8,40 @@ use crate::core::model::Channel;
 use crate::core::settings::Settings;
 
 pub(super) fn signal(t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
-    let n = t.streak.len() as u32;
+    // When their last reply asked for something, our first touch after it delivered what they
+    // asked for: an answer, not a chase, so it does not count toward the trap.
+    let asked = t.last_heard.iter().any(|h| {
+        matches!(
+            h,
+            crate::core::listen::Heard::Asked { .. }
+                | crate::core::listen::Heard::BuyingSignal { .. }
+        )
+    });
+    // The answer is the oldest touch of the streak; a content-free one answered nothing.
+    let oldest = t.streak.len().checked_sub(1);
+    let delivered = oldest.is_some_and(|i| {
+        let x = t.touches[i];
+        t.content_free(i).is_none() && !(x.subject.trim().is_empty() && x.body.trim().is_empty())
+    });
+    let chasing = if asked && delivered {
+        t.streak.len() - 1
+    } else {
+        t.streak.len()
+    };
+    let n = chasing as u32;
     if n < s.streak_start {
         return None;
     }
-    // The streak is the newest touches, so its indices are 0..n in `t.touches`.
-    let content_free: Vec<&str> = (0..t.streak.len())
-        .filter_map(|i| t.content_free(i))
-        .collect();
+    // The streak is the newest touches, so its indices are 0..n in `t.touches` (the answer to
+    // their request, when there is one, is the oldest of them and is left out).
+    let content_free: Vec<&str> = (0..chasing).filter_map(|i| t.content_free(i)).collect();
     let points = ((n - s.streak_start + 1) * s.streak_points_per_touch
         + content_free.len() as u32 * s.content_free_extra_points)
         .min(s.streak_max_points);
-    let noun = if t.streak.iter().all(|x| x.channel == Channel::Email) {
+    let noun = if t.streak[..chasing]
+        .iter()
+        .all(|x| x.channel == Channel::Email)
+    {
         ("email", "emails")
     } else {
         ("touch", "touches")
@@ -41,11 +63,16 @@ pub(super) fn signal(t: &Timeline, s: &Settings, now: Day) -> Option<Reason> {
             content_free[0]
         )
     };
+    let answered = if asked && delivered {
+        " after answering their request"
+    } else {
+        ""
+    };
     Some(Reason {
         code: ReasonCode::FollowUpTrap,
         points,
         fact: format!(
-            "{} from you {since}{free}; the trap starts at {}",
+            "{} from you {since}{answered}{free}; the trap starts at {}",
             plural(n as usize, noun.0, noun.1),
             s.streak_start
         ),

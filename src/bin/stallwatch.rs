@@ -3,38 +3,49 @@
 //! Commands:
 //!   stallwatch read-plan      print the content script's read plans as JavaScript (build step)
 //!   stallwatch hosts          print the CRMs' host match patterns as JSON (build step)
-//!   stallwatch score FILE...  rank exported deals by stall risk (docs/cli.md)
+//!   stallwatch score FILE...  the day's queue of exported deals (docs/cli.md)
+//!   stallwatch suggest FILE...  what to do about a deal: reasons and the message in full
 //!
 //! Exit codes: 0 success; 1 some rows or files could not be read (the rest were scored and
-//! printed); 2 usage error.
+//! printed); 2 usage error, or `suggest --deal` names no deal or several.
 
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 use stallwatch::core::date::{parse_iso, Day};
 use stallwatch::core::settings::{self, Settings};
+use stallwatch::export::ranking::Found;
 use stallwatch::export::{self, ranking, table, ReadOptions};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const USAGE: &str = "\
 usage: stallwatch score [--json] [--now YYYY-MM-DD] [--day-first] [--settings FILE.json] FILE...
+       stallwatch suggest [--deal KEY] [--now YYYY-MM-DD] [--day-first] [--settings FILE.json] FILE...
        stallwatch read-plan
        stallwatch hosts
        stallwatch --help
 
-score      Rank deals by stall risk, highest first. Each FILE is a Salesforce opportunity
+score      The day's queue: act today (riskiest first), waiting (until the date to act),
+           paused, then closed and unreadable rows. Each FILE is a Salesforce opportunity
            report export (.csv), a HubSpot deals export (.csv), a CSV with the deal-format
            columns, or JSON deals (docs/deal-format.md).
-             --json             print a JSON array instead of the table
+             --json             print a JSON array instead of the table, with each deal's
+                                state, section, dates, notices and suggested message
              --now YYYY-MM-DD   score as of this day (default: today, UTC)
              --day-first        read numeric dates as day/month/year (12/03/2026 = 12 March)
              --settings FILE    scoring settings as JSON (field names in docs/scoring.md)
+suggest    What to do about a deal: its state, every reason, and the suggested message in
+           full (every channel and tone, subject, text, call openers), or the advice to wait.
+             --deal KEY         the deal, by its key or its exact name; without it, every
+                                deal with something to send, in queue order
+             --now, --day-first, --settings   as for score
 read-plan  Print the content script's read plans as JavaScript (a build step).
 hosts      Print the host match patterns of every CRM as a JSON array (a build step: the
            manifest's host permissions and content-script matches).
 
 Exit codes: 0 every row scored; 1 some rows or files could not be read (the rest were
-scored and printed); 2 usage error. Details: docs/cli.md";
+scored and printed); 2 usage error, or suggest --deal names no deal (or several).
+Details: docs/cli.md";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -63,14 +74,21 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Some("score") => match ScoreArgs::parse(&args[1..]) {
-            Ok(Command::Run(score_args)) => score(score_args),
-            Ok(Command::Help) => {
-                println!("{USAGE}");
-                ExitCode::SUCCESS
+        Some(name @ ("score" | "suggest")) => {
+            let command = if name == "score" {
+                Subcommand::Score
+            } else {
+                Subcommand::Suggest
+            };
+            match Args::parse(command, &args[1..]) {
+                Ok(Command::Run(args)) => run(args),
+                Ok(Command::Help) => {
+                    println!("{USAGE}");
+                    ExitCode::SUCCESS
+                }
+                Err(message) => usage_error(&message),
             }
-            Err(message) => usage_error(&message),
-        },
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -86,27 +104,41 @@ fn usage_error(message: &str) -> ExitCode {
 }
 
 enum Command {
-    Run(ScoreArgs),
+    Run(Args),
     Help,
 }
 
-struct ScoreArgs {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Subcommand {
+    Score,
+    Suggest,
+}
+
+struct Args {
+    command: Subcommand,
     json: bool,
+    deal: Option<String>,
     now: Option<Day>,
     day_first: bool,
     settings_file: Option<String>,
     files: Vec<String>,
 }
 
-impl ScoreArgs {
+impl Args {
     /// Options may come before or after the files; `--` ends them; `--opt=value` works too.
-    fn parse(args: &[String]) -> Result<Command, String> {
-        let mut parsed = ScoreArgs {
+    fn parse(command: Subcommand, args: &[String]) -> Result<Command, String> {
+        let mut parsed = Args {
+            command,
             json: false,
+            deal: None,
             now: None,
             day_first: false,
             settings_file: None,
             files: Vec::new(),
+        };
+        let name_of = match command {
+            Subcommand::Score => "score",
+            Subcommand::Suggest => "suggest",
         };
         let mut rest = args.iter();
         let mut options_done = false;
@@ -129,7 +161,11 @@ impl ScoreArgs {
             match name {
                 "--" => options_done = true,
                 "-h" | "--help" => return Ok(Command::Help),
-                "--json" => parsed.json = true,
+                "--json" if command == Subcommand::Score => parsed.json = true,
+                "--deal" if command == Subcommand::Suggest => parsed.deal = Some(value()?),
+                "--json" | "--deal" => {
+                    return Err(format!("{name} is not an option of {name_of}"));
+                }
                 "--day-first" => parsed.day_first = true,
                 "--now" => {
                     let raw = value()?;
@@ -142,13 +178,13 @@ impl ScoreArgs {
             }
         }
         if parsed.files.is_empty() {
-            return Err("score needs at least one FILE".into());
+            return Err(format!("{name_of} needs at least one FILE"));
         }
         Ok(Command::Run(parsed))
     }
 }
 
-fn score(args: ScoreArgs) -> ExitCode {
+fn run(args: Args) -> ExitCode {
     let settings = match &args.settings_file {
         None => Settings::default(),
         Some(path) => match read_settings(path) {
@@ -179,18 +215,91 @@ fn score(args: ScoreArgs) -> ExitCode {
         rows.extend(read.rows);
     }
     let ranked = ranking::rank(rows, &settings, now);
-    if args.json {
-        match table::render_json(&ranked) {
-            Ok(text) => println!("{text}"),
-            Err(e) => eprintln!("stallwatch: could not write JSON: {e}"),
-        }
-    } else {
-        print!("{}", table::render_table(&ranked));
-    }
-    if anything_unread {
+    let read_code = if anything_unread {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    };
+    match args.command {
+        Subcommand::Score if args.json => match table::render_json(&ranked) {
+            Ok(text) => println!("{text}"),
+            Err(e) => eprintln!("stallwatch: could not write JSON: {e}"),
+        },
+        Subcommand::Score => print!("{}", table::render_table(&ranked, now)),
+        Subcommand::Suggest => match &args.deal {
+            Some(query) => return suggest_one(&ranked, query, &args.files, now, read_code),
+            None => suggest_all(&ranked, now),
+        },
+    }
+    read_code
+}
+
+/// `suggest --deal KEY`: that deal in full, or why it cannot be found (exit 2).
+fn suggest_one(
+    ranked: &[ranking::Ranked],
+    query: &str,
+    files: &[String],
+    now: Day,
+    read_code: ExitCode,
+) -> ExitCode {
+    let listed = |rows: &[&ranking::Ranked]| -> String {
+        rows.iter()
+            .map(|r| {
+                format!(
+                    "\n  {:?} (key {}, {} row {})",
+                    table::deal_label(r),
+                    r.read.key,
+                    r.read.source,
+                    r.read.row
+                )
+            })
+            .collect()
+    };
+    match ranking::find(ranked, query) {
+        Found::One(r) => {
+            print!("{}", table::render_suggestion(r, now));
+            read_code
+        }
+        Found::Several(rows) => {
+            eprintln!(
+                "stallwatch: {} deals match {query:?}; pass one key with --deal:{}",
+                rows.len(),
+                listed(&rows)
+            );
+            ExitCode::from(2)
+        }
+        Found::Nothing { close } => {
+            let files = files.join(", ");
+            if close.is_empty() {
+                eprintln!(
+                    "stallwatch: no deal with the key or name {query:?} in {files}, and none close; `stallwatch score --json` lists every key and name"
+                );
+            } else {
+                eprintln!(
+                    "stallwatch: no deal with the key or name {query:?} in {files}. Close matches:{}",
+                    listed(&close)
+                );
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `suggest` without `--deal`: every deal with something to send, in queue order.
+fn suggest_all(ranked: &[ranking::Ranked], now: Day) {
+    let to_send: Vec<&ranking::Ranked> = ranked.iter().filter(|r| r.has_message()).collect();
+    if to_send.is_empty() {
+        println!("Nothing to send today: no deal in these files has a message to send.");
+        return;
+    }
+    let deals = if to_send.len() == 1 { "deal" } else { "deals" };
+    println!(
+        "{} {deals} with something to send, in queue order.",
+        to_send.len()
+    );
+    for r in to_send {
+        println!("\n{}\n", "═".repeat(72));
+        print!("{}", table::render_suggestion(r, now));
     }
 }
 

@@ -956,3 +956,37 @@ fn options_of_the_other_command_are_usage_errors() {
         assert!(run.stderr.contains("usage: stallwatch"), "{args:?}");
     }
 }
+
+#[test]
+fn impossible_values_are_said_in_the_json_and_in_suggest() {
+    let dir = std::env::temp_dir().join(format!("stallwatch-doubts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("odd.json");
+    std::fs::write(
+        &file,
+        r#"[{"key": "odd:1", "name": "Odd deal", "stage": "Proposal", "amount": -4800,
+            "close_date": "2099-01-31", "touches": [
+              {"date": "2026-03-25", "direction": "inbound", "channel": "email", "body": "From the future"},
+              {"date": "2026-03-10", "direction": "outbound", "channel": "email", "subject": "Proposal", "body": "The proposal."}
+            ]}]"#,
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stallwatch"))
+        .args(["score", "--json", "--now", "2026-03-20"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let problems = rows[0]["problems"].to_string();
+    for want in ["dated after today", "negative amount", "72 years away"] {
+        assert!(problems.contains(want), "{want} in {problems}");
+    }
+    assert_ne!(rows[0]["confidence"], "high");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stallwatch"))
+        .args(["suggest", "--now", "2026-03-20", "--deal", "odd:1"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Check this: a negative amount"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -239,7 +239,18 @@ impl<'a> JsonRow<'a> {
             notices: a.map_or(&[], |a| &a.notices),
             confidence: a.map(|a| a.confidence),
             missing: a.map_or(&[], |a| &a.missing),
-            problems: r.read.problems.iter().map(|p| p.to_string()).collect(),
+            // What could not be read, then values no real deal has ("Check this: …").
+            problems: r
+                .read
+                .problems
+                .iter()
+                .map(|p| p.to_string())
+                .chain(a.into_iter().flat_map(|a| {
+                    a.doubts
+                        .iter()
+                        .map(|d| format!("{}{d}", copy::DOUBT_PREFIX))
+                }))
+                .collect(),
             message: r.suggestion.as_ref().map(|s| JsonMessage {
                 kind: s.kind,
                 channel: s.channel,
@@ -297,6 +308,9 @@ pub fn render_suggestion(r: &Ranked, now: Day) -> String {
     }
     if !a.missing.is_empty() {
         out.push_str(&format!("\nNot seen: {}.\n", a.missing.join("; ")));
+    }
+    for d in &a.doubts {
+        out.push_str(&format!("{}{d}\n", copy::DOUBT_PREFIX));
     }
     for problem in &r.read.problems {
         out.push_str(&format!("Dropped: {}\n", problem.short()));

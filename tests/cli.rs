@@ -517,10 +517,11 @@ fn json_rows_say_what_to_do() {
     assert_eq!(act["notices"], serde_json::json!([]));
     assert_eq!(codes(act)[0], "buyer_waiting");
     let message = &act["message"];
-    assert_eq!(message["kind"], "reason_feedback");
+    // The buyer asked for the order form: the message delivers it first (#11 `answer`).
+    assert_eq!(message["kind"], "answer");
     assert_eq!(message["channel"], "email");
     assert!(
-        message["why"].as_str().unwrap().contains("9 days"),
+        message["why"].as_str().unwrap().contains("the order form"),
         "{message}"
     );
     assert!(message["advice"].is_null());
@@ -761,7 +762,7 @@ fn suggest_prints_the_state_reasons_and_every_draft() {
             assert!(out.contains(reason["fact"].as_str().unwrap()), "{out}");
         }
         assert!(
-            out.contains("Suggested next message: Feedback on their reason (best by email)"),
+            out.contains("Suggested next message: Answer them first (best by email)"),
             "{out}"
         );
         assert!(out.contains(json["message"]["why"].as_str().unwrap()));

@@ -5,8 +5,10 @@
 //! never leaves a placeholder or invents a fact. One file per kind; each writes every channel in
 //! two tones.
 
+mod answer;
 mod approver_check;
 mod close_out;
+mod commitment;
 mod discovery;
 mod new_value;
 mod reason_feedback;
@@ -26,6 +28,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
+    /// The buyer asked or requested something: deliver or answer that first.
+    Answer,
+    /// Effort balance is the problem: ask for one small, dated step; never offer more.
+    Commitment,
     /// No recorded reason: ask what they want to achieve and why now.
     Discovery,
     /// The reason is known: name it, tie it to their goal and deadline, ask for feedback.
@@ -45,6 +51,8 @@ pub enum Kind {
 impl Kind {
     pub fn label(self) -> &'static str {
         match self {
+            Kind::Answer => "Answer them first",
+            Kind::Commitment => "Ask for their next step",
             Kind::Discovery => "Discovery question",
             Kind::ReasonFeedback => "Feedback on their reason",
             Kind::ApproverCheck => "Ask about the approver",
@@ -210,13 +218,28 @@ fn fit_text(reason: &str, build: impl Fn(&str) -> String) -> String {
     build(&shorten(reason, LIMIT_TEXT_CHARS.saturating_sub(overhead)))
 }
 
-fn kind_for(state: State, notes: &Notes, slots: &Slots, s: &Settings) -> Option<Kind> {
-    Some(match state {
+fn kind_for(a: &Assessment, notes: &Notes, slots: &Slots, s: &Settings) -> Option<Kind> {
+    use crate::core::risk::ReasonCode;
+    // We have given more than we got: the effort-balance facts lead, or effort balance is at
+    // its maximum, or we keep conceding unasked. Then offering more is the wrong move.
+    let giving_too_much = a.top_reason().is_some_and(|r| {
+        matches!(
+            r.code,
+            ReasonCode::EffortBalance | ReasonCode::RepConcessions
+        )
+    }) || a.reasons.iter().any(|r| {
+        r.code == ReasonCode::RepConcessions
+            || (r.code == ReasonCode::EffortBalance && r.points >= s.balance_max_points)
+    });
+    Some(match a.state {
         State::Closed | State::NotADeal => return None,
         State::Snoozed | State::Wait => Kind::Wait,
         State::WalkAway => Kind::WalkAway,
         State::CloseOut => Kind::CloseOut,
+        // Their question comes before anything we want to ask.
+        State::Act if slots.request.is_some() => Kind::Answer,
         State::Act if notes.reason.is_none() => Kind::Discovery,
+        State::Act if giving_too_much => Kind::Commitment,
         State::Act if slots.approver.is_some() => Kind::ApproverCheck,
         State::Act
             if slots
@@ -231,6 +254,8 @@ fn kind_for(state: State, notes: &Notes, slots: &Slots, s: &Settings) -> Option<
 
 fn draft(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
     let mut d = match kind {
+        Kind::Answer => answer::draft(channel, tone, slots),
+        Kind::Commitment => commitment::draft(channel, tone, slots),
         Kind::Discovery => discovery::draft(channel, tone, slots),
         Kind::ReasonFeedback => reason_feedback::draft(channel, tone, slots),
         Kind::ApproverCheck => approver_check::draft(channel, tone, slots),
@@ -267,6 +292,23 @@ fn why(kind: Kind, slots: &Slots, assessment: &Assessment, notes: &Notes, now: D
         })
         .unwrap_or_default();
     match kind {
+        Kind::Answer => match &slots.request {
+            Some(r) => match &r.thing {
+                Some(t) => format!(
+                    "They asked for {t} on {} and nobody has answered: send it first, then at most one question.",
+                    r.day.short(now)
+                ),
+                None => format!(
+                    "They asked on {} (“{}”) and nobody has answered: put your answer in first, in your own words; the draft acknowledges the question and commits to a time.",
+                    r.day.short(now),
+                    r.quote
+                ),
+            },
+            None => String::new(),
+        },
+        Kind::Commitment => format!(
+            "You have made most of the moves lately: ask for one small, dated step from them, tied to their reason (\"{reason}\"), and offer nothing more."
+        ),
         Kind::Discovery => {
             "No reason is recorded for this deal, so the best next message asks for one instead of nudging.".to_string()
         }
@@ -374,7 +416,7 @@ fn compose_with(
     now: Day,
 ) -> Option<Suggestion> {
     let slots = Slots::new(deal, timeline, notes, settings, now);
-    let kind = kind_for(assessment.state, notes, &slots, settings)?;
+    let kind = kind_for(assessment, notes, &slots, settings)?;
     let why = why(kind, &slots, assessment, notes, now);
     let channels = channel_order(timeline, notes);
     let channel = channels.first().copied();

@@ -22,9 +22,10 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         })),
         (Channel::Call, Tone::Warm) => Draft::call(
             format!(
-                "{hi} {}You told me what matters is: {}. I'd value your honest view on whether our proposal still gets you there, or what stands in the way. Call me back whenever suits you.",
+                "{hi} {}You told me what matters is: {}. I'd value your honest view on whether our proposal still gets you there, or what stands in the way. {}",
                 s.its_rep(),
-                s.reason_max(100).unwrap_or_default()
+                s.reason_max(100).unwrap_or_default(),
+                s.call_back()
             ),
             [
                 format!("Last time you said the aim was: {}. Is that still the priority?", s.reason_max(60).unwrap_or_default()),
@@ -33,9 +34,10 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         ),
         (Channel::Call, Tone::Direct) => Draft::call(
             format!(
-                "{hi} {}a quick question about {}: are we still the right way to get there? A yes, a no or a not yet all help. Call me back when it suits.",
+                "{hi} {}a quick question about {}: are we still the right way to get there? A yes, a no or a not yet all help. {}",
                 s.its_rep(),
-                s.reason_max(100).unwrap_or_default()
+                s.reason_max(100).unwrap_or_default(),
+                s.call_back()
             ),
             [
                 format!("Is {} still the priority{}?", s.reason_max(60).unwrap_or_default(), s.by_deadline()),

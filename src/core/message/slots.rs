@@ -24,7 +24,59 @@ pub struct Slots {
     pub reason_noted_on: Option<Day>,
     /// Days since the buyer's last reply, when a timeline or export says.
     pub silent_days: Option<i32>,
+    /// What the buyer asked or requested in their last reply and nobody has answered: their
+    /// words, and (when it names one, "send the order form") the thing to deliver.
+    pub request: Option<Request>,
     pub now: Day,
+}
+
+/// The buyer's open question or request.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The sentence as they wrote it (shortened).
+    pub quote: String,
+    /// "the order form", when the request is to send a named thing (English wording only).
+    pub thing: Option<String>,
+    pub day: Day,
+}
+
+/// "the order form" from "please send the order form so we can sign": the thing a request asks
+/// to be sent, when it says so in English; `None` otherwise (then the request is quoted).
+pub fn requested_thing(quote: &str) -> Option<String> {
+    let lower = quote.to_lowercase();
+    let start = ["send me ", "send us ", "send over ", "send "]
+        .iter()
+        .find_map(|v| lower.find(v).map(|i| i + v.len()))?;
+    let rest = &quote[start..];
+    let rest_lower = &lower[start..];
+    if !["the ", "a ", "an ", "your ", "our "]
+        .iter()
+        .any(|a| rest_lower.starts_with(a))
+    {
+        return None;
+    }
+    let end = rest_lower
+        .find(['?', '.', ',', '!', ';', ':', '\u{2026}'])
+        .into_iter()
+        .chain(
+            [
+                " so ", " and ", " by ", " before ", " please", " asap", " when ",
+            ]
+            .iter()
+            .filter_map(|w| rest_lower.find(w)),
+        )
+        .min()
+        .unwrap_or(rest.len());
+    let thing = rest[..end].trim();
+    let words = thing.split_whitespace().count();
+    (2..=8).contains(&words).then(|| {
+        // "your order form" as the buyer wrote it is "our order form" from the rep.
+        match thing.split_once(' ') {
+            Some((first, tail)) if first.eq_ignore_ascii_case("your") => format!("our {tail}"),
+            Some((first, tail)) if first.eq_ignore_ascii_case("our") => format!("your {tail}"),
+            _ => thing.to_string(),
+        }
+    })
 }
 
 fn non_empty(s: Option<&str>) -> Option<String> {
@@ -32,6 +84,10 @@ fn non_empty(s: Option<&str>) -> Option<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
 }
+
+/// How old the buyer's last message may be for a draft to thank them for it: older than two
+/// weeks, thanking reads as if nothing happened since.
+const RECENT_DAYS: i32 = 14;
 
 /// Trailing punctuation removed so the text can sit inside a sentence.
 pub fn clause(text: &str) -> String {
@@ -79,11 +135,20 @@ impl Slots {
     ) -> Slots {
         let last_inbound_day = timeline.last_inbound.map(|t| t.day).or(deal.last_inbound);
         // The buyer's newest touch with a subject and some content.
+        // Thanked only when it is worth thanking: a real reply (auto-replies are not in the
+        // timeline), recent, and not a no.
         let last_exchange = (0..timeline.touches.len())
             .filter(|&i| timeline.touches[i].direction == Direction::Inbound)
             .find(|&i| {
                 !plain_subject(&timeline.touches[i].subject).is_empty()
                     && timeline.content_free(i).is_none()
+            })
+            .filter(|&i| {
+                now.days_since(timeline.touches[i].day) <= RECENT_DAYS
+                    && !timeline
+                        .heard_at(i)
+                        .iter()
+                        .any(|h| matches!(h, crate::core::listen::Heard::No { .. }))
             })
             .map(|i| {
                 let t = timeline.touches[i];
@@ -105,7 +170,23 @@ impl Slots {
                 _ => None,
             })
         });
+        // Their open question or request: their newest reply asked, and nothing went back.
+        let request = timeline
+            .last_inbound
+            .filter(|_| timeline.streak.is_empty())
+            .and_then(|last| {
+                timeline.last_heard.iter().find_map(|h| match h {
+                    crate::core::listen::Heard::Asked { quote }
+                    | crate::core::listen::Heard::BuyingSignal { quote } => Some(Request {
+                        quote: shorten(quote, 120),
+                        thing: requested_thing(quote),
+                        day: last.day,
+                    }),
+                    _ => None,
+                })
+            });
         Slots {
+            request,
             first_name: successor.or_else(|| deal.contact_first_name().map(str::to_string)),
             reason: notes
                 .reason
@@ -194,6 +275,27 @@ impl Slots {
             .unwrap_or_default()
     }
 
+    /// A concrete time to answer by when their deadline is near (within a week): "by Tuesday 1
+    /// Dec", the day before it, so the call to action leaves them room; `None` otherwise.
+    pub fn reply_by(&self) -> Option<String> {
+        let d = self.deadline?;
+        let left = d.days_since(self.now);
+        if !(1..=7).contains(&left) {
+            return None;
+        }
+        let by = if left >= 2 { d.plus(-1) } else { d };
+        Some(format!("by {} {}", weekday(by), by.short(self.now)))
+    }
+
+    /// How a voicemail asks for the call back: a concrete time before their deadline when it is
+    /// near ("Call me back by Tuesday 1 Dec, so there is time before your date."), else open.
+    pub fn call_back(&self) -> String {
+        match self.reply_by() {
+            Some(by) => format!("Call me back {by}, so there is time before your date."),
+            None => "Call me back whenever suits you.".to_string(),
+        }
+    }
+
     /// " by 14 Mar" or nothing.
     pub fn by_deadline(&self) -> String {
         self.deadline
@@ -227,5 +329,56 @@ impl Slots {
             .as_deref()
             .map(|g| format!(" Your target: {}.", shorten(g, 80)))
             .unwrap_or_default()
+    }
+}
+
+/// The English weekday of a day ("Tuesday").
+fn weekday(d: Day) -> &'static str {
+    // 1970-01-01 was a Thursday.
+    [
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+    ][d.0.rem_euclid(7) as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_thing_a_request_asks_for() {
+        for (quote, want) in [
+            (
+                "Please send the order form and I'll get it signed this week.",
+                Some("the order form"),
+            ),
+            (
+                "Could you send over the revised quote with SSO pricing?",
+                Some("the revised quote with SSO pricing"),
+            ),
+            (
+                "Can you send me your security whitepaper?",
+                Some("our security whitepaper"),
+            ),
+            ("Send the contract by Friday please", Some("the contract")),
+            // Near-misses: nothing named to send, or not a request to send.
+            ("Can we move the call to Thursday?", None),
+            ("Please send it over", None),
+            ("We sent the PO yesterday.", None),
+            ("Pourriez-vous nous envoyer un devis révisé ?", None),
+        ] {
+            assert_eq!(requested_thing(quote).as_deref(), want, "{quote}");
+        }
+    }
+
+    #[test]
+    fn weekdays_are_right() {
+        assert_eq!(weekday(Day::from_ymd(2026, 11, 29).unwrap()), "Sunday");
+        assert_eq!(weekday(Day::from_ymd(2026, 3, 20).unwrap()), "Friday");
     }
 }

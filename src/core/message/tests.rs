@@ -137,3 +137,137 @@ fn missing_slots_change_the_sentence() {
         );
     }
 }
+
+fn with_touch(mut d: Deal, days_ago: i32, direction: Direction, subject: &str, body: &str) -> Deal {
+    d.touches.get_or_insert_with(Vec::new).insert(
+        0,
+        Touch {
+            day: now().plus(-days_ago),
+            direction,
+            channel: Channel::Email,
+            subject: subject.into(),
+            body: body.into(),
+        },
+    );
+    d
+}
+
+#[test]
+fn an_unanswered_request_is_answered_first() {
+    let s = Settings::default();
+    let notes = Notes {
+        reason: Some("have dispatch live before the spring peak".into()),
+        ..Notes::default()
+    };
+    let d = with_touch(
+        deal(20),
+        4,
+        Direction::Inbound,
+        "",
+        "Please send the order form and I'll sign it this week.",
+    );
+    let m = suggest(&d, &notes, &s);
+    assert_eq!(m.kind, Kind::Answer);
+    let email = m
+        .drafts
+        .iter()
+        .find(|x| x.channel == Channel::Email)
+        .unwrap();
+    assert!(
+        email.text.contains("Here is the order form you asked for"),
+        "{}",
+        email.text
+    );
+    assert!(
+        email.text.matches('?').count() <= 1,
+        "at most one question: {}",
+        email.text
+    );
+    // Once something went back, it is no longer waiting: another kind.
+    let answered = with_touch(
+        d,
+        1,
+        Direction::Outbound,
+        "Order form",
+        "The order form, ready to sign.",
+    );
+    assert_ne!(suggest(&answered, &notes, &s).kind, Kind::Answer);
+}
+
+#[test]
+fn when_we_give_more_than_we_get_we_ask_and_offer_nothing() {
+    let s = Settings::default();
+    let notes = Notes {
+        reason: Some("have dispatch live before the spring peak".into()),
+        ..Notes::default()
+    };
+    let mut d = deal(30);
+    // Nine of the last ten touches are ours.
+    for i in 0..9 {
+        d = with_touch(
+            d,
+            28 - 3 * i,
+            Direction::Outbound,
+            &format!("Idea {}", i + 1),
+            "Something useful for your rollout.",
+        );
+    }
+    let m = suggest(&d, &notes, &s);
+    assert_eq!(m.kind, Kind::Commitment, "{:?}", m.why);
+    for draft in &m.drafts {
+        assert!(
+            draft.text.contains("20 minutes"),
+            "a small, dated ask: {}",
+            draft.text
+        );
+        assert!(
+            !draft.text.to_lowercase().contains("attached"),
+            "nothing more offered: {}",
+            draft.text
+        );
+    }
+}
+
+#[test]
+fn a_near_deadline_gives_the_call_back_a_time() {
+    let s = Settings::default();
+    let notes = Notes {
+        reason: Some("have dispatch live before the spring peak".into()),
+        deadline: Some(now().plus(4)),
+        ..Notes::default()
+    };
+    let m = suggest(&deal(10), &notes, &s);
+    let call = m
+        .drafts
+        .iter()
+        .find(|x| x.channel == Channel::Call)
+        .unwrap();
+    // Deadline Tue 24 Mar: call back by Monday 23 Mar, not "whenever suits you".
+    assert!(
+        call.text.contains("Call me back by Monday 23 Mar"),
+        "{}",
+        call.text
+    );
+    assert!(!call.text.contains("whenever"), "{}", call.text);
+}
+
+#[test]
+fn an_old_or_negative_last_message_is_not_thanked() {
+    let s = Settings::default();
+    let notes = Notes {
+        reason: Some("have dispatch live before the spring peak".into()),
+        ..Notes::default()
+    };
+    // deal(n): the buyer's call n days ago. Two months ago: no "Thank you for the call".
+    let m = suggest(&deal(60), &notes, &s);
+    assert!(
+        m.drafts.iter().all(|x| !x.text.contains("Thank you for")),
+        "{:?}",
+        m.drafts[0].text
+    );
+    let m = suggest(&deal(5), &notes, &s);
+    assert!(m
+        .drafts
+        .iter()
+        .any(|x| x.text.contains("Thank you for the call")));
+}

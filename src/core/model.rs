@@ -138,12 +138,12 @@ pub struct Deal {
 }
 
 impl Deal {
-    /// The buyer's first name, for greetings ("Dana Whitfield" → "Dana").
-    pub fn contact_first_name(&self) -> Option<&str> {
-        self.contact
-            .as_deref()
-            .and_then(|c| c.split_whitespace().next())
-            .filter(|w| w.chars().any(char::is_alphabetic))
+    /// How to greet the buyer: their first name ("Dana Whitfield" → "Dana"), or, when the
+    /// contact starts with a title, the title and surname ("Dr. Priya Patel" → "Dr. Patel",
+    /// "Frau Anna Berg" → "Frau Berg"); `None` when there is no name to use (a title alone, an
+    /// email address, digits).
+    pub fn contact_greeting_name(&self) -> Option<String> {
+        greeting_name(self.contact.as_deref()?)
     }
 
     /// Touches newest first (stable for equal days: page order, which is newest first too).
@@ -152,6 +152,32 @@ impl Deal {
         v.sort_by_key(|t| std::cmp::Reverse(t.day));
         v
     }
+}
+
+/// Titles and honorifics that come before a name, in the languages the CRMs are used in
+/// (compared without a trailing dot, case-insensitively).
+const TITLES: &[&str] = &[
+    "dr", "prof", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "herr", "frau", "m", "mme",
+    "mlle", "me", "sr", "sra", "srta", "dott", "dottssa", "ing", "mag", "dipl", "sig", "sig.ra",
+    "dhr", "mevr",
+];
+
+/// See `Deal::contact_greeting_name`.
+pub fn greeting_name(contact: &str) -> Option<String> {
+    let words: Vec<&str> = contact
+        .split_whitespace()
+        .filter(|w| !w.contains('@'))
+        .collect();
+    let is_title = |w: &str| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
+    let titles: Vec<&str> = words.iter().copied().take_while(|w| is_title(w)).collect();
+    let rest = &words[titles.len()..];
+    let named = |w: &&&str| w.chars().any(char::is_alphabetic);
+    if titles.is_empty() {
+        return rest.first().filter(named).map(|w| w.to_string());
+    }
+    // "Dr. Priya Patel" → "Dr. Patel": the title goes with the surname, never alone.
+    let surname = rest.last().filter(named)?;
+    Some(format!("{} {surname}", titles.join(" ")))
 }
 
 /// Words that name a won or lost stage, in the languages the CRMs are used in, without accents
@@ -227,6 +253,25 @@ pub fn status_from_stage(stage: &str) -> DealStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn greetings_keep_titles_with_the_surname() {
+        for (contact, want) in [
+            ("Dana Whitfield", Some("Dana")),
+            ("Dr. Priya Patel", Some("Dr. Patel")),
+            ("Prof Hans Müller", Some("Prof Müller")),
+            ("Frau Dr. Anna Berg", Some("Frau Dr. Berg")),
+            ("Mme Claire Dubois", Some("Mme Dubois")),
+            ("Dr.", None),
+            ("Prof.", None),
+            ("dana@acme.com", None),
+            ("Marie", Some("Marie")),
+            // Near-miss: a first name that starts like a title.
+            ("Mira Shah", Some("Mira")),
+        ] {
+            assert_eq!(greeting_name(contact).as_deref(), want, "{contact}");
+        }
+    }
 
     #[test]
     fn stage_status() {

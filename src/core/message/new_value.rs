@@ -12,13 +12,13 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
     match (channel, tone) {
         (Channel::Text, Tone::Warm) => Draft::text(fit_text(&reason, |r| {
             format!(
-                "{hi} an idea for {r}: a short plan working back from {target}. Want me to send it?{}",
+                "{hi} an idea for this: {r}. A short plan working back from {target}. Want me to send it?{}",
                 s.dash_rep()
             )
         })),
         (Channel::Text, Tone::Direct) => Draft::text(fit_text(&reason, |r| {
             format!(
-                "{hi} would a one-page plan for {r} help? I can send it today.{}",
+                "{hi} would a one-page plan help with this: {r}? I can send it today.{}",
                 s.dash_rep()
             )
         })),
@@ -29,19 +29,19 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
                 s.reason_max(90).unwrap_or_default()
             ),
             [
-                format!("Is {} still the priority?", s.reason_max(60).unwrap_or_default()),
+                format!("Is this still the priority: {}?", s.reason_max(60).unwrap_or_default()),
                 "What has changed on your side since we last spoke?".to_string(),
             ],
         ),
         (Channel::Call, Tone::Direct) => Draft::call(
             format!(
-                "{hi} {}would a one-page plan for {} help? I can send it today. Call me back when it suits.",
+                "{hi} {}would a one-page plan help with this: {}? I can send it today. Call me back when it suits.",
                 s.its_rep(),
                 s.reason_max(90).unwrap_or_default()
             ),
             [
                 "What would make a plan like that useful to you?".to_string(),
-                format!("Is {} still the priority?", s.reason_max(60).unwrap_or_default()),
+                format!("Is this still the priority: {}?", s.reason_max(60).unwrap_or_default()),
             ],
         ),
         (_, Tone::Warm) => Draft::email(
@@ -57,9 +57,11 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         (_, Tone::Direct) => Draft::email(
             format!("A plan for: {}", s.reason_max(50).unwrap_or_default()),
             format!(
-                "{hi}\n\nWould a one-page plan help you get to this: {}? It would show what needs to happen by when{}. Say the word and I will send it.{}",
+                "{hi}\n\nWould a one-page plan help you get to this: {}? It would show what needs to happen, week by week{}. Say the word and I will send it.{}",
                 s.reason_max(140).unwrap_or_default(),
-                s.by_deadline(),
+                s.deadline
+                    .map(|d| format!(", up to {}", d.short(s.now)))
+                    .unwrap_or_default(),
                 s.sign_off()
             ),
         ),

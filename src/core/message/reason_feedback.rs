@@ -16,7 +16,7 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         })),
         (Channel::Text, Tone::Direct) => Draft::text(fit_text(&reason, |r| {
             format!(
-                "{hi} on {r}: are we still the right way to get there? Yes, no or not yet all help.{}",
+                "{hi} about this: {r}. Are we still the right way to get there? Yes, no or not yet all help.{}",
                 s.dash_rep()
             )
         })),
@@ -34,13 +34,13 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         ),
         (Channel::Call, Tone::Direct) => Draft::call(
             format!(
-                "{hi} {}a quick question about {}: are we still the right way to get there? A yes, a no or a not yet all help. {}",
+                "{hi} {}a quick question about this: {}. Are we still the right way to get there? A yes, a no or a not yet all help. {}",
                 s.its_rep(),
                 s.reason_max(100).unwrap_or_default(),
                 s.call_back()
             ),
             [
-                format!("Is {} still the priority{}?", s.reason_max(60).unwrap_or_default(), s.by_deadline()),
+                format!("Is this still the priority{}: {}?", s.by_deadline(), s.reason_max(60).unwrap_or_default()),
                 "What is in the way of a decision?".to_string(),
             ],
         ),

@@ -187,7 +187,7 @@ impl Slots {
             });
         Slots {
             request,
-            first_name: successor.or_else(|| deal.contact_first_name().map(str::to_string)),
+            first_name: successor.or_else(|| deal.contact_greeting_name()),
             reason: notes
                 .reason
                 .as_deref()
@@ -267,8 +267,9 @@ impl Slots {
                     1 => "tomorrow".to_string(),
                     n => format!("{n} days away"),
                 };
+                // "Your date, 1 Feb 2027, is 64 days away": never "With 1 Feb 2027 64 days".
                 format!(
-                    " With {} {when}, I want to make sure nothing on our side slows you down.",
+                    " Your date, {}, is {when}; I want to make sure nothing on our side slows you down.",
                     d.short(self.now)
                 )
             })

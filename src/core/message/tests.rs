@@ -271,3 +271,40 @@ fn an_old_or_negative_last_message_is_not_thanked() {
         .iter()
         .any(|x| x.text.contains("Thank you for the call")));
 }
+
+#[test]
+fn reasons_in_any_form_stay_grammatical() {
+    let s = Settings::default();
+    // A noun phrase, a verb phrase, a first-person sentence with its period, a question-like
+    // third-person note: every frame must read right with each.
+    // (A noun phrase reads right in every frame: "a question about fewer no-shows".)
+    for reason in [
+        "get crews off paper timesheets",
+        "We need the portal live by March.",
+        "have the portal live before the audit",
+    ] {
+        let first = reason.split_whitespace().next().unwrap();
+        for days in [10, 30] {
+            let notes = Notes {
+                reason: Some(reason.into()),
+                deadline: Some(now().plus(40)),
+                ..Notes::default()
+            };
+            let m = suggest(&deal(days), &notes, &s);
+            for d in &m.drafts {
+                let text = format!("{} {}", d.subject.clone().unwrap_or_default(), d.text);
+                let openers = d.openers.join(" ");
+                for bad in ["for ", "Is ", "about ", "an idea for ", "on "] {
+                    let glued = format!("{bad}{first}");
+                    assert!(
+                        !text.contains(&glued) && !openers.contains(&glued),
+                        "{:?} / {reason:?}: {glued:?} in {text:?} {openers:?}",
+                        m.kind
+                    );
+                }
+                assert!(!text.contains("by when by"), "{text}");
+                assert!(!text.contains(". ?") && !text.contains(".?"), "{text}");
+            }
+        }
+    }
+}

@@ -1,6 +1,6 @@
 // The overlay iframe: receives page snapshots from this tab's content script over a port and
 // hands them, with the stored notes, to the Rust core, which renders. Plumbing only.
-import init, { render_overlay, storage_keys } from './pkg/stallwatch.js';
+import init, { copied_record, render_overlay, storage_keys } from './pkg/stallwatch.js';
 import { copyText, reportError, writeClipboard } from './ui.js';
 
 const root = document.getElementById('app');
@@ -166,12 +166,20 @@ root.addEventListener('click', async (event) => {
     return;
   }
   delete root.dataset.refused;
+  if (action !== 'copy') copiedNote = null;
   if (action === 'toggle') {
     expanded = !expanded;
   } else if (action === 'channel' || action === 'tone') {
     choice = { ...choice, [action]: target.dataset[action] };
   } else if (action === 'copy') {
-    copyText(root);
+    if (await copyText(root)) {
+      // Kept across the re-render that storing the memory below causes.
+      copiedNote = root.querySelector('.copied')?.textContent || null;
+      // Remembered on this machine only, so an unanswered suggestion is not suggested again.
+      const stored = await chrome.storage.local.get(storage_keys(snapshot));
+      const record = copied_record(snapshot, stored, choice);
+      if (record) await chrome.storage.local.set(record);
+    }
     return;
   } else if (action === 'structure') {
     const status = target.parentElement?.querySelector('.copied');
@@ -184,6 +192,7 @@ root.addEventListener('click', async (event) => {
 });
 
 let queue = Promise.resolve();
+let copiedNote = null; // "Copied", shown again after a re-render until the rep does something else
 function render() {
   queue = queue.then(draw).catch((e) => reportError(root, e));
 }
@@ -193,6 +202,8 @@ async function draw() {
   const keys = storage_keys(snapshot);
   const stored = await chrome.storage.local.get(keys);
   const remember = render_overlay(root, snapshot, stored, expanded, { ...choice, refused });
+  const status = root.querySelector('.copied');
+  if (copiedNote && status) status.textContent = copiedNote;
   // The view asks to remember what this page proved (its host's date order); storage only.
   if (remember) await chrome.storage.local.set(remember);
   // For scripts/bench-overlay.mjs: when the first score was on screen (a local mark only).

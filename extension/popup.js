@@ -83,10 +83,10 @@ async function main() {
 
   // Saves on every edit, synchronously up to the storage call: a toolbar popup closes the moment
   // the rep clicks back into the page, and an edit must never wait on a timer that dies with it.
-  const save = (name) => {
+  const save = (...names) => {
     const form = formRoot.querySelector('form');
-    if (!name || !form) return;
-    edited.add(name);
+    if (!names.length || !names.every(Boolean) || !form) return;
+    for (const name of names) edited.add(name);
     const { notes, problems } = notes_from_form(stored[notesKey] ?? null, readFields(form, edited), Date.now());
     stored = { ...stored, [notesKey]: notes };
     lastWritten = JSON.stringify(notes);
@@ -104,6 +104,20 @@ async function main() {
   // Listeners on the form's container, so they survive the form being drawn again.
   formRoot.addEventListener('input', (e) => save(e.target?.name));
   formRoot.addEventListener('change', (e) => save(e.target?.name));
+  // "Move it?": text that reads like a private note goes from the field messages quote to the
+  // private notes (appended), both saved in one write. The core names both fields.
+  formRoot.addEventListener('click', (e) => {
+    const button = e.target instanceof Element ? e.target.closest('[data-action="move-note"]') : null;
+    const form = formRoot.querySelector('form');
+    if (!button || !form) return;
+    const from = form.elements.namedItem(button.dataset.from);
+    const to = form.elements.namedItem(button.dataset.to);
+    if (!from || !to || !from.value.trim()) return;
+    to.value = [to.value.trim(), from.value.trim()].filter(Boolean).join('\n');
+    from.value = '';
+    save(from.name, to.name);
+    to.focus();
+  });
   // Enter in a one-line field would submit the form: everything is already saved.
   formRoot.addEventListener('submit', (e) => e.preventDefault());
 }

@@ -1,12 +1,13 @@
 // Small helpers shared by the overlay and the popup.
 
-/** Copies the suggested message to the clipboard: never into the CRM's own composer. */
+/** Copies the suggested message to the clipboard (never into the CRM's own composer); true when it was copied. */
 export async function copyText(root) {
   const message = root.querySelector('[data-testid="next-message"]');
   const status = root.querySelector('.copied');
-  if (!message) return;
+  if (!message) return false;
   const ok = await writeClipboard(message.textContent);
   if (status) status.textContent = ok ? 'Copied' : 'Select the text and copy it';
+  return ok;
 }
 
 /** Puts `text` on the clipboard; false when the browser refused. */

@@ -431,6 +431,142 @@ proptest! {
     }
 }
 
+/// A private note: ordinary private-note words around 1–4 made-up words no draft could hold by
+/// chance ("zq" and letters), so finding one of them in a draft can only mean it leaked.
+fn private_note() -> impl Strategy<Value = (String, Vec<String>)> {
+    const AROUND: &[&str] = &[
+        "his boss is skeptical after the last tool flopped",
+        "she wants to stop paying 3 agencies",
+        "cheap, needy",
+        "their CFO thinks we are too expensive",
+        "Il veut tout pour hier",
+        "Sein Chef ist skeptisch",
+        "Su jefe es escéptico",
+    ];
+    (
+        prop::collection::vec("zq[a-z]{4,8}", 1..=4),
+        0..AROUND.len(),
+        any::<bool>(),
+    )
+        .prop_map(|(marks, around, before)| {
+            let marks_text = marks.join(" ");
+            let text = if before {
+                format!("{marks_text}: {}", AROUND[around])
+            } else {
+                format!("{}. {marks_text}!", AROUND[around])
+            };
+            (text, marks)
+        })
+}
+
+/// The deal's notes steered toward each kind of message in turn (as generated; no reason; a
+/// reason with an approver and a goal; bad-fit tags; a snooze; a buyer's "no"; a long
+/// silence), each carrying the private note.
+fn steered(deal: &Value, private: &str) -> Vec<Value> {
+    let with = |edit: &dyn Fn(&mut Map<String, Value>)| {
+        let mut d = deal.clone();
+        let notes = d["notes"].as_object_mut().unwrap();
+        notes.insert("private".into(), json!(private));
+        edit(notes);
+        d
+    };
+    let mut out = vec![
+        with(&|_| {}),
+        with(&|n| {
+            n.remove("reason");
+        }),
+        with(&|n| {
+            n.insert("reason".into(), json!(REASONS[0]));
+            n.insert("approver".into(), json!("Dana Whitfield"));
+            n.insert("goal".into(), json!("cut audit prep from 6 weeks to 2"));
+            n.remove("snooze_until");
+        }),
+        with(&|n| {
+            n.insert("tags".into(), json!(["needy", "slow", "no budget"]));
+            n.remove("snooze_until");
+        }),
+        with(&|n| {
+            n.insert("snooze_until".into(), json!(iso(7)));
+        }),
+    ];
+    let mut no = with(&|n| {
+        n.insert("reason".into(), json!(REASONS[1]));
+        n.remove("snooze_until");
+    });
+    no = with_touch(
+        &no,
+        json!({"date": iso(0), "direction": "inbound", "channel": "email",
+               "subject": "Re: proposal", "body": "No."}),
+    );
+    out.push(no);
+    let mut silent = with(&|n| {
+        n.insert("reason".into(), json!(REASONS[0]));
+        n.remove("snooze_until");
+        n.remove("tags");
+    });
+    silent["touches"] = json!([
+        {"date": iso(-30), "direction": "outbound", "channel": "email",
+         "subject": "Audit plan", "body": "The rollout plan mapped to your May audit, week by week."},
+        {"date": iso(-35), "direction": "inbound", "channel": "email",
+         "subject": "Re: proposal", "body": "Thanks for the proposal. We are reviewing it with finance and will come back next week with questions."},
+    ]);
+    out.push(silent);
+    out
+}
+
+/// A private note never reaches the buyer: no draft of any kind, channel or tone (subject,
+/// text, call openers), nor the line on why or the advice, holds a word of it.
+#[test]
+fn a_private_note_never_appears_in_any_draft() {
+    use proptest::test_runner::TestRunner;
+    use stallwatch::core::message::assess_and_compose;
+    use std::cell::RefCell;
+    use std::collections::BTreeSet;
+
+    let kinds: RefCell<BTreeSet<String>> = RefCell::default();
+    let drafts = RefCell::new(0usize);
+    let mut runner = TestRunner::new(config());
+    let result = runner.run(&(deal(None), private_note()), |(deal, (private, marks))| {
+        for d in steered(&deal, &private) {
+            let (deal, n) = deal_from_json(&d, "prop").expect("generated deals are valid");
+            prop_assert_eq!(n.notes.private.as_deref(), Some(private.as_str()));
+            let (_, suggestion) = assess_and_compose(&deal, &n.notes, &Settings::default(), now());
+            let Some(s) = suggestion else { continue };
+            let all = serde_json::to_string(&s).unwrap().to_lowercase();
+            for m in &marks {
+                prop_assert!(!all.contains(m.as_str()), "{} leaked into {}", m, all);
+            }
+            if !s.drafts.is_empty() {
+                kinds
+                    .borrow_mut()
+                    .insert(serde_json::to_string(&s.kind).unwrap());
+                *drafts.borrow_mut() += s.drafts.len();
+            }
+            for draft in &s.drafts {
+                let parts = draft
+                    .subject
+                    .iter()
+                    .chain([&draft.text])
+                    .chain(&draft.openers);
+                for part in parts {
+                    prop_assert!(!part.contains(private.as_str()), "{:?}", part);
+                }
+            }
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    // Not vacuous: many drafts, of most kinds, were read.
+    let kinds = kinds.into_inner();
+    assert!(
+        kinds.len() >= 5,
+        "drafts of too few kinds were checked: {kinds:?}"
+    );
+    assert!(drafts.into_inner() > 1000);
+}
+
 #[test]
 fn a_page_that_is_not_a_deal_is_never_scored() {
     let a = assess(None, &Notes::default(), &Settings::default(), now());

@@ -28,9 +28,14 @@ pub fn storage_key(deal_key: &str) -> String {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Notes {
-    /// Why the buyer wants this, in the buyer's terms ("pass the Q1 audit").
+    /// Why the buyer wants this, in the buyer's terms ("pass the Q1 audit"): messages quote it
+    /// to the buyer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The rep's private notes on the deal ("her boss is skeptical"): no message ever quotes
+    /// them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private: Option<String>,
     /// The measurable result they are after ("cut no-shows by a third"), if they named one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<String>,
@@ -66,6 +71,14 @@ pub struct Notes {
 pub const MAX_TEXT: usize = 500;
 /// The longest single tag.
 pub const MAX_TAG: usize = 60;
+/// The longest private note: the rep's own notes may run longer than a quotable sentence.
+pub const MAX_PRIVATE: usize = 2000;
+
+/// The field messages quote to the buyer, which the popup checks for a private note's voice
+/// (`note_voice`).
+pub const BUYER_FACING: &str = "reason";
+/// The field for what must never reach the buyer: where the popup offers to move such text.
+pub const PRIVATE: &str = "private";
 
 /// What kind of value a note field holds, which decides how it is checked and which control
 /// the popup shows for it.
@@ -139,12 +152,24 @@ pub const NOTE_FIELDS: &[NoteField] = &[
     NoteField {
         placeholder: "e.g. have dispatch live before the spring peak",
         ..field(
-            "reason",
-            "Why do they want it? (their reason, in their words)",
+            BUYER_FACING,
+            "Why do they want it? (their words; may be quoted to them)",
             "The buyer's reason",
             NoteKind::LongText,
             1,
             "note-reason",
+        )
+    },
+    NoteField {
+        limit: MAX_PRIVATE,
+        placeholder: "e.g. her boss is skeptical after the last tool flopped",
+        ..field(
+            PRIVATE,
+            "Private notes (never quoted to them)",
+            "The private note",
+            NoteKind::LongText,
+            2,
+            "note-private",
         )
     },
     NoteField {
@@ -154,7 +179,7 @@ pub const NOTE_FIELDS: &[NoteField] = &[
             "The result they are after (a number, if they named one)",
             "The goal",
             NoteKind::Text,
-            2,
+            3,
             "note-goal",
         )
     },
@@ -175,7 +200,7 @@ pub const NOTE_FIELDS: &[NoteField] = &[
         "Their deadline",
         "The deadline",
         NoteKind::Date,
-        3,
+        4,
         "note-deadline",
     ),
     field(
@@ -183,7 +208,7 @@ pub const NOTE_FIELDS: &[NoteField] = &[
         "Preferred channel",
         "The preferred channel",
         NoteKind::Channel,
-        3,
+        4,
         "note-channel",
     ),
     field(
@@ -191,7 +216,7 @@ pub const NOTE_FIELDS: &[NoteField] = &[
         "They asked me not to use",
         "Channels to avoid",
         NoteKind::Channels,
-        4,
+        5,
         "note-avoid",
     ),
     field(
@@ -199,7 +224,7 @@ pub const NOTE_FIELDS: &[NoteField] = &[
         "Who else must approve?",
         "The approver",
         NoteKind::Text,
-        5,
+        6,
         "note-approver",
     ),
     field(
@@ -207,7 +232,7 @@ pub const NOTE_FIELDS: &[NoteField] = &[
         "Snooze until",
         "The snooze date",
         NoteKind::Date,
-        6,
+        7,
         "note-snooze-until",
     ),
     field(
@@ -215,7 +240,7 @@ pub const NOTE_FIELDS: &[NoteField] = &[
         "Because",
         "The snooze reason",
         NoteKind::Text,
-        6,
+        7,
         "note-snooze-reason",
     ),
     NoteField {
@@ -226,7 +251,7 @@ pub const NOTE_FIELDS: &[NoteField] = &[
             "Your tags, comma-separated (private)",
             "Tags",
             NoteKind::Tags,
-            7,
+            8,
             "note-tags",
         )
     },
@@ -643,6 +668,7 @@ pub(crate) mod tests {
     pub(crate) fn every_field() -> Notes {
         Notes {
             reason: Some("pass the Q1 audit".into()),
+            private: Some("her boss is skeptical after the last tool flopped".into()),
             goal: Some("cut audit prep from 6 weeks to 2".into()),
             reason_noted_on: Day::from_ymd(2026, 3, 1),
             deadline: Day::from_ymd(2026, 3, 31),
@@ -778,6 +804,42 @@ pub(crate) mod tests {
             NOW,
         );
         assert_eq!(forged.notes, every_field());
+    }
+
+    #[test]
+    fn a_private_note_is_a_field_of_its_own() {
+        for name in [BUYER_FACING, PRIVATE] {
+            let f = note_field(name).unwrap();
+            assert!(f.in_form && f.kind == NoteKind::LongText, "{name}");
+        }
+        let today = Day::from_ymd(2026, 3, 20).unwrap();
+        let stored = json!({"reason": "pass the audit", "reason_noted_on": "2026-03-01"});
+        let long = "x".repeat(MAX_TEXT + 100);
+        let saved = merge_form(&stored, &json!({ "private": long }), today, NOW);
+        assert!(saved.problems.is_empty(), "{:?}", saved.problems);
+        assert_eq!(saved.notes.private.as_deref(), Some(long.as_str()));
+        assert_eq!(
+            saved.notes.reason_noted_on,
+            Day::from_ymd(2026, 3, 1),
+            "a private note is not the reason: its date stays"
+        );
+        assert_eq!(saved.notes.changed.get(PRIVATE), Some(&NOW));
+        let too_long = load(&json!({ "private": "y".repeat(MAX_PRIVATE + 1) }));
+        assert_eq!(too_long.notes.private.map(|p| p.len()), Some(MAX_PRIVATE));
+        assert_eq!(
+            too_long.problems,
+            ["The private note was longer than 2000 characters and was shortened."]
+        );
+        // Moving text from the reason to the private note (the popup's "move it?"): one save.
+        let moved = merge_form(
+            &stored,
+            &json!({"reason": "", "private": "pass the audit"}),
+            today,
+            NOW,
+        );
+        assert_eq!(moved.notes.reason, None);
+        assert_eq!(moved.notes.reason_noted_on, None);
+        assert_eq!(moved.notes.private.as_deref(), Some("pass the audit"));
     }
 
     #[test]

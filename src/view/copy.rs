@@ -62,6 +62,21 @@ pub const POPUP_NOT_A_DEAL: &str =
     "Open a Salesforce opportunity or a HubSpot deal to see its stall risk and take notes.";
 pub const POPUP_PRIVACY: &str =
     "Notes stay in this browser. Stallwatch writes nothing into the CRM and sends nothing anywhere.";
+/// The popup's flag under the buyer's reason when it reads like a private note: what gave it
+/// away, and why it matters (messages quote the reason to the buyer).
+pub fn private_flag(f: &crate::core::note_voice::Flag) -> String {
+    use crate::core::note_voice::Cue;
+    let why = match f.cue {
+        Cue::AboutThem => "is about them, not their own words",
+        Cue::Judgment => "is your own view of them",
+    };
+    format!(
+        "This reads like a private note: \"{}\" {why}. Messages quote this field to them: move it?",
+        f.words
+    )
+}
+/// The flag's button: moves the reason's text into the private notes.
+pub const MOVE_TO_PRIVATE: &str = "Move it to private notes";
 /// The preferred-channel choices: (stored value, label).
 pub const CHANNEL_OPTIONS: [(&str, &str); 4] = [
     ("", "No preference"),
@@ -268,6 +283,25 @@ pub mod backup {
             ));
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod flag_tests {
+    use crate::core::note_voice::reads_private;
+
+    #[test]
+    fn the_flag_names_what_gave_the_note_away() {
+        let about = super::private_flag(&reads_private("His boss is skeptical").unwrap());
+        assert_eq!(
+            about,
+            "This reads like a private note: \"his\" is about them, not their own words. Messages quote this field to them: move it?"
+        );
+        let judged = super::private_flag(&reads_private("great logo, slow payer").unwrap());
+        assert!(
+            judged.contains("\"slow payer\" is your own view of them"),
+            "{judged}"
+        );
     }
 }
 

@@ -3,7 +3,9 @@
 
 use super::copy;
 use crate::core::date::Day;
-use crate::core::message::{assess_and_compose, Suggestion};
+use crate::core::message::memory::{self, Copied};
+use crate::core::message::{assess_and_compose_after, Suggestion};
+use crate::core::note_voice;
 use crate::core::notes::{self, Notes};
 use crate::core::risk::{assess, Band, Confidence, Notice, Reason, Section, State, MISSING_NOTES};
 use crate::core::settings::{self, Settings};
@@ -41,6 +43,9 @@ pub struct DealView {
     pub problems: Vec<String>,
     /// The notes as understood, for the popup's form.
     pub notes: Notes,
+    /// The popup's flag when the buyer's reason, which messages quote to them, reads like a
+    /// private note ("his boss is skeptical"); `None` when it does not.
+    pub reason_flag: Option<String>,
     /// What the page was understood to say, machine-readable (`read-parsed`).
     pub parsed: Option<Parsed>,
     /// A storage write for the glue: the date order this page proved for its host.
@@ -88,7 +93,13 @@ pub fn deal_view(
     }
     let deal = reading.as_ref().map(|r| &r.deal);
     let (assessment, message) = match deal {
-        Some(d) => assess_and_compose(d, &loaded.notes, &settings, now),
+        Some(d) => {
+            // The suggestion copied last on this deal: an unanswered one is not repeated.
+            let copied = stored
+                .get(memory::storage_key(&d.key))
+                .and_then(Copied::load);
+            assess_and_compose_after(d, &loaded.notes, &settings, now, copied.as_ref())
+        }
         // Not a deal record: `assess` says so, and there is nothing to send.
         None => (assess(None, &loaded.notes, &settings, now), None),
     };
@@ -163,6 +174,12 @@ pub fn deal_view(
         message,
         read: reading.map(|r| r.fields).unwrap_or_default(),
         problems,
+        reason_flag: loaded
+            .notes
+            .reason
+            .as_deref()
+            .and_then(note_voice::reads_private)
+            .map(|f| copy::private_flag(&f)),
         notes: loaded.notes,
     }
 }

@@ -67,7 +67,12 @@ pub fn storage_keys(snapshot: &RawSnapshot, now: Day) -> Vec<String> {
             let read = read_rows(snapshot, &p, now, None);
             keys.extend(read.rows.iter().map(|r| notes::storage_key(&r.deal.key)));
         }
-        Some(p) => keys.extend(p.key.map(|k| notes::storage_key(&k))),
+        Some(p) => {
+            if let Some(k) = p.key {
+                keys.push(notes::storage_key(&k));
+                keys.push(crate::core::message::memory::storage_key(&k));
+            }
+        }
         None => {}
     }
     keys
@@ -79,6 +84,25 @@ pub fn notes_storage_key(snapshot: &RawSnapshot) -> Option<String> {
         .filter(|p| p.kind == PageKind::DealRecord)
         .and_then(|p| p.key)
         .map(|k| notes::storage_key(&k))
+}
+
+/// What to store when the rep copies the draft they are looking at (`choice`): the memory that
+/// keeps an unanswered suggestion from being repeated; `None` on a page without a suggestion.
+pub fn copied_record(
+    snapshot: &RawSnapshot,
+    stored: &Value,
+    choice: crate::core::message::Choice,
+    now: Day,
+) -> Option<(String, Value)> {
+    let view = deal_page_view(snapshot, stored, now);
+    let key = view.deal_key.as_deref()?;
+    let m = view.message.as_ref()?;
+    let draft = m.pick(choice)?;
+    let copied = crate::core::message::memory::Copied::of(m.kind, draft, now);
+    Some((
+        crate::core::message::memory::storage_key(key),
+        serde_json::to_value(copied).ok()?,
+    ))
 }
 
 #[cfg(test)]

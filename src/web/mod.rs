@@ -101,6 +101,16 @@ pub fn render_overlay(
     }
 }
 
+/// What to store when the rep copies the draft they are looking at (`picked` = `{channel,
+/// tone}`): `{key: value}`, or `undefined` when the page has no suggestion.
+#[wasm_bindgen]
+pub fn copied_record(snap: JsValue, stored: JsValue, picked: JsValue) -> Result<JsValue, JsValue> {
+    match view::copied_record(&snapshot(snap)?, &json(stored)?, choice(&picked), today()) {
+        Some((key, value)) => to_js(&serde_json::json!({ key: value })),
+        None => Ok(JsValue::UNDEFINED),
+    }
+}
+
 /// Renders the popup: the notes form into `form_root` (when `with_form`), and the deal's score,
 /// suggestion and reasons into `result_root`. `stored` is what `storage_keys` named, as read.
 #[wasm_bindgen]

@@ -1,11 +1,11 @@
 //! The popup: the deal's score, the quick-notes form, and the suggestion.
 
-use super::dom::{child, clear, text_child};
+use super::dom::{child, clear, document, text, text_child};
 use super::overlay::{score_text, serde_name};
 use super::sections;
 use crate::core::message::Choice;
 use crate::core::model::Channel;
-use crate::core::notes::{NoteField, NoteKind, Notes, NOTE_FIELDS};
+use crate::core::notes::{NoteField, NoteKind, Notes, BUYER_FACING, NOTE_FIELDS, PRIVATE};
 use crate::view::copy;
 use crate::view::DealView;
 use wasm_bindgen::{JsCast, JsValue};
@@ -13,6 +13,8 @@ use web_sys::Element;
 
 /// The deal summary, suggestion and reasons: re-rendered on every change.
 pub fn render_result(root: &Element, v: &DealView, choice: Choice) -> Result<(), JsValue> {
+    // The form is drawn once, but its flag follows the notes as they are saved.
+    refresh_voice_flag(v)?;
     clear(root);
     if v.deal_key.is_none() {
         return Ok(());
@@ -68,6 +70,9 @@ pub fn render_form(root: &Element, v: &DealView) -> Result<(), JsValue> {
             (_, false) => form.clone(),
         };
         control(&parent, f, &v.notes, &stored)?;
+        if f.name == BUYER_FACING {
+            voice_flag(&parent, v)?;
+        }
     }
     let status = child(&form, "p", "status")?;
     status.set_attribute("data-testid", "save-status")?;
@@ -161,6 +166,46 @@ fn control(
         }
     }
     Ok(())
+}
+
+/// The `data-testid` of the flag under the buyer's reason.
+const VOICE_FLAG: &str = "note-reason-flag";
+
+/// The flag under the buyer's reason when it reads like a private note, with the button that
+/// moves the text into the private notes (`popup.js` does the move and saves both fields).
+fn voice_flag(parent: &Element, v: &DealView) -> Result<(), JsValue> {
+    let p = child(parent, "p", "problem voice-flag")?;
+    p.set_attribute("data-testid", VOICE_FLAG)?;
+    p.set_attribute("role", "status")?;
+    child(&p, "span", "")?;
+    text(&p, " ")?;
+    let b = text_child(&p, "button", "chip", copy::MOVE_TO_PRIVATE)?;
+    b.set_attribute("type", "button")?;
+    b.set_attribute("data-action", "move-note")?;
+    b.set_attribute("data-from", BUYER_FACING)?;
+    b.set_attribute("data-to", PRIVATE)?;
+    b.set_attribute("data-testid", "move-to-private")?;
+    show_voice_flag(&p, v.reason_flag.as_deref())
+}
+
+/// Shows the flag with `message`, or hides it.
+fn show_voice_flag(flag: &Element, message: Option<&str>) -> Result<(), JsValue> {
+    if let Some(span) = flag.first_element_child() {
+        span.set_text_content(message);
+    }
+    match message {
+        Some(_) => flag.remove_attribute("hidden"),
+        None => flag.set_attribute("hidden", ""),
+    }
+}
+
+/// Brings the form's flag (if the form is shown) up to date with the saved reason.
+fn refresh_voice_flag(v: &DealView) -> Result<(), JsValue> {
+    let selector = format!("[data-testid=\"{VOICE_FLAG}\"]");
+    match document()?.query_selector(&selector)? {
+        Some(flag) => show_voice_flag(&flag, v.reason_flag.as_deref()),
+        None => Ok(()),
+    }
 }
 
 fn labelled(parent: &Element, label: &str) -> Result<Element, JsValue> {

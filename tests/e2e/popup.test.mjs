@@ -2,7 +2,7 @@
 // are reported without losing the rest. The write-nothing guard runs on the deal page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXPECTED, launch, openGuarded, overlayFrame } from './harness.mjs';
+import { EXPECTED, launch, openCard, openGuarded, overlayFrame } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -107,6 +107,7 @@ async function storedNotes(extensionPage, key) {
 /** Every note field, as a backup restored from another machine would hold them. */
 const EVERY_FIELD = {
   reason: 'pass the Q1 audit without hiring',
+  private: 'her boss is skeptical after the last tool flopped',
   goal: 'cut audit prep from 6 weeks to 2',
   reason_noted_on: '2026-03-01',
   deadline: '2027-03-31',
@@ -130,6 +131,7 @@ test('saving from the popup over notes that hold every field loses nothing it di
   // The goal and the tags are on the form, so a rep can see and change them.
   assert.equal(await popup.locator('[data-testid="note-goal"]').inputValue(), EVERY_FIELD.goal);
   assert.equal(await popup.locator('[data-testid="note-tags"]').inputValue(), 'needy, slow payer');
+  assert.equal(await popup.locator('[data-testid="note-private"]').inputValue(), EVERY_FIELD.private);
 
   await popup.locator('[data-testid="note-approver"]').fill('Head of Finance');
   await popup.locator('[data-testid="save-status"]').filter({ hasText: 'Saved' }).waitFor();
@@ -220,5 +222,76 @@ test('two popups on one deal: each keeps the other\'s edits, and an idle one sho
   await guard.assertUntouched(assert);
   await first.close();
   await second.close();
+  await page.close();
+});
+
+/** Waits until storage holds notes under `key` that `pass`es, and returns them. */
+async function waitStored(extensionPage, key, pass) {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const notes = await storedNotes(extensionPage, key);
+    if (pass(notes ?? {})) return notes;
+    if (Date.now() > deadline) assert.fail(`storage never got there: ${JSON.stringify(notes)}`);
+    await extensionPage.waitForTimeout(100);
+  }
+}
+
+test('a reason that reads like a private note is flagged and moved; the private note never reaches a draft', async () => {
+  const url = EXPECTED['salesforce/opportunity.html'].url;
+  const key = 'notes:sf:acme:0065g00000XyZ12';
+  const { page, guard } = await openGuarded(browser, url);
+  const frame = await overlayFrame(page, browser.extensionId);
+  const popup = await openPopupFor(url);
+  await popup.evaluate((k) => chrome.storage.local.remove(k), key);
+  await popup.reload();
+  const reasonBox = popup.locator('[data-testid="note-reason"]');
+  const privateBox = popup.locator('[data-testid="note-private"]');
+  const flag = popup.locator('[data-testid="note-reason-flag"]');
+  await reasonBox.waitFor();
+  assert.equal(await flag.isVisible(), false, 'no flag on an empty reason');
+
+  // The rep writes about the buyer where messages quote the buyer: the popup asks to move it.
+  const gossip = 'his boss is skeptical after the last tool flopped';
+  await reasonBox.fill(gossip);
+  await flag.filter({ hasText: 'reads like a private note' }).waitFor({ state: 'visible', timeout: 5000 });
+  assert.match(await flag.textContent(), /"his" is about them/);
+  await popup.locator('[data-testid="move-to-private"]').click();
+  await flag.waitFor({ state: 'hidden', timeout: 5000 });
+  assert.equal(await reasonBox.inputValue(), '');
+  assert.equal(await privateBox.inputValue(), gossip);
+  const moved = await waitStored(popup, key, (n) => n.private === gossip);
+  assert.equal(moved.reason, undefined, 'the reason was cleared in the same save');
+
+  // The buyer's own words are not flagged; a private note with words no draft could hold.
+  const reason = 'have all 120 trucks tracked before the spring delivery peak';
+  await reasonBox.fill(reason);
+  const secret = `${gossip}. Zorblat grudge: cheap, needy`;
+  await privateBox.fill(secret);
+  await waitStored(popup, key, (n) => n.reason === reason && n.private === secret);
+  assert.equal(await flag.isVisible(), false, 'the buyer\'s words are not flagged');
+
+  // Every draft the overlay offers (each channel, each tone) quotes the reason and nothing of
+  // the private note; nor does anything else on the card or in the popup.
+  await frame.locator('[data-testid="next-message"]', { hasText: reason }).waitFor({ state: 'attached', timeout: 5000 });
+  await page.bringToFront(); // the rep looks at the deal again (a background tab paints slowly)
+  await openCard(frame);
+  const leaked = (text) => ['Zorblat', 'grudge', 'skeptical', 'flopped', 'needy', 'his boss'].filter((w) => text.includes(w));
+  const channels = await frame.$$eval('button[data-action="channel"]', (bs) => bs.map((b) => b.dataset.channel));
+  assert.ok(channels.length >= 2, `several channels offered: ${channels}`);
+  for (const channel of channels) {
+    for (const tone of ['warm', 'direct']) {
+      await frame.locator(`button[data-action="channel"][data-channel="${channel}"]`).click();
+      await frame.locator(`[data-testid="variant"][data-tone="${tone}"]`).click();
+      await frame.locator(`button[data-channel="${channel}"][aria-pressed="true"]`).waitFor({ state: 'attached' });
+      await frame.locator(`[data-testid="variant"][data-tone="${tone}"][aria-pressed="true"]`).waitFor({ state: 'attached' });
+      const card = await frame.locator('[data-testid="stall-card"]').textContent();
+      assert.deepEqual(leaked(card), [], `${channel}/${tone}: ${card}`);
+    }
+  }
+  assert.deepEqual(leaked(await popup.locator('#result').textContent()), []);
+
+  await guard.assertUntouched(assert);
+  await popup.evaluate((k) => chrome.storage.local.remove(k), key);
+  await popup.close();
   await page.close();
 });

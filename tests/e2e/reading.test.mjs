@@ -139,3 +139,25 @@ describe('the day/month order', () => {
     await page.close();
   });
 });
+
+describe('moving on when ignored', () => {
+  test('copying a suggestion is remembered on this machine, per deal, by a fingerprint only', async () => {
+    const { openCard } = await import('./harness.mjs');
+    const entry = EXPECTED['salesforce/opportunity.html'];
+    const { page, guard } = await openGuarded(browser, entry.url);
+    const frame = await overlayFrame(page, browser.extensionId);
+    await openCard(frame);
+    await frame.locator('[data-testid="copy-message"]').click();
+    await frame.locator('.copied').filter({ hasText: /Copied/ }).waitFor();
+    const stored = await extensionPage.evaluate(() => chrome.storage.local.get(null));
+    const memory = stored['copied:sf:acme:0065g00000XyZ12'];
+    assert.ok(memory, `remembered (stored keys: ${Object.keys(stored)})`);
+    assert.equal(memory.kind, 'discovery');
+    assert.match(memory.fingerprint, /^[0-9a-f]{16}$/, 'a fingerprint, not the words');
+    assert.ok(!JSON.stringify(memory).includes('Dana'), 'no message text kept');
+    // Copied today: the card does not change under the rep's hands.
+    assert.match(await frame.locator('[data-testid="next-message-kind"]').textContent(), /Discovery/);
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
+});

@@ -49,8 +49,10 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             } else {
                 format!(" for this: {r}")
             };
+            // "Hi Dana, sorry for the wait: …" — after the greeting's comma, no capital.
+            let sorry = if waited >= 2 { "sorry for the wait: " } else { "" };
             format!(
-                "{hi} {sorry}on your question: I'll have the answer to you {when}{aim}.{}",
+                "{hi} {sorry}I'll have the answer to your question to you {when}{aim}.{}",
                 s.dash_rep()
             )
         })),

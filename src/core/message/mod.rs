@@ -10,6 +10,7 @@ mod approver_check;
 mod close_out;
 mod commitment;
 mod discovery;
+pub mod memory;
 mod new_value;
 mod reason_feedback;
 mod slots;
@@ -25,7 +26,7 @@ use super::settings::Settings;
 use super::timeline::Timeline;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// The buyer asked or requested something: deliver or answer that first.
@@ -401,10 +402,104 @@ pub fn assess_and_compose(
     settings: &Settings,
     now: Day,
 ) -> (Assessment, Option<Suggestion>) {
+    assess_and_compose_after(deal, notes, settings, now, None)
+}
+
+/// `assess_and_compose`, knowing the suggestion the rep copied last on this deal: when it went
+/// unanswered, the new one takes another angle and never repeats its text.
+pub fn assess_and_compose_after(
+    deal: &Deal,
+    notes: &Notes,
+    settings: &Settings,
+    now: Day,
+    copied: Option<&memory::Copied>,
+) -> (Assessment, Option<Suggestion>) {
     let timeline = Timeline::new(deal, settings, now);
     let assessment = assess_with(deal, &timeline, notes, settings, now);
-    let suggestion = compose_with(deal, &timeline, notes, &assessment, settings, now);
+    let suggestion = compose_with(deal, &timeline, notes, &assessment, settings, now).map(|s| {
+        move_on(
+            s,
+            deal,
+            &timeline,
+            notes,
+            &assessment,
+            settings,
+            now,
+            copied,
+        )
+    });
     (assessment, suggestion)
+}
+
+/// The angle to take when a copied suggestion of `kind` went unanswered: asking again the same
+/// way would make our own message the next content-free nudge.
+fn next_angle(kind: Kind, notes: &Notes) -> Kind {
+    match kind {
+        Kind::ReasonFeedback | Kind::ApproverCheck => Kind::NewValue,
+        Kind::NewValue if notes.reason.is_some() => Kind::Commitment,
+        Kind::Commitment => Kind::NewValue,
+        // No reason to build on, a question still to answer, or advice: the same kind, on
+        // another channel or in the other tone.
+        other => other,
+    }
+}
+
+/// After a copied suggestion went unanswered (no reply from the buyer since the day it was
+/// copied): another kind where one fits, another channel first where allowed, the other tone
+/// first, and never the copied text again. Deterministic: the same memory gives the same text.
+#[allow(clippy::too_many_arguments)]
+fn move_on(
+    mut s: Suggestion,
+    deal: &Deal,
+    timeline: &Timeline,
+    notes: &Notes,
+    assessment: &Assessment,
+    settings: &Settings,
+    now: Day,
+    copied: Option<&memory::Copied>,
+) -> Suggestion {
+    let Some(c) = copied else { return s };
+    // Copied today is still in flight (and the card must not change under the rep's hands);
+    // from the next day on, no reply since means unanswered.
+    let unanswered = c.on < now && timeline.last_inbound.is_none_or(|t| t.day <= c.on);
+    if !unanswered || s.drafts.is_empty() {
+        return s;
+    }
+    if s.kind == c.kind {
+        let angle = next_angle(c.kind, notes);
+        if angle != s.kind {
+            let slots = Slots::new(deal, timeline, notes, settings, now);
+            let channels: Vec<Channel> =
+                s.drafts
+                    .iter()
+                    .map(|d| d.channel)
+                    .fold(Vec::new(), |mut v, ch| {
+                        if !v.contains(&ch) {
+                            v.push(ch);
+                        }
+                        v
+                    });
+            s.kind = angle;
+            s.why = why(angle, &slots, assessment, notes, now);
+            s.drafts = channels
+                .iter()
+                .flat_map(|ch| TONES.map(|t| draft_within_limits(angle, *ch, t, &slots)))
+                .collect();
+        }
+    }
+    // Another channel first, then the other tone first; the copied words never again.
+    s.drafts
+        .sort_by_key(|d| (d.channel == c.channel, d.tone == c.tone));
+    s.drafts.retain(|d| memory::fingerprint(d) != c.fingerprint);
+    s.channel = s.drafts.first().map(|d| d.channel).or(s.channel);
+    s.why = format!(
+        "Your last suggestion ({}, {}), copied on {}, went unanswered: a different angle this time. {}",
+        c.kind.label().to_lowercase(),
+        c.channel.as_str(),
+        c.on.short(now),
+        s.why
+    );
+    s
 }
 
 fn compose_with(

@@ -22,8 +22,10 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         })),
         (Channel::Call, Tone::Warm) => Draft::call(
             format!(
-                "{hi} {}You told me what matters is: {}. I'd value your honest view on whether our proposal still gets you there, or what stands in the way. {}",
+                "{hi} {}{} told me what matters is: {}. I'd value your honest view on whether our proposal still gets you there, or what stands in the way. {}",
                 s.its_rep(),
+                // After "it's Jordan." a new sentence; straight after "Hi Dana," none.
+                if s.rep.is_some() { "You" } else { "you" },
                 s.reason_max(100).unwrap_or_default(),
                 s.call_back()
             ),

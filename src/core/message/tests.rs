@@ -308,3 +308,39 @@ fn reasons_in_any_form_stay_grammatical() {
         }
     }
 }
+
+#[test]
+fn a_copied_unanswered_suggestion_is_not_repeated() {
+    use super::memory::{fingerprint, Copied};
+    let s = Settings::default();
+    let notes = Notes {
+        reason: Some("have dispatch live before the spring peak".into()),
+        ..Notes::default()
+    };
+    let d = deal(10);
+    let (_, first) = assess_and_compose_after(&d, &notes, &s, now(), None);
+    let first = first.unwrap();
+    assert_eq!(first.kind, Kind::ReasonFeedback);
+    let copied = Copied::of(first.kind, &first.drafts[0], now().plus(-2));
+    let (_, next) = assess_and_compose_after(&d, &notes, &s, now(), Some(&copied));
+    let next = next.unwrap();
+    assert_ne!(next.kind, first.kind, "another angle");
+    assert!(next.why.contains("went unanswered"), "{}", next.why);
+    assert!(next
+        .drafts
+        .iter()
+        .all(|x| fingerprint(x) != copied.fingerprint));
+    assert_ne!(
+        (next.drafts[0].channel, next.drafts[0].tone),
+        (copied.channel, copied.tone),
+        "another channel or tone first"
+    );
+    // Copied today: still in flight, nothing changes under the rep's hands.
+    let today = Copied::of(first.kind, &first.drafts[0], now());
+    let (_, same) = assess_and_compose_after(&d, &notes, &s, now(), Some(&today));
+    assert_eq!(same.unwrap(), first);
+    // The buyer replied after the copy: answered, so no change of angle for that reason.
+    let replied = Copied::of(first.kind, &first.drafts[0], now().plus(-12));
+    let (_, after_reply) = assess_and_compose_after(&d, &notes, &s, now(), Some(&replied));
+    assert_eq!(after_reply.unwrap().kind, first.kind);
+}

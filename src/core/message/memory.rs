@@ -1,0 +1,64 @@
+//! Moving on when ignored (playbook: never send the same nudge twice): the suggestion the rep
+//! copied last on a deal, kept locally (`copied:<deal key>` in storage.local), so that when it
+//! went unanswered the next suggestion takes another angle instead of repeating itself.
+
+use super::{Draft, Kind, Tone};
+use crate::core::date::Day;
+use crate::core::model::Channel;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The storage key prefix of the copied-suggestion memory.
+pub const KEY_PREFIX: &str = "copied:";
+
+/// What the rep copied: which kind, channel and tone, a fingerprint of the exact text (the text
+/// itself is not kept), and the day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Copied {
+    pub kind: Kind,
+    pub channel: Channel,
+    pub tone: Tone,
+    pub fingerprint: String,
+    pub on: Day,
+}
+
+/// The storage key for a deal's memory.
+pub fn storage_key(deal_key: &str) -> String {
+    format!("{KEY_PREFIX}{deal_key}")
+}
+
+/// A stable fingerprint of a draft's words (FNV-1a over subject and text): the same words give
+/// the same fingerprint on every machine and version.
+pub fn fingerprint(d: &Draft) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in d
+        .subject
+        .as_deref()
+        .unwrap_or("")
+        .bytes()
+        .chain([0u8])
+        .chain(d.text.bytes())
+    {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+impl Copied {
+    pub fn of(kind: Kind, d: &Draft, on: Day) -> Copied {
+        Copied {
+            kind,
+            channel: d.channel,
+            tone: d.tone,
+            fingerprint: fingerprint(d),
+            on,
+        }
+    }
+
+    /// The stored memory, or `None` when there is none or it cannot be read (a corrupt entry
+    /// only means the next suggestion may repeat; it never fails the page).
+    pub fn load(v: &Value) -> Option<Copied> {
+        serde_json::from_value(v.clone()).ok()
+    }
+}

@@ -601,7 +601,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         name: "email subject of 1–7 words",
-        hard: false,
+        hard: true,
         check: |m| {
             let (lo, hi) = EMAIL_SUBJECT_WORDS;
             match (m.channel, m.subject_words) {
@@ -616,7 +616,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         name: "email body of 25–150 words",
-        hard: false,
+        hard: true,
         check: |m| {
             let (lo, hi) = EMAIL_BODY_WORDS;
             (m.channel == Channel::Email && !(lo..=hi).contains(&m.words))

@@ -80,7 +80,11 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             ],
         ),
         (_, Tone::Warm, Some(thing)) => Draft::email(
-            format!("{} you asked for", upper_first(thing)),
+            if thing.split_whitespace().count() <= 4 {
+                format!("{} you asked for", upper_first(thing))
+            } else {
+                "What you asked for".to_string()
+            },
             format!(
                 "{hi}\n\n{sorry}{} on {}.{}\n\n{}{}",
                 upper_first(&delivered(thing)),
@@ -91,7 +95,11 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             ),
         ),
         (_, Tone::Direct, Some(thing)) => Draft::email(
-            upper_first(thing),
+            if thing.split_whitespace().count() <= 5 {
+                upper_first(thing)
+            } else {
+                "What you asked for".to_string()
+            },
             format!(
                 "{hi}\n\n{}. {}{}",
                 upper_first(&delivered(thing)),

@@ -35,7 +35,7 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             ],
         ),
         (_, Tone::Warm) => Draft::email(
-            "What would make this worth it for you?",
+            "What would make it worth it?",
             format!(
                 "{hi}\n\n{}Before I send anything more, I would like to understand this from your side. What do you want it to change for your team, and is there a date that makes it matter now?\n\nTwo lines are plenty; your answer will shape what I send next.{}",
                 s.thanks_for_last(),
@@ -45,7 +45,7 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         (_, Tone::Direct) => Draft::email(
             "One question before we go further",
             format!(
-                "{hi}\n\nOne question before we go further: what would this need to change for your team to be worth doing, and by when?{}",
+                "{hi}\n\nOne question before we go further: what would this need to change for your team to be worth doing, and by when? Two lines are plenty; your answer decides what I send next.{}",
                 s.sign_off()
             ),
         ),

@@ -45,7 +45,7 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             ],
         ),
         (_, Tone::Warm) => Draft::email(
-            format!("An idea for: {}", s.reason_max(50).unwrap_or_default()),
+            "An idea for your plan".to_string(),
             format!(
                 "{hi}\n\nI have been thinking about what you told me matters most: {}.{}{}\n\nOne idea that may help: a short plan that works back from {target} and shows what has to happen each week. Would that be useful? If so, I will send it over; no call needed.{}",
                 s.reason_max(140).unwrap_or_default(),
@@ -55,7 +55,7 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             ),
         ),
         (_, Tone::Direct) => Draft::email(
-            format!("A plan for: {}", s.reason_max(50).unwrap_or_default()),
+            "A one-page plan".to_string(),
             format!(
                 "{hi}\n\nWould a one-page plan help you get to this: {}? It would show what needs to happen, week by week{}. Say the word and I will send it.{}",
                 s.reason_max(140).unwrap_or_default(),

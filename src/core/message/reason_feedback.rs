@@ -47,7 +47,11 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             ],
         ),
         (_, Tone::Warm) => Draft::email(
-            format!("Does this still get you to: {}?", s.reason_max(50).unwrap_or_default()),
+            match s.deadline {
+                // The subject names their date when there is one: it is what the check is for.
+                Some(d) => format!("Still on track for {}?", d.short(s.now)),
+                None => "Still the right plan?".to_string(),
+            },
             format!(
                 "{hi}\n\n{}When we spoke, you said what matters most is this: {}.{}{}\n\nDoes what we proposed still get you there? If something in it is in the way, tell me what and I will rework it; if the priority has changed, that is useful to know too.{}",
                 s.thanks_for_last(),
@@ -58,7 +62,7 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             ),
         ),
         (_, Tone::Direct) => Draft::email(
-            format!("Your call on: {}", s.reason_max(50).unwrap_or_default()),
+            "Your call: yes, no or not yet".to_string(),
             format!(
                 "{hi}\n\nYou told me the aim is this: {}.{} Are we the right way to get there? A yes, a no or a \"not yet\" all help me plan.{}",
                 s.reason_max(140).unwrap_or_default(),

@@ -52,7 +52,7 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             // "Hi Dana, sorry for the wait: …" — after the greeting's comma, no capital.
             let sorry = if waited >= 2 { "sorry for the wait: " } else { "" };
             format!(
-                "{hi} {sorry}I'll have the answer to your question to you {when}{aim}.{}",
+                "{hi} {sorry}I'll have the answer to your question to you {when}{aim}. Anything else I should cover?{}",
                 s.dash_rep()
             )
         })),

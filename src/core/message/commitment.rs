@@ -20,13 +20,13 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
     match (channel, tone) {
         (Channel::Text, Tone::Warm) => Draft::text(fit_text(&reason, |r| {
             format!(
-                "{hi} could we book 20 minutes{who} {by} to decide the next step on this: {r}?{}",
+                "{hi} one ask. Could we book 20 minutes{who} {by}? It's to decide the next step on this: {r}.{}",
                 s.dash_rep()
             )
         })),
         (Channel::Text, Tone::Direct) => Draft::text(fit_text(&reason, |r| {
             format!(
-                "{hi} before I send anything more: can you give me 20 minutes {by} to decide on this: {r}?{}",
+                "{hi} before I send anything more: can you give me 20 minutes {by}? The aim: decide on this: {r}.{}",
                 s.dash_rep()
             )
         })),

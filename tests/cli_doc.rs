@@ -3,6 +3,8 @@
 //! real binary on that pipeline and fails when the doc's examples no longer match the output.
 //! To refresh them after changing the code: `STALLWATCH_UPDATE_DOCS=1 cargo test --test cli_doc`.
 
+mod common;
+
 use serde_json::Value;
 use std::path::PathBuf;
 use std::process::Command;
@@ -217,20 +219,5 @@ fn render() -> String {
 
 #[test]
 fn the_cli_examples_in_the_docs_are_current() {
-    let doc = std::fs::read_to_string(DOC).expect("docs/cli.md exists");
-    let (Some(a), Some(b)) = (doc.find(START), doc.find(END)) else {
-        panic!("docs/cli.md lacks the examples markers");
-    };
-    let current = doc[a + START.len()..b].trim();
-    let fresh = render();
-    if current != fresh {
-        if std::env::var_os("STALLWATCH_UPDATE_DOCS").is_some() {
-            let updated = format!("{}{START}\n\n{fresh}\n\n{}", &doc[..a], &doc[b..]);
-            std::fs::write(DOC, updated).expect("write docs/cli.md");
-        } else {
-            panic!(
-                "docs/cli.md is out of date; run STALLWATCH_UPDATE_DOCS=1 cargo test --test cli_doc"
-            );
-        }
-    }
+    common::check_generated_section(DOC, START, END, &render(), "cli_doc");
 }

@@ -18,11 +18,10 @@
 //! `STALLWATCH_UPDATE_DOCS=1 cargo test --test message_lint`.
 
 mod common;
+use common::{signed, variants, AS_WRITTEN};
 
-use stallwatch::core::date::Day;
 use stallwatch::core::message::{compose, Draft, Kind, LIMIT_TEXT_CHARS};
 use stallwatch::core::model::Channel;
-use stallwatch::core::notes::Notes;
 use stallwatch::core::risk::assess;
 use stallwatch::core::settings::Settings;
 use std::collections::{BTreeMap, BTreeSet};
@@ -448,60 +447,6 @@ fn kind_name(kind: Kind) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .expect("a kind serializes to its name")
-}
-
-const AS_WRITTEN: &str = "as written";
-
-/// The notes layers of tests/message_rules.rs, so that every kind (an approver check needs an
-/// approver) and every optional sentence (goal, deadline, the buyer's channel) is written.
-fn variants(base: &Notes, now: Day) -> Vec<(&'static str, Notes)> {
-    let reason = "have all 120 trucks tracked before the spring delivery peak, because missed windows cost us two contracts last year.";
-    let with_reason = Notes {
-        reason: base.reason.clone().or(Some(reason.to_string())),
-        ..base.clone()
-    };
-    vec![
-        (AS_WRITTEN, base.clone()),
-        ("with a reason", with_reason.clone()),
-        (
-            "with an approver",
-            Notes {
-                approver: Some("Maria Chen, their CFO".into()),
-                ..with_reason.clone()
-            },
-        ),
-        (
-            "prefers text, no calls",
-            Notes {
-                preferred_channel: Some(Channel::Text),
-                avoid_channels: vec![Channel::Call],
-                ..with_reason.clone()
-            },
-        ),
-        (
-            "email only",
-            Notes {
-                avoid_channels: vec![Channel::Call, Channel::Text],
-                ..with_reason.clone()
-            },
-        ),
-        (
-            "deadline and goal",
-            Notes {
-                deadline: Some(now.plus(12)),
-                goal: Some("cut late deliveries by a third across all three depots".into()),
-                ..with_reason
-            },
-        ),
-    ]
-}
-
-fn signed(settings: &Settings) -> Settings {
-    Settings {
-        rep_name: Some("Jordan Reyes".into()),
-        signature: Some("Account Executive, Northwind Telematics · +1 555 0100".into()),
-        ..settings.clone()
-    }
 }
 
 /// Every draft of every scenario × notes variant × signature × language, in scenario-file
@@ -978,20 +923,7 @@ fn every_draft_keeps_the_hard_lint_rules() {
 #[test]
 fn the_lint_report_in_the_docs_is_current() {
     let (all, _) = measure_all();
-    let doc = std::fs::read_to_string(DOC).expect("docs/messages.md exists");
-    let (Some(a), Some(b)) = (doc.find(START), doc.find(END)) else {
-        panic!("docs/messages.md lacks the lint markers");
-    };
-    let current = doc[a + START.len()..b].trim();
-    let fresh = render(all);
-    if current != fresh {
-        if std::env::var_os("STALLWATCH_UPDATE_DOCS").is_some() {
-            let updated = format!("{}{START}\n\n{fresh}\n\n{}", &doc[..a], &doc[b..]);
-            std::fs::write(DOC, updated).expect("write docs/messages.md");
-        } else {
-            panic!("docs/messages.md is out of date; run STALLWATCH_UPDATE_DOCS=1 cargo test --test message_lint");
-        }
-    }
+    common::check_generated_section(DOC, START, END, &render(all), "message_lint");
 }
 
 #[test]

@@ -11,6 +11,7 @@
 //! - the same inputs give the same text.
 
 mod common;
+use common::{signed, variants};
 
 use stallwatch::core::message::{
     compose, Kind, Suggestion, LIMIT_CALL_WORDS, LIMIT_EMAIL_WORDS, LIMIT_TEXT_CHARS,
@@ -21,57 +22,6 @@ use stallwatch::core::phrases::{find_content_free, normalize};
 use stallwatch::core::risk::assess;
 use stallwatch::core::settings::Settings;
 use std::collections::BTreeSet;
-
-/// Notes variants layered on each scenario's own notes.
-fn variants(base: &Notes, now: stallwatch::core::date::Day) -> Vec<(&'static str, Notes)> {
-    let reason = "have all 120 trucks tracked before the spring delivery peak, because missed windows cost us two contracts last year.";
-    let with_reason = Notes {
-        reason: base.reason.clone().or(Some(reason.to_string())),
-        ..base.clone()
-    };
-    vec![
-        ("as written", base.clone()),
-        ("with a reason", with_reason.clone()),
-        (
-            "with an approver",
-            Notes {
-                approver: Some("Maria Chen, their CFO".into()),
-                ..with_reason.clone()
-            },
-        ),
-        (
-            "prefers text, no calls",
-            Notes {
-                preferred_channel: Some(Channel::Text),
-                avoid_channels: vec![Channel::Call],
-                ..with_reason.clone()
-            },
-        ),
-        (
-            "email only",
-            Notes {
-                avoid_channels: vec![Channel::Call, Channel::Text],
-                ..with_reason.clone()
-            },
-        ),
-        (
-            "deadline and goal",
-            Notes {
-                deadline: Some(now.plus(12)),
-                goal: Some("cut late deliveries by a third across all three depots".into()),
-                ..with_reason
-            },
-        ),
-    ]
-}
-
-fn signed(settings: &Settings) -> Settings {
-    Settings {
-        rep_name: Some("Jordan Reyes".into()),
-        signature: Some("Account Executive, Northwind Telematics · +1 555 0100".into()),
-        ..settings.clone()
-    }
-}
 
 /// The opening words of the reason, which must survive any shortening.
 fn reason_core(reason: &str) -> String {

@@ -78,18 +78,5 @@ fn render() -> String {
 
 #[test]
 fn the_scoring_examples_in_the_docs_are_current() {
-    let doc = std::fs::read_to_string(DOC).expect("docs/scoring.md exists");
-    let (Some(a), Some(b)) = (doc.find(START), doc.find(END)) else {
-        panic!("docs/scoring.md lacks the examples markers");
-    };
-    let current = doc[a + START.len()..b].trim();
-    let fresh = render();
-    if current != fresh {
-        if std::env::var_os("STALLWATCH_UPDATE_DOCS").is_some() {
-            let updated = format!("{}{START}\n\n{fresh}\n\n{}", &doc[..a], &doc[b..]);
-            std::fs::write(DOC, updated).expect("write docs/scoring.md");
-        } else {
-            panic!("docs/scoring.md is out of date; run STALLWATCH_UPDATE_DOCS=1 cargo test --test scoring_doc");
-        }
-    }
+    common::check_generated_section(DOC, START, END, &render(), "scoring_doc");
 }

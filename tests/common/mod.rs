@@ -1,10 +1,13 @@
-//! Shared by the scenario suite (tests/scenarios.rs) and the message rules
-//! (tests/message_rules.rs): finding scenario files and building their settings and inputs.
+//! Shared by the scenario suite (tests/scenarios.rs), the message rules and lint
+//! (tests/message_rules.rs, tests/message_lint.rs) and the generated-doc tests: finding scenario
+//! files and building their settings and inputs, the notes variants every message is checked
+//! under, and keeping a generated section of a doc current.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
 use serde_json::Value;
 use stallwatch::core::date::{parse_iso, Day};
 use stallwatch::core::input::deal_from_json;
+use stallwatch::core::model::Channel;
 use stallwatch::core::model::Deal;
 use stallwatch::core::notes::Notes;
 use stallwatch::core::settings::Settings;
@@ -101,4 +104,80 @@ pub fn all_inputs() -> Vec<Inputs> {
             }
         })
         .collect()
+}
+
+/// The name of the variant that is each scenario's own notes.
+pub const AS_WRITTEN: &str = "as written";
+
+/// Notes variants layered on each scenario's own notes, so that every kind (an approver check
+/// needs an approver) and every optional sentence (goal, deadline, the buyer's channel) is
+/// written.
+pub fn variants(base: &Notes, now: Day) -> Vec<(&'static str, Notes)> {
+    let reason = "have all 120 trucks tracked before the spring delivery peak, because missed windows cost us two contracts last year.";
+    let with_reason = Notes {
+        reason: base.reason.clone().or(Some(reason.to_string())),
+        ..base.clone()
+    };
+    vec![
+        (AS_WRITTEN, base.clone()),
+        ("with a reason", with_reason.clone()),
+        (
+            "with an approver",
+            Notes {
+                approver: Some("Maria Chen, their CFO".into()),
+                ..with_reason.clone()
+            },
+        ),
+        (
+            "prefers text, no calls",
+            Notes {
+                preferred_channel: Some(Channel::Text),
+                avoid_channels: vec![Channel::Call],
+                ..with_reason.clone()
+            },
+        ),
+        (
+            "email only",
+            Notes {
+                avoid_channels: vec![Channel::Call, Channel::Text],
+                ..with_reason.clone()
+            },
+        ),
+        (
+            "deadline and goal",
+            Notes {
+                deadline: Some(now.plus(12)),
+                goal: Some("cut late deliveries by a third across all three depots".into()),
+                ..with_reason
+            },
+        ),
+    ]
+}
+
+/// The settings with a rep name and signature line, so sign-offs are written too.
+pub fn signed(settings: &Settings) -> Settings {
+    Settings {
+        rep_name: Some("Jordan Reyes".into()),
+        signature: Some("Account Executive, Northwind Telematics · +1 555 0100".into()),
+        ..settings.clone()
+    }
+}
+
+/// Keeps the section of `doc` (a path) between `start` and `end` equal to `fresh`: fails when
+/// it differs, or rewrites it when `STALLWATCH_UPDATE_DOCS` is set (`test` names the command).
+pub fn check_generated_section(doc: &str, start: &str, end: &str, fresh: &str, test: &str) {
+    let text = std::fs::read_to_string(doc).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let (Some(a), Some(b)) = (text.find(start), text.find(end)) else {
+        panic!("{doc} lacks the markers {start:?} … {end:?}");
+    };
+    let current = text[a + start.len()..b].trim();
+    if current == fresh {
+        return;
+    }
+    if std::env::var_os("STALLWATCH_UPDATE_DOCS").is_some() {
+        let updated = format!("{}{start}\n\n{fresh}\n\n{}", &text[..a], &text[b..]);
+        std::fs::write(doc, updated).unwrap_or_else(|e| panic!("write {doc}: {e}"));
+    } else {
+        panic!("{doc} is out of date; run STALLWATCH_UPDATE_DOCS=1 cargo test --test {test}");
+    }
 }

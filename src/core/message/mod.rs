@@ -444,6 +444,14 @@ fn next_angle(kind: Kind, notes: &Notes) -> Kind {
     }
 }
 
+/// Every channel in order, each in every tone.
+fn drafts_for(kind: Kind, channels: &[Channel], slots: &Slots) -> Vec<Draft> {
+    channels
+        .iter()
+        .flat_map(|c| TONES.map(|t| draft_within_limits(kind, *c, t, slots)))
+        .collect()
+}
+
 /// After a copied suggestion went unanswered (no reply from the buyer since the day it was
 /// copied): another kind where one fits, another channel first where allowed, the other tone
 /// first, and never the copied text again. Deterministic: the same memory gives the same text.
@@ -481,10 +489,7 @@ fn move_on(
                     });
             s.kind = angle;
             s.why = why(angle, &slots, assessment, notes, now);
-            s.drafts = channels
-                .iter()
-                .flat_map(|ch| TONES.map(|t| draft_within_limits(angle, *ch, t, &slots)))
-                .collect();
+            s.drafts = drafts_for(angle, &channels, &slots);
         }
     }
     // Another channel first, then the other tone first; the copied words never again.
@@ -535,10 +540,7 @@ fn compose_with(
             drafts: Vec::new(),
         });
     }
-    let drafts = channels
-        .iter()
-        .flat_map(|c| TONES.map(|t| draft_within_limits(kind, *c, t, &slots)))
-        .collect();
+    let drafts = drafts_for(kind, &channels, &slots);
     Some(Suggestion {
         kind,
         why,

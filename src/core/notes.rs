@@ -77,6 +77,9 @@ pub const MAX_PRIVATE: usize = 2000;
 /// The field messages quote to the buyer, which the popup checks for a private note's voice
 /// (`note_voice`).
 pub const BUYER_FACING: &str = "reason";
+/// Every field messages quote to the buyer (their reason and the result they are after): each
+/// is checked for a private note's voice.
+pub const BUYER_FACING_FIELDS: [&str; 2] = [BUYER_FACING, "goal"];
 /// The field for what must never reach the buyer: where the popup offers to move such text.
 pub const PRIVATE: &str = "private";
 

@@ -43,9 +43,9 @@ pub struct DealView {
     pub problems: Vec<String>,
     /// The notes as understood, for the popup's form.
     pub notes: Notes,
-    /// The popup's flag when the buyer's reason, which messages quote to them, reads like a
-    /// private note ("his boss is skeptical"); `None` when it does not.
-    pub reason_flag: Option<String>,
+    /// The popup's flags, by field, when a field messages quote to the buyer (their reason,
+    /// their goal) reads like a private note ("his boss is skeptical").
+    pub voice_flags: Vec<(&'static str, String)>,
     /// What the page was understood to say, machine-readable (`read-parsed`).
     pub parsed: Option<Parsed>,
     /// A storage write for the glue: the date order this page proved for its host.
@@ -174,12 +174,19 @@ pub fn deal_view(
         message,
         read: reading.map(|r| r.fields).unwrap_or_default(),
         problems,
-        reason_flag: loaded
-            .notes
-            .reason
-            .as_deref()
-            .and_then(note_voice::reads_private)
-            .map(|f| copy::private_flag(&f)),
+        voice_flags: [
+            (
+                notes::BUYER_FACING_FIELDS[0],
+                loaded.notes.reason.as_deref(),
+            ),
+            (notes::BUYER_FACING_FIELDS[1], loaded.notes.goal.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(field, text)| {
+            let flag = note_voice::reads_private(text?)?;
+            Some((field, copy::private_flag(&flag)))
+        })
+        .collect(),
         notes: loaded.notes,
     }
 }

@@ -5,7 +5,9 @@ use super::overlay::{score_text, serde_name};
 use super::sections;
 use crate::core::message::Choice;
 use crate::core::model::Channel;
-use crate::core::notes::{NoteField, NoteKind, Notes, BUYER_FACING, NOTE_FIELDS, PRIVATE};
+use crate::core::notes::{
+    NoteField, NoteKind, Notes, BUYER_FACING, BUYER_FACING_FIELDS, NOTE_FIELDS, PRIVATE,
+};
 use crate::view::copy;
 use crate::view::DealView;
 use wasm_bindgen::{JsCast, JsValue};
@@ -70,8 +72,8 @@ pub fn render_form(root: &Element, v: &DealView) -> Result<(), JsValue> {
             (_, false) => form.clone(),
         };
         control(&parent, f, &v.notes, &stored)?;
-        if f.name == BUYER_FACING {
-            voice_flag(&parent, v)?;
+        if BUYER_FACING_FIELDS.contains(&f.name) {
+            voice_flag(&parent, f.name, v)?;
         }
     }
     let status = child(&form, "p", "status")?;
@@ -168,24 +170,41 @@ fn control(
     Ok(())
 }
 
-/// The `data-testid` of the flag under the buyer's reason.
-const VOICE_FLAG: &str = "note-reason-flag";
+/// The `data-testid` of the flag under a buyer-facing field (`note-reason-flag`).
+fn voice_flag_id(field: &str) -> String {
+    format!("note-{field}-flag")
+}
 
-/// The flag under the buyer's reason when it reads like a private note, with the button that
+/// The field's flag message, if it reads like a private note.
+fn flag_for<'a>(v: &'a DealView, field: &str) -> Option<&'a str> {
+    v.voice_flags
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, m)| m.as_str())
+}
+
+/// The flag under a buyer-facing field when it reads like a private note, with the button that
 /// moves the text into the private notes (`popup.js` does the move and saves both fields).
-fn voice_flag(parent: &Element, v: &DealView) -> Result<(), JsValue> {
+fn voice_flag(parent: &Element, field: &str, v: &DealView) -> Result<(), JsValue> {
     let p = child(parent, "p", "problem voice-flag")?;
-    p.set_attribute("data-testid", VOICE_FLAG)?;
+    p.set_attribute("data-testid", &voice_flag_id(field))?;
     p.set_attribute("role", "status")?;
     child(&p, "span", "")?;
     text(&p, " ")?;
     let b = text_child(&p, "button", "chip", copy::MOVE_TO_PRIVATE)?;
     b.set_attribute("type", "button")?;
     b.set_attribute("data-action", "move-note")?;
-    b.set_attribute("data-from", BUYER_FACING)?;
+    b.set_attribute("data-from", field)?;
     b.set_attribute("data-to", PRIVATE)?;
-    b.set_attribute("data-testid", "move-to-private")?;
-    show_voice_flag(&p, v.reason_flag.as_deref())
+    b.set_attribute(
+        "data-testid",
+        if field == BUYER_FACING {
+            "move-to-private"
+        } else {
+            "move-goal-to-private"
+        },
+    )?;
+    show_voice_flag(&p, flag_for(v, field))
 }
 
 /// Shows the flag with `message`, or hides it.
@@ -199,13 +218,15 @@ fn show_voice_flag(flag: &Element, message: Option<&str>) -> Result<(), JsValue>
     }
 }
 
-/// Brings the form's flag (if the form is shown) up to date with the saved reason.
+/// Brings the form's flags (if the form is shown) up to date with the saved fields.
 fn refresh_voice_flag(v: &DealView) -> Result<(), JsValue> {
-    let selector = format!("[data-testid=\"{VOICE_FLAG}\"]");
-    match document()?.query_selector(&selector)? {
-        Some(flag) => show_voice_flag(&flag, v.reason_flag.as_deref()),
-        None => Ok(()),
+    for field in BUYER_FACING_FIELDS {
+        let selector = format!("[data-testid=\"{}\"]", voice_flag_id(field));
+        if let Some(flag) = document()?.query_selector(&selector)? {
+            show_voice_flag(&flag, flag_for(v, field))?;
+        }
     }
+    Ok(())
 }
 
 fn labelled(parent: &Element, label: &str) -> Result<Element, JsValue> {

@@ -270,6 +270,14 @@ test('a reason that reads like a private note is flagged and moved; the private 
   await waitStored(popup, key, (n) => n.reason === reason && n.private === secret);
   assert.equal(await flag.isVisible(), false, 'the buyer\'s words are not flagged');
 
+  // The goal is quoted to the buyer too: the same check under it.
+  const goalBox = popup.locator('[data-testid="note-goal"]');
+  const goalFlag = popup.locator('[data-testid="note-goal-flag"]');
+  await goalBox.fill('she wants to stop paying 3 agencies');
+  await goalFlag.filter({ hasText: 'reads like a private note' }).waitFor({ state: 'visible', timeout: 5000 });
+  await goalBox.fill('stop paying three agencies by June');
+  await goalFlag.waitFor({ state: 'hidden', timeout: 5000 });
+
   // Every draft the overlay offers (each channel, each tone) quotes the reason and nothing of
   // the private note; nor does anything else on the card or in the popup.
   await frame.locator('[data-testid="next-message"]', { hasText: reason }).waitFor({ state: 'attached', timeout: 5000 });

@@ -516,27 +516,6 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
-/// Accent folding for the Latin letters the languages in `date_words` use.
-fn fold(c: char, out: &mut String) {
-    match c {
-        'ß' => out.push_str("ss"),
-        'æ' => out.push_str("ae"),
-        // Lowercasing can yield a combining mark ('İ' → "i\u{307}").
-        '\u{0300}'..='\u{036F}' => {}
-        _ => out.push(match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            c => c,
-        }),
-    }
-}
-
 fn tokenize(s: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut gap = false;
@@ -589,7 +568,7 @@ fn tokenize(s: &str) -> Vec<Token> {
                 });
             }
             if let Some(Tok::Word(w)) = out.last_mut().map(|t| &mut t.tok) {
-                c.to_lowercase().for_each(|l| fold(l, w));
+                crate::core::phrases::fold_char(c, w);
             }
             open_word = true;
             open_num = false;

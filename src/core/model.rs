@@ -221,22 +221,15 @@ const NO_DECISION: &[&str] = &[
 /// custom and localised names (`Lost – went with competitor`, `Geschlossen und verloren`,
 /// `Fermée gagnée`). Anything else is open.
 pub fn status_from_stage(stage: &str) -> DealStatus {
-    let folded: String = stage
-        .to_lowercase()
-        .chars()
-        // "Won't" is one word, not "won".
-        .filter(|c| !matches!(c, '\'' | '\u{2019}'))
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c if c.is_alphanumeric() => c,
-            _ => ' ',
-        })
-        .collect();
+    let mut folded = String::with_capacity(stage.len());
+    for c in stage.chars() {
+        match c {
+            // "Won't" is one word, not "won".
+            '\'' | '\u{2019}' => {}
+            c if c.is_alphanumeric() => super::phrases::fold_char(c, &mut folded),
+            _ => folded.push(' '),
+        }
+    }
     let words: Vec<&str> = folded.split_whitespace().collect();
     let joined = words.join(" ");
     if words.iter().any(|w| LOST_WORDS.contains(w))

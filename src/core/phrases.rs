@@ -82,6 +82,29 @@ pub fn normalize(text: &str) -> String {
     normalize_all(&[text])
 }
 
+/// Lowercases one character and folds its accents (`É` → `e`, `ß` → `ss`, `œ` → `oe`), for
+/// the Latin-script languages Stallwatch reads (dates, buyers' replies, stage names).
+pub fn fold_char(c: char, out: &mut String) {
+    for l in c.to_lowercase() {
+        match l {
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            // Lowercasing can yield a combining mark ('İ' → "i\u{307}").
+            '\u{0300}'..='\u{036F}' => {}
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => out.push('a'),
+            'ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ñ' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            l => out.push(l),
+        }
+    }
+}
+
 /// A list of phrases, normalised once, to test many texts against.
 pub struct Matcher<'a> {
     needles: Vec<(&'a str, String)>,

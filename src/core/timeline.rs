@@ -75,11 +75,23 @@ impl<'a> Timeline<'a> {
             .take_while(|t| t.direction == Direction::Outbound)
             .collect();
         let rhythm = inbound_rhythm_days(&touches);
+        // The last reply was read above: its reading seeds the cache rather than being read
+        // again by the signals that ask for it.
+        let heard: Vec<OnceCell<Vec<Heard>>> = touches
+            .iter()
+            .map(|t| {
+                let cell = OnceCell::new();
+                if last_inbound.is_some_and(|l| std::ptr::eq(l, *t)) {
+                    let _ = cell.set(last_heard.clone());
+                }
+                cell
+            })
+            .collect();
         Timeline {
             content_free: Matcher::new(&settings.content_free_phrases),
             extra,
             texts: touches.iter().map(|_| OnceCell::new()).collect(),
-            heard: touches.iter().map(|_| OnceCell::new()).collect(),
+            heard,
             now,
             touches,
             last_inbound,
@@ -88,11 +100,6 @@ impl<'a> Timeline<'a> {
             streak,
             rhythm,
         }
-    }
-
-    /// Whether the buyer's last reply says `pred`.
-    pub fn heard(&self, pred: impl Fn(&Heard) -> bool) -> Option<&Heard> {
-        self.last_heard.iter().find(|h| pred(h))
     }
 
     /// The normalised subject and body of the touch at `i` in `touches`.
@@ -154,42 +161,53 @@ impl<'a> Extra<'a> {
             return heard;
         }
         let text = normalize_all(&[&t.subject, new_part(&t.body)]);
-        let has = |h: &Vec<Heard>, same: fn(&Heard) -> bool| h.iter().any(same);
-        let quote = |p: &str| p.to_string();
-        if let Some(p) = self.auto.find_normalized(&text) {
-            if !has(&heard, |h| matches!(h, Heard::AutoReply { .. })) {
-                heard.push(Heard::AutoReply {
+        // Each list, the reading it adds (quoting the phrase), and whether the built-in
+        // reading already holds one of that kind.
+        type Add = fn(String) -> Heard;
+        type Has = fn(&Heard) -> bool;
+        let lists: [(&Matcher, Add, Has); 6] = [
+            (
+                &self.auto,
+                |q| Heard::AutoReply {
                     back_on: None,
-                    quote: quote(p),
-                });
-            }
-        }
-        if let Some(p) = self.left.find_normalized(&text) {
-            if !has(&heard, |h| matches!(h, Heard::Left { .. })) {
-                heard.push(Heard::Left {
+                    quote: q,
+                },
+                |h| matches!(h, Heard::AutoReply { .. }),
+            ),
+            (
+                &self.left,
+                |q| Heard::Left {
                     replacement: None,
-                    quote: quote(p),
-                });
-            }
-        }
-        if let Some(p) = self.no.find_normalized(&text) {
-            if !has(&heard, |h| matches!(h, Heard::No { .. })) {
-                heard.push(Heard::No { quote: quote(p) });
-            }
-        }
-        if let Some(p) = self.request.find_normalized(&text) {
-            if !has(&heard, |h| matches!(h, Heard::Asked { .. })) {
-                heard.push(Heard::Asked { quote: quote(p) });
-            }
-        }
-        if let Some(p) = self.buying.find_normalized(&text) {
-            if !has(&heard, |h| matches!(h, Heard::BuyingSignal { .. })) {
-                heard.push(Heard::BuyingSignal { quote: quote(p) });
-            }
-        }
-        if let Some(p) = self.price.find_normalized(&text) {
-            if !has(&heard, |h| matches!(h, Heard::PricePush { .. })) {
-                heard.push(Heard::PricePush { quote: quote(p) });
+                    quote: q,
+                },
+                |h| matches!(h, Heard::Left { .. }),
+            ),
+            (
+                &self.no,
+                |q| Heard::No { quote: q },
+                |h| matches!(h, Heard::No { .. }),
+            ),
+            (
+                &self.request,
+                |q| Heard::Asked { quote: q },
+                |h| matches!(h, Heard::Asked { .. }),
+            ),
+            (
+                &self.buying,
+                |q| Heard::BuyingSignal { quote: q },
+                |h| matches!(h, Heard::BuyingSignal { .. }),
+            ),
+            (
+                &self.price,
+                |q| Heard::PricePush { quote: q },
+                |h| matches!(h, Heard::PricePush { .. }),
+            ),
+        ];
+        for (matcher, add, has) in lists {
+            if let Some(p) = matcher.find_normalized(&text) {
+                if !heard.iter().any(has) {
+                    heard.push(add(p.to_string()));
+                }
             }
         }
         heard

@@ -44,7 +44,7 @@ fn is_placeholder(v: &str) -> bool {
 
 /// Collapses whitespace, removes a label glued in front of the value and a control word glued
 /// after it ("Deal owner Priya Natarajan Details" → "Priya Natarajan").
-pub(super) fn clean(value: &str, labels: &[&str], trailing: &[&str]) -> Option<String> {
+fn clean(value: &str, labels: &[&str], trailing: &[&str]) -> Option<String> {
     let collapsed = value.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut v = collapsed.as_str();
     // The longest label first: "Opportunity Owner" before "Owner".

@@ -64,13 +64,7 @@ pub fn rank(rows: Vec<ReadRow>, settings: &Settings, now: Day) -> Vec<Ranked> {
                 .filter(|_| a.stall_risk.is_some())
                 .map(|m| m.units()),
         ),
-        _ => TodayKey {
-            section: Section::Closed,
-            stall_risk: None,
-            deadline: None,
-            act_from: None,
-            amount: None,
-        },
+        _ => TodayKey::unscored(),
     });
     ranked
 }

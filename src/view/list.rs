@@ -28,7 +28,7 @@ pub struct ListRowView {
     pub section: Section,
     /// Its place in the queue (section, risk, the buyer's deadline, the date to act, amount).
     #[serde(skip)]
-    pub order: Option<TodayKey>,
+    pub order: TodayKey,
 }
 
 /// The triage panel on list and board pages: the visible deals, riskiest first.
@@ -94,21 +94,13 @@ pub fn list_view(snapshot: &RawSnapshot, page: &PageRef, stored: &Value, now: Da
                 top_reason,
                 parsed: Parsed::of(&r.deal, date_order),
                 section: a.section(),
-                order: Some(order),
+                order,
             }
         })
         .collect();
     // The day's queue: act today (riskiest, nearest deadline, largest first), then waiting,
     // paused and closed; ties keep page order.
-    today_order(&mut views, |v| {
-        v.order.unwrap_or(TodayKey {
-            section: v.section,
-            stall_risk: v.score,
-            deadline: None,
-            act_from: None,
-            amount: None,
-        })
-    });
+    today_order(&mut views, |v| v.order);
     let stalling = views.iter().filter(|v| v.band == Some(Band::High)).count();
     let open = views.iter().filter(|v| v.score.is_some()).count();
     let headline = match (views.len(), stalling) {

@@ -16,26 +16,7 @@ pub(super) struct Tok {
     pub end: usize,
 }
 
-/// Lowercases and folds accents (`É` → `e`, `ß` → `ss`, `œ` → `oe`).
-pub(super) fn fold_char(c: char, out: &mut String) {
-    for l in c.to_lowercase() {
-        match l {
-            'ß' => out.push_str("ss"),
-            'æ' => out.push_str("ae"),
-            'œ' => out.push_str("oe"),
-            '\u{0300}'..='\u{036F}' => {}
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => out.push('a'),
-            'ç' => out.push('c'),
-            'è' | 'é' | 'ê' | 'ë' | 'ē' => out.push('e'),
-            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
-            'ñ' => out.push('n'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => out.push('o'),
-            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
-            'ý' | 'ÿ' => out.push('y'),
-            l => out.push(l),
-        }
-    }
-}
+pub(super) use crate::core::phrases::fold_char;
 
 pub(super) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -192,6 +192,17 @@ pub struct TodayKey {
 }
 
 impl TodayKey {
+    /// A row with no assessment (unreadable): last, in page or file order.
+    pub fn unscored() -> TodayKey {
+        TodayKey {
+            section: Section::Closed,
+            stall_risk: None,
+            deadline: None,
+            act_from: None,
+            amount: None,
+        }
+    }
+
     pub fn of(a: &Assessment, deadline: Option<Day>, amount: Option<i64>) -> TodayKey {
         TodayKey {
             section: a.section(),

@@ -48,6 +48,10 @@ pub struct DealInput {
     /// The rep's notes, in the storage format (docs/deal-format.md).
     #[serde(default)]
     pub notes: Option<Value>,
+    /// The language of the page or file the deal comes from (`fr`): the messages' default
+    /// when the notes and settings name none.
+    #[serde(default)]
+    pub language: Option<crate::core::lang::Lang>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -115,6 +119,7 @@ impl DealInput {
             touches,
             upcoming: Vec::new(),
             last_inbound: self.last_inbound,
+            language: self.language,
         };
         let notes = notes::load(self.notes.as_ref().unwrap_or(&Value::Null));
         Ok((deal, notes))

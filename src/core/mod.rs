@@ -5,6 +5,7 @@ pub mod backup;
 pub mod date;
 pub mod date_words;
 pub mod input;
+pub mod lang;
 pub mod listen;
 pub mod message;
 pub mod model;

@@ -135,6 +135,10 @@ pub struct Deal {
     /// no timeline.
     #[serde(default)]
     pub last_inbound: Option<Day>,
+    /// The language of the page or file the deal was read from, when it says (`<html lang>`):
+    /// the messages' language when neither the deal's notes nor the settings name one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<super::lang::Lang>,
 }
 
 impl Deal {

@@ -9,6 +9,7 @@
 //! the caller: the core never reads a clock.
 
 use super::date::{parse_iso, Day};
+use super::lang::Lang;
 use super::model::Channel;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -47,6 +48,9 @@ pub struct Notes {
     pub deadline: Option<Day>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_channel: Option<Channel>,
+    /// The language to write to this buyer in; `None`: the rep's default, then the page's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Lang>,
     /// Channels the buyer asked not to be used.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub avoid_channels: Vec<Channel>,
@@ -96,6 +100,8 @@ pub enum NoteKind {
     Date,
     /// One sendable channel, or none.
     Channel,
+    /// One of the languages messages are written in, or none.
+    Language,
     /// Any number of sendable channels (check boxes).
     Channels,
     /// The rep's labels: a list, typed comma-separated.
@@ -213,6 +219,14 @@ pub const NOTE_FIELDS: &[NoteField] = &[
         NoteKind::Channel,
         4,
         "note-channel",
+    ),
+    field(
+        "language",
+        "Write to them in",
+        "The language",
+        NoteKind::Language,
+        5,
+        "note-language",
     ),
     field(
         "avoid_channels",
@@ -374,6 +388,7 @@ fn check(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Option<Value> {
         NoteKind::LongText | NoteKind::Text => text(f, v, p).map(Value::String),
         NoteKind::Date => date(f, v, p).map(|d| Value::String(d.iso())),
         NoteKind::Channel => channel(f, v, p).map(|c| Value::String(c.as_str().into())),
+        NoteKind::Language => language(f, v, p).map(|l| Value::String(l.code().into())),
         NoteKind::Channels => {
             let list = channels(f, v, p);
             (!list.is_empty()).then(|| list.iter().map(|c| c.as_str()).collect())
@@ -464,6 +479,31 @@ fn channel(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Option<Channel> {
             p.push(format!(
                 "{} {:?} is not one of email, text, call or meeting; ignored.",
                 f.subject, s
+            ));
+            None
+        }),
+        other => {
+            p.push(format!(
+                "{} should be text (found {}); ignored.",
+                f.subject,
+                kind(other)
+            ));
+            None
+        }
+    }
+}
+
+fn language(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Option<Lang> {
+    match v {
+        Value::Null => None,
+        Value::String(s) if s.trim().is_empty() => None,
+        Value::String(s) => Lang::parse(s).or_else(|| {
+            let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+            p.push(format!(
+                "{} {:?} is not one of {}; ignored.",
+                f.subject,
+                s,
+                codes.join(", ")
             ));
             None
         }),
@@ -676,6 +716,7 @@ pub(crate) mod tests {
             reason_noted_on: Day::from_ymd(2026, 3, 1),
             deadline: Day::from_ymd(2026, 3, 31),
             preferred_channel: Some(Channel::Email),
+            language: Some(Lang::Fr),
             avoid_channels: vec![Channel::Call, Channel::Text],
             approver: Some("CFO".into()),
             snooze_until: Day::from_ymd(2026, 4, 2),

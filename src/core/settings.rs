@@ -111,6 +111,9 @@ pub struct Settings {
     /// How the CRM shows dates like 05/03/2026, when the rep says; `None`: decide from each
     /// page (a date like 25/11/2026 settles it) and never use an ambiguous date unsettled.
     pub date_order: Option<super::date::NumericOrder>,
+    /// The language to write messages in when a deal's notes do not name one; `None`: the
+    /// page's language when it says, else English.
+    pub message_language: Option<super::lang::Lang>,
 }
 
 fn strings(list: &[&str]) -> Vec<String> {
@@ -210,6 +213,7 @@ impl Default for Settings {
             rep_name: None,
             signature: None,
             date_order: None,
+            message_language: None,
         }
     }
 }
@@ -479,6 +483,21 @@ pub fn from_form(form: &Value, current: &Settings) -> (Settings, Vec<String>) {
             other => problems.push(format!(
                 "Date order {other:?} is not one of the choices; kept the previous value."
             )),
+        }
+    }
+    if let Some(text) = field("message_language") {
+        match text {
+            "" | "auto" => {
+                out.insert("message_language".into(), Value::Null);
+            }
+            code => match super::lang::Lang::parse(code) {
+                Some(l) => {
+                    out.insert("message_language".into(), Value::from(l.code()));
+                }
+                None => problems.push(format!(
+                    "Message language {code:?} is not one of the choices; kept the previous value."
+                )),
+            },
         }
     }
     let (settings, more) = load(&Value::Object(out));

@@ -5,6 +5,7 @@ use super::parsed::{settle_page_order, DateOrder};
 use super::snapshot::{Field, RawSnapshot};
 use super::url::{PageKind, PageRef};
 use crate::core::date::{read_display_date, DateRead, Day, NumericOrder, When};
+use crate::core::lang::Lang;
 use crate::core::model::{status_from_stage, Channel, Deal, Direction, Touch};
 use crate::core::money::parse_money;
 use serde::Serialize;
@@ -121,6 +122,9 @@ pub fn read(
     let mut deal = Deal {
         crm: adapter.crm,
         key: page.key.clone().unwrap_or_default(),
+        // The page's own `<html lang>` (unconfirmed on both CRMs, CRM_DOM_NOTES §7): the
+        // messages' last default; the browser's language says nothing about the buyer's.
+        language: Lang::from_tag(&snapshot.lang),
         ..Deal::default()
     };
     for field in Field::ALL {

@@ -96,6 +96,7 @@ impl RowContext<'_> {
             touches: None,
             upcoming: Vec::new(),
             last_inbound,
+            language: None,
         };
         RowRead {
             key,

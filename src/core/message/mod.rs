@@ -9,7 +9,10 @@ mod answer;
 mod approver_check;
 mod close_out;
 mod commitment;
+mod de;
 mod discovery;
+mod es;
+mod fr;
 pub mod memory;
 mod new_value;
 mod reason_feedback;
@@ -19,6 +22,7 @@ mod walk_away;
 pub use slots::{clause, shorten, Slots};
 
 use super::date::Day;
+use super::lang::Lang;
 use super::model::{Channel, Deal};
 use super::notes::Notes;
 use super::risk::{assess_with, plural, Assessment, State};
@@ -152,9 +156,40 @@ pub const LIMIT_EMAIL_WORDS: usize = 120;
 pub const LIMIT_TEXT_CHARS: usize = 300;
 pub const LIMIT_CALL_WORDS: usize = 75;
 
+/// Where the language of the drafts came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LangFrom {
+    /// The deal's notes name it.
+    Notes,
+    /// The rep's default in the options.
+    Settings,
+    /// The page (or file) the deal was read from says its language.
+    Page,
+    /// Nothing says: English.
+    Default,
+}
+
+/// The language to write to this buyer in, and why: the deal's notes, then the rep's default,
+/// then the page's language, then English.
+pub fn language_for(deal: &Deal, notes: &Notes, settings: &Settings) -> (Lang, LangFrom) {
+    if let Some(l) = notes.language {
+        (l, LangFrom::Notes)
+    } else if let Some(l) = settings.message_language {
+        (l, LangFrom::Settings)
+    } else if let Some(l) = deal.language {
+        (l, LangFrom::Page)
+    } else {
+        (Lang::En, LangFrom::Default)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suggestion {
     pub kind: Kind,
+    /// The language of the drafts, and where that choice came from.
+    pub lang: Lang,
+    pub lang_from: LangFrom,
     /// One line on why this message (or why none).
     pub why: String,
     /// For `wait`, and when no channel is allowed: what to do instead of sending.
@@ -254,7 +289,20 @@ fn kind_for(a: &Assessment, notes: &Notes, slots: &Slots, s: &Settings) -> Optio
 }
 
 fn draft(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
-    let mut d = match kind {
+    let mut d = match slots.lang {
+        Lang::En => draft_en(kind, channel, tone, slots),
+        Lang::Fr => fr::draft(kind, channel, tone, slots),
+        Lang::De => de::draft(kind, channel, tone, slots),
+        Lang::Es => es::draft(kind, channel, tone, slots),
+    };
+    d.channel = channel;
+    d.tone = tone;
+    d
+}
+
+/// English: one file per kind.
+fn draft_en(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
+    match kind {
         Kind::Answer => answer::draft(channel, tone, slots),
         Kind::Commitment => commitment::draft(channel, tone, slots),
         Kind::Discovery => discovery::draft(channel, tone, slots),
@@ -263,10 +311,7 @@ fn draft(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
         Kind::NewValue => new_value::draft(channel, tone, slots),
         Kind::CloseOut => close_out::draft(channel, tone, slots),
         Kind::WalkAway | Kind::Wait => walk_away::draft(channel, tone, slots),
-    };
-    d.channel = channel;
-    d.tone = tone;
-    d
+    }
 }
 
 /// Writes a draft, dropping optional sentences (thanks, goal, deadline) when the channel's
@@ -517,12 +562,15 @@ fn compose_with(
 ) -> Option<Suggestion> {
     let slots = Slots::new(deal, timeline, notes, settings, now);
     let kind = kind_for(assessment, notes, &slots, settings)?;
+    let (lang, lang_from) = language_for(deal, notes, settings);
     let why = why(kind, &slots, assessment, notes, now);
     let channels = channel_order(timeline, notes);
     let channel = channels.first().copied();
     if kind == Kind::Wait {
         return Some(Suggestion {
             kind,
+            lang,
+            lang_from,
             why,
             advice: wait_advice(assessment, now),
             channel,
@@ -532,6 +580,8 @@ fn compose_with(
     if channels.is_empty() {
         return Some(Suggestion {
             kind,
+            lang,
+            lang_from,
             why,
             channel,
             advice: Some(
@@ -543,6 +593,8 @@ fn compose_with(
     let drafts = drafts_for(kind, &channels, &slots);
     Some(Suggestion {
         kind,
+        lang,
+        lang_from,
         why,
         advice: None,
         channel,

@@ -2,6 +2,7 @@
 //! and the sentences below change shape instead of leaving a blank.
 
 use crate::core::date::Day;
+use crate::core::lang::Lang;
 use crate::core::model::{Channel, Deal, Direction};
 use crate::core::notes::Notes;
 use crate::core::settings::Settings;
@@ -16,9 +17,9 @@ pub struct Slots {
     /// The buyer's deadline, only while it is still ahead.
     pub deadline: Option<Day>,
     pub approver: Option<String>,
-    /// The buyer's last touch with substance: its day, what it was ("your note", "the call"),
-    /// and its subject.
-    pub last_exchange: Option<(Day, &'static str, String)>,
+    /// The buyer's last touch with substance, worth thanking for: its day, its channel and its
+    /// subject.
+    pub last_exchange: Option<(Day, Channel, String)>,
     pub rep: Option<String>,
     pub signature: Option<String>,
     pub reason_noted_on: Option<Day>,
@@ -28,6 +29,8 @@ pub struct Slots {
     /// words, and (when it names one, "send the order form") the thing to deliver.
     pub request: Option<Request>,
     pub now: Day,
+    /// The language the drafts are written in (see `super::language_for`).
+    pub lang: Lang,
 }
 
 /// The buyer's open question or request.
@@ -152,13 +155,7 @@ impl Slots {
             })
             .map(|i| {
                 let t = timeline.touches[i];
-                let what = match t.channel {
-                    Channel::Call => "the call",
-                    Channel::Meeting => "the meeting",
-                    Channel::Text => "your message",
-                    _ => "your note",
-                };
-                (t.day, what, shorten(&plain_subject(&t.subject), 60))
+                (t.day, t.channel, shorten(&plain_subject(&t.subject), 60))
             });
         // A contact who left and named a successor: write to the successor.
         let successor = timeline.automatic.iter().find_map(|(_, heard)| {
@@ -202,6 +199,7 @@ impl Slots {
             reason_noted_on: notes.reason_noted_on,
             silent_days: last_inbound_day.map(|d| now.days_since(d)),
             now,
+            lang: super::language_for(deal, notes, settings).0,
         }
     }
 
@@ -276,16 +274,30 @@ impl Slots {
             .unwrap_or_default()
     }
 
-    /// A concrete time to answer by when their deadline is near (within a week): "by Tuesday 1
-    /// Dec", the day before it, so the call to action leaves them room; `None` otherwise.
-    pub fn reply_by(&self) -> Option<String> {
+    /// The day to ask for an answer by when their deadline is near (within a week): the day
+    /// before it, so the call to action leaves them room; `None` otherwise.
+    pub fn reply_by_day(&self) -> Option<Day> {
         let d = self.deadline?;
         let left = d.days_since(self.now);
         if !(1..=7).contains(&left) {
             return None;
         }
-        let by = if left >= 2 { d.plus(-1) } else { d };
-        Some(format!("by {} {}", weekday(by), by.short(self.now)))
+        Some(if left >= 2 { d.plus(-1) } else { d })
+    }
+
+    /// A day as this message's language writes it ("14 Mar", "14 mars").
+    pub fn date(&self, d: Day) -> String {
+        self.lang.date(d, self.now)
+    }
+
+    /// "by Tuesday 1 Dec" when their deadline is near (see `reply_by_day`).
+    pub fn reply_by(&self) -> Option<String> {
+        let by = self.reply_by_day()?;
+        Some(format!(
+            "by {} {}",
+            Lang::En.weekday(by),
+            by.short(self.now)
+        ))
     }
 
     /// How a voicemail asks for the call back: a concrete time before their deadline when it is
@@ -315,7 +327,13 @@ impl Slots {
     pub fn thanks_for_last(&self) -> String {
         self.last_exchange
             .as_ref()
-            .map(|(day, what, subject)| {
+            .map(|(day, channel, subject)| {
+                let what = match channel {
+                    Channel::Call => "the call",
+                    Channel::Meeting => "the meeting",
+                    Channel::Text => "your message",
+                    _ => "your note",
+                };
                 format!(
                     "Thank you for {what} on {} ({subject}). ",
                     day.short(self.now)
@@ -331,20 +349,6 @@ impl Slots {
             .map(|g| format!(" Your target: {}.", shorten(g, 80)))
             .unwrap_or_default()
     }
-}
-
-/// The English weekday of a day ("Tuesday").
-fn weekday(d: Day) -> &'static str {
-    // 1970-01-01 was a Thursday.
-    [
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-    ][d.0.rem_euclid(7) as usize]
 }
 
 #[cfg(test)]
@@ -375,11 +379,5 @@ mod tests {
         ] {
             assert_eq!(requested_thing(quote).as_deref(), want, "{quote}");
         }
-    }
-
-    #[test]
-    fn weekdays_are_right() {
-        assert_eq!(weekday(Day::from_ymd(2026, 11, 29).unwrap()), "Sunday");
-        assert_eq!(weekday(Day::from_ymd(2026, 3, 20).unwrap()), "Friday");
     }
 }

@@ -1,6 +1,6 @@
 // The overlay iframe: receives page snapshots from this tab's content script over a port and
 // hands them, with the stored notes, to the Rust core, which renders. Plumbing only.
-import init, { copied_record, render_overlay, storage_keys } from './pkg/stallwatch.js';
+import init, { copied_record, notes_from_form, notes_storage_key, render_overlay, storage_keys } from './pkg/stallwatch.js';
 import { copyText, reportError, writeClipboard } from './ui.js';
 
 const root = document.getElementById('app');
@@ -181,6 +181,15 @@ root.addEventListener('click', async (event) => {
       if (record) await chrome.storage.local.set(record);
     }
     return;
+  } else if (action === 'language') {
+    // The language picked for the drafts is this buyer's: saved as the deal's language note
+    // (the only note field the overlay writes), merged over the stored notes like the popup's.
+    const key = notes_storage_key(snapshot);
+    if (!key) return;
+    const stored = await chrome.storage.local.get(key);
+    const { notes } = notes_from_form(stored[key] ?? null, { language: target.dataset.lang }, Date.now());
+    await chrome.storage.local.set({ [key]: notes });
+    return; // storage.onChanged draws the drafts in the new language
   } else if (action === 'structure') {
     const status = target.parentElement?.querySelector('.copied');
     const text = await ask('structure?', 5000);

@@ -118,6 +118,14 @@ async function main() {
     save(from.name, to.name);
     to.focus();
   });
+  // A language picked for the drafts is this buyer's language: the notes' field, saved.
+  resultRoot.addEventListener('click', (e) => {
+    const chip = e.target instanceof Element ? e.target.closest('[data-action="language"]') : null;
+    const select = formRoot.querySelector('form')?.elements.namedItem('language');
+    if (!chip || !select) return;
+    select.value = chip.dataset.lang;
+    save('language');
+  });
   // Enter in a one-line field would submit the form: everything is already saved.
   formRoot.addEventListener('submit', (e) => e.preventDefault());
 }

@@ -9,10 +9,14 @@
 //! - the channel's length limit holds; no unfilled placeholder, no doubled spaces, no blank
 //!   lines at the edges;
 //! - the same inputs give the same text.
+//!
+//! Every check runs in every language the drafts are written in (`Lang::ALL`), set through the
+//! deal's language note. `STALLWATCH_LANG=fr` limits a run to one language while writing it.
 
 mod common;
 use common::{signed, variants};
 
+use stallwatch::core::lang::Lang;
 use stallwatch::core::message::{
     compose, Kind, Suggestion, LIMIT_CALL_WORDS, LIMIT_EMAIL_WORDS, LIMIT_TEXT_CHARS,
 };
@@ -108,22 +112,51 @@ fn check(
     }
 }
 
+/// The languages to check: all, or the one `STALLWATCH_LANG` names.
+fn languages() -> Vec<Lang> {
+    match std::env::var("STALLWATCH_LANG")
+        .ok()
+        .as_deref()
+        .and_then(Lang::parse)
+    {
+        Some(l) => vec![l],
+        None => Lang::ALL.to_vec(),
+    }
+}
+
 #[test]
 fn every_message_follows_the_rules() {
     let mut failures = Vec::new();
     let mut kinds = BTreeSet::new();
     let mut drafts = 0;
+    let langs = languages();
     for input in common::all_inputs() {
         let Some((deal, notes)) = &input.deal else {
             continue;
         };
         for settings in [input.settings.clone(), signed(&input.settings)] {
-            for (label, n) in variants(notes, input.now) {
+            for (label, n) in variants(notes, input.now)
+                .into_iter()
+                .flat_map(|(label, n)| {
+                    langs.iter().map(move |l| {
+                        (
+                            format!("{label}, {}", l.code()),
+                            Notes {
+                                language: Some(*l),
+                                ..n.clone()
+                            },
+                        )
+                    })
+                })
+            {
                 let a = assess(Some(deal), &n, &settings, input.now);
                 let Some(s) = compose(Some(deal), &n, &a, &settings, input.now) else {
                     continue;
                 };
                 let again = compose(Some(deal), &n, &a, &settings, input.now);
+                if s.lang != n.language.unwrap_or(Lang::En) {
+                    failures.push(format!("{} ({label}): written in {:?}", input.name, s.lang));
+                }
                 if again.as_ref() != Some(&s) {
                     failures.push(format!("{} ({label}): not deterministic", input.name));
                 }
@@ -158,5 +191,9 @@ fn every_message_follows_the_rules() {
             "no scenario produced a {kind} message: {kinds:?}"
         );
     }
-    assert!(drafts > 2000, "only {drafts} drafts checked");
+    assert!(
+        drafts > 2000 * langs.len(),
+        "only {drafts} drafts checked in {} languages",
+        langs.len()
+    );
 }

@@ -28,7 +28,8 @@ usage: stallwatch score [--json] [--now YYYY-MM-DD] [--day-first] [--settings FI
 score      The day's queue: act today (riskiest first), waiting (until the date to act),
            paused, then closed and unreadable rows. Each FILE is a Salesforce opportunity
            report export (.csv), a HubSpot deals export (.csv), a CSV with the deal-format
-           columns, or JSON deals (docs/deal-format.md).
+           columns, JSON deals (docs/deal-format.md), or a saved record page with the
+           extension's storage (docs/cli.md), read as the overlay reads it.
              --json             print a JSON array instead of the table, with each deal's
                                 state, section, dates, notices and suggested message
              --now YYYY-MM-DD   score as of this day (default: today, UTC)

@@ -1,17 +1,23 @@
 //! JSON files in the deal format (docs/deal-format.md): one deal, a list of deals, or
 //! `{"deals": [...]}`. Each deal is read by the core's `deal_from_json`, exactly as scenario
-//! files are.
+//! files are. Or a saved page, `{"page": <snapshot>, "stored": {...}}`: what the content script
+//! read on a record page and what the extension stores, read exactly as the overlay reads them.
 
 use super::problem::{Place, Problem};
 use super::ReadRow;
+use crate::core::date::Day;
 use crate::core::input::deal_from_json;
+use crate::crm::snapshot::RawSnapshot;
 use serde_json::Value;
 
 /// The deals of a JSON file, or the file-level problem that stopped it.
-pub fn read_json(source: &str, text: &str) -> Result<Vec<ReadRow>, Problem> {
+pub fn read_json(source: &str, text: &str, now: Day) -> Result<Vec<ReadRow>, Problem> {
     let file_problem = |message: String| Problem::new(source, Place::File, message);
     let value: Value =
         serde_json::from_str(text).map_err(|e| file_problem(format!("not valid JSON: {e}")))?;
+    if let Some(page) = value.get("page") {
+        return read_page(source, page, value.get("stored"), now).map(|row| vec![row]);
+    }
     let deals: Vec<Value> = match value {
         Value::Array(deals) => deals,
         Value::Object(mut obj) if obj.contains_key("deals") => match obj.remove("deals") {
@@ -32,6 +38,48 @@ pub fn read_json(source: &str, text: &str) -> Result<Vec<ReadRow>, Problem> {
         .collect())
 }
 
+/// A saved record page: the snapshot read as the overlay reads it, with the stored notes and
+/// copied-suggestion memory (the stored settings' date order too; scoring uses `--settings`).
+fn read_page(
+    source: &str,
+    page: &Value,
+    stored: Option<&Value>,
+    now: Day,
+) -> Result<ReadRow, Problem> {
+    let file_problem = |message: String| Problem::new(source, Place::File, message);
+    let snapshot: RawSnapshot = serde_json::from_value(page.clone())
+        .map_err(|e| file_problem(format!("\"page\" is not a page snapshot: {e}")))?;
+    let kind = crate::crm::detect(&snapshot.url);
+    let read = crate::view::page_deal(
+        &snapshot,
+        kind.as_ref(),
+        stored.unwrap_or(&Value::Null),
+        now,
+    );
+    let problems = read
+        .problems
+        .into_iter()
+        .map(|p| Problem::new(source, Place::Notes(1), p))
+        .collect();
+    let Some(reading) = read.reading else {
+        return Err(file_problem(format!(
+            "the page {:?} is not a deal record Stallwatch can read",
+            snapshot.url
+        )));
+    };
+    let deal = reading.deal;
+    Ok(ReadRow {
+        source: source.to_string(),
+        row: 1,
+        key: deal.key.clone(),
+        name: deal.name.clone(),
+        deal: Some(deal),
+        notes: read.notes,
+        copied: read.copied,
+        problems,
+    })
+}
+
 fn read_deal(source: &str, n: usize, value: &Value) -> ReadRow {
     let fallback_key = format!("{source}:{n}");
     let text_field = |name: &str| value.get(name).and_then(Value::as_str).map(str::to_string);
@@ -43,6 +91,7 @@ fn read_deal(source: &str, n: usize, value: &Value) -> ReadRow {
             name: deal.name.clone(),
             deal: Some(deal),
             notes: loaded.notes,
+            copied: None,
             // The deal is scored; a note field that was dropped is still reported.
             problems: loaded
                 .problems
@@ -57,6 +106,7 @@ fn read_deal(source: &str, n: usize, value: &Value) -> ReadRow {
             name: text_field("name"),
             deal: None,
             notes: Default::default(),
+            copied: None,
             problems: vec![Problem::new(source, Place::Deal(n), e)],
         },
     }
@@ -66,23 +116,28 @@ fn read_deal(source: &str, n: usize, value: &Value) -> ReadRow {
 mod tests {
     use super::*;
 
+    const NOW: Day = Day(20_000);
+
     #[test]
     fn reads_one_deal_a_list_or_a_wrapper() {
-        let one = read_json("d.json", r#"{"name": "A", "stage": "Prospecting"}"#).unwrap();
+        let one = read_json("d.json", r#"{"name": "A", "stage": "Prospecting"}"#, NOW).unwrap();
         assert_eq!(one.len(), 1);
         assert_eq!(one[0].key, "d.json:1");
-        let list = read_json("d.json", r#"[{"name": "A"}, {"name": "B", "key": "x"}]"#).unwrap();
+        let list = read_json(
+            "d.json",
+            r#"[{"name": "A"}, {"name": "B", "key": "x"}]"#,
+            NOW,
+        )
+        .unwrap();
         assert_eq!(list[1].key, "x");
-        let wrapped = read_json("d.json", r#"{"deals": [{"name": "A"}]}"#).unwrap();
+        let wrapped = read_json("d.json", r#"{"deals": [{"name": "A"}]}"#, NOW).unwrap();
         assert_eq!(wrapped[0].name.as_deref(), Some("A"));
     }
 
     #[test]
     fn a_bad_deal_is_reported_and_the_others_kept() {
-        let rows = read_json(
-            "d.json",
-            r#"[{"name": "A"}, {"name": "B", "nmae": "typo"}, {"name": "C", "notes": {"deadline": "soon"}}]"#,
-        )
+        let rows = read_json("d.json",
+            r#"[{"name": "A"}, {"name": "B", "nmae": "typo"}, {"name": "C", "notes": {"deadline": "soon"}}]"#, NOW)
         .unwrap();
         assert!(rows[0].deal.is_some());
         assert!(rows[1].deal.is_none());
@@ -101,8 +156,8 @@ mod tests {
 
     #[test]
     fn invalid_json_is_a_file_problem() {
-        let e = read_json("d.json", "{not json").unwrap_err();
+        let e = read_json("d.json", "{not json", NOW).unwrap_err();
         assert!(e.to_string().starts_with("d.json: not valid JSON"), "{e}");
-        assert!(read_json("d.json", "42").is_err());
+        assert!(read_json("d.json", "42", NOW).is_err());
     }
 }

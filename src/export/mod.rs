@@ -48,6 +48,9 @@ pub struct ReadRow {
     pub deal: Option<Deal>,
     /// Exports carry no notes; JSON deals may.
     pub notes: Notes,
+    /// The suggestion copied last on this deal (a saved page's stored memory), so the command
+    /// line moves on from an unanswered one as the overlay does.
+    pub copied: Option<crate::core::message::memory::Copied>,
     /// Why the row was not read, or (with a deal) what was dropped from its notes.
     pub problems: Vec<Problem>,
 }
@@ -98,7 +101,7 @@ pub fn read_bytes(source: &str, bytes: &[u8], options: ReadOptions) -> FileRead 
         Err(e) => return file_problem(e),
     };
     match format_of(source, &text) {
-        Format::Json => match json_deals::read_json(source, &text) {
+        Format::Json => match json_deals::read_json(source, &text, options.now) {
             Ok(rows) => FileRead {
                 rows,
                 ..FileRead::default()
@@ -169,6 +172,7 @@ fn read_csv(source: &str, text: &str, options: ReadOptions) -> FileRead {
                 name: read.name,
                 deal: read.deal,
                 notes: Notes::default(),
+                copied: None,
                 problems: read.problems,
             }
         })

@@ -4,7 +4,7 @@
 
 use super::ReadRow;
 use crate::core::date::Day;
-use crate::core::message::{assess_and_compose, Suggestion};
+use crate::core::message::{assess_and_compose_after, Suggestion};
 use crate::core::risk::{today_order, Assessment, Section, TodayKey};
 use crate::core::settings::Settings;
 
@@ -42,7 +42,13 @@ pub fn rank(rows: Vec<ReadRow>, settings: &Settings, now: Day) -> Vec<Ranked> {
         .map(|read| {
             let (assessment, suggestion) = match &read.deal {
                 Some(deal) => {
-                    let (a, s) = assess_and_compose(deal, &read.notes, settings, now);
+                    let (a, s) = assess_and_compose_after(
+                        deal,
+                        &read.notes,
+                        settings,
+                        now,
+                        read.copied.as_ref(),
+                    );
                     (Some(a), s)
                 }
                 None => (None, None),
@@ -190,6 +196,7 @@ mod tests {
                     name: Some(name.to_string()),
                     deal: Some(deal),
                     notes: Default::default(),
+                    copied: None,
                     problems: Vec::new(),
                 }
             })

@@ -77,6 +77,28 @@ pub fn private_flag(f: &crate::core::note_voice::Flag) -> String {
 }
 /// The flag's button: moves the reason's text into the private notes.
 pub const MOVE_TO_PRIVATE: &str = "Move it to private notes";
+/// The notes' language choices: (stored value, label); empty = the usual default.
+pub const LANGUAGE_OPTIONS: [(&str, &str); 5] = [
+    ("", "Your default"),
+    ("en", "English"),
+    ("fr", "French"),
+    ("de", "German"),
+    ("es", "Spanish"),
+];
+/// Under the language switcher: which language the drafts are in, and why that one.
+pub fn language_from(
+    lang: crate::core::lang::Lang,
+    from: crate::core::message::LangFrom,
+) -> String {
+    use crate::core::message::LangFrom;
+    let why = match from {
+        LangFrom::Notes => "this deal's notes",
+        LangFrom::Settings => "your default in the options",
+        LangFrom::Page => "the page's language",
+        LangFrom::Default => "nothing names another language",
+    };
+    format!("In {} ({why}). Pick another for this buyer:", lang.name())
+}
 /// The preferred-channel choices: (stored value, label).
 pub const CHANNEL_OPTIONS: [(&str, &str); 4] = [
     ("", "No preference"),
@@ -100,7 +122,7 @@ pub mod options {
         ("heard_left", "Also \"my contact left\""),
         ("heard_request", "Also a request waiting on you"),
     ];
-    pub const DATES: &str = "Dates";
+    pub const DATES: &str = "Dates and language";
     pub const DATE_ORDER: &str = "Your CRM shows 05/03/2026 as";
     /// The date order choices: stored value, label.
     pub const DATE_ORDER_CHOICES: [(&str, &str); 3] = [
@@ -110,6 +132,15 @@ pub mod options {
         ),
         ("day_first", "5 March (day first: UK, most of Europe)"),
         ("month_first", "May 3 (month first: US)"),
+    ];
+    pub const MESSAGE_LANGUAGE: &str = "Write messages in";
+    /// The message language choices: stored value, label.
+    pub const MESSAGE_LANGUAGE_CHOICES: [(&str, &str); 5] = [
+        ("", "The page's language when it says, else English"),
+        ("en", "English"),
+        ("fr", "French"),
+        ("de", "German"),
+        ("es", "Spanish"),
     ];
     pub const NUMBERS: &str = "Thresholds and points (see the scoring guide)";
     pub const LISTS: &str = "Lists";

@@ -67,14 +67,28 @@ pub fn field_label(field: &str) -> &'static str {
     }
 }
 
-/// Reads the page (`page`, as `detect` classified it), assesses the deal and composes the
-/// message, in one pure step. `stored` maps storage keys to what is stored under them.
-pub fn deal_view(
+/// What a deal record page and the extension's storage say about a deal: the page read with
+/// the date order the settings and the host's memory give, its stored notes, and the
+/// suggestion copied last. The overlay, the popup and the command line (`stallwatch suggest`
+/// on a saved page) all start from this, so they say the same thing.
+pub struct PageDeal {
+    pub settings: Settings,
+    /// `None`: not a deal record, or a snapshot the reader could not take.
+    pub reading: Option<crm::Reading>,
+    pub notes: Notes,
+    pub copied: Option<Copied>,
+    /// What was wrong in the stored settings and notes, and why the page was not read.
+    pub problems: Vec<String>,
+}
+
+/// Reads a page (`page`, as `detect` classified it) with what is stored. `stored` maps storage
+/// keys to what is stored under them.
+pub fn page_deal(
     snapshot: &RawSnapshot,
     page: Option<&PageRef>,
     stored: &Value,
     now: Day,
-) -> DealView {
+) -> PageDeal {
     let (settings, mut problems): (Settings, Vec<String>) =
         settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
     let preferred = super::date_order::preferred(&settings, stored, snapshot);
@@ -91,17 +105,41 @@ pub fn deal_view(
     if let Some(why) = &snapshot.unreadable {
         problems.insert(0, copy::unreadable_problem(why));
     }
+    // The suggestion copied last on this deal: an unanswered one is not repeated.
+    let copied = reading.as_ref().and_then(|r| {
+        stored
+            .get(memory::storage_key(&r.deal.key))
+            .and_then(Copied::load)
+    });
+    PageDeal {
+        settings,
+        reading,
+        notes: loaded.notes,
+        copied,
+        problems,
+    }
+}
+
+/// Reads the page (`page`, as `detect` classified it), assesses the deal and composes the
+/// message, in one pure step. `stored` maps storage keys to what is stored under them.
+pub fn deal_view(
+    snapshot: &RawSnapshot,
+    page: Option<&PageRef>,
+    stored: &Value,
+    now: Day,
+) -> DealView {
+    let PageDeal {
+        settings,
+        reading,
+        notes: loaded_notes,
+        copied,
+        mut problems,
+    } = page_deal(snapshot, page, stored, now);
     let deal = reading.as_ref().map(|r| &r.deal);
     let (assessment, message) = match deal {
-        Some(d) => {
-            // The suggestion copied last on this deal: an unanswered one is not repeated.
-            let copied = stored
-                .get(memory::storage_key(&d.key))
-                .and_then(Copied::load);
-            assess_and_compose_after(d, &loaded.notes, &settings, now, copied.as_ref())
-        }
+        Some(d) => assess_and_compose_after(d, &loaded_notes, &settings, now, copied.as_ref()),
         // Not a deal record: `assess` says so, and there is nothing to send.
-        None => (assess(None, &loaded.notes, &settings, now), None),
+        None => (assess(None, &loaded_notes, &settings, now), None),
     };
     // Values no real deal has, said where the rep looks first.
     problems.extend(
@@ -177,9 +215,9 @@ pub fn deal_view(
         voice_flags: [
             (
                 notes::BUYER_FACING_FIELDS[0],
-                loaded.notes.reason.as_deref(),
+                loaded_notes.reason.as_deref(),
             ),
-            (notes::BUYER_FACING_FIELDS[1], loaded.notes.goal.as_deref()),
+            (notes::BUYER_FACING_FIELDS[1], loaded_notes.goal.as_deref()),
         ]
         .into_iter()
         .filter_map(|(field, text)| {
@@ -187,6 +225,6 @@ pub fn deal_view(
             Some((field, copy::private_flag(&flag)))
         })
         .collect(),
-        notes: loaded.notes,
+        notes: loaded_notes,
     }
 }

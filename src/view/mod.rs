@@ -11,7 +11,7 @@ mod deal;
 mod list;
 
 pub use date_order::Remember;
-pub use deal::{deal_view, field_label, DealView};
+pub use deal::{deal_view, field_label, page_deal, DealView, PageDeal};
 pub use list::{list_view, ListRowView, ListView};
 
 use crate::core::date::Day;

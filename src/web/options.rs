@@ -99,6 +99,19 @@ pub fn render(
         }
     }
 
+    let language = field(&dates, o::MESSAGE_LANGUAGE, "")?;
+    let current = s.message_language.map(|l| l.code()).unwrap_or("");
+    let select = child(&language, "select", "")?;
+    select.set_attribute("name", "message_language")?;
+    select.set_attribute("data-testid", "options-message-language")?;
+    for (value, label) in o::MESSAGE_LANGUAGE_CHOICES {
+        let opt = text_child(&select, "option", "", label)?;
+        opt.set_attribute("value", value)?;
+        if value == current {
+            opt.set_attribute("selected", "")?;
+        }
+    }
+
     let nums = child(&form, "fieldset", "numbers")?;
     text_child(&nums, "legend", "", o::NUMBERS)?;
     let values = serde_json::to_value(s).unwrap_or_default();

@@ -120,12 +120,17 @@ fn control(
                 super::dom::text(&l, c.as_str())?;
             }
         }
-        NoteKind::Channel => {
+        NoteKind::Channel | NoteKind::Language => {
             let l = labelled(parent, f.label)?;
             let select = child(&l, "select", "")?;
             select.set_attribute("name", f.name)?;
             select.set_attribute("data-testid", f.testid)?;
-            for (option, label) in copy::CHANNEL_OPTIONS {
+            let options: &[(&str, &str)] = if f.kind == NoteKind::Channel {
+                &copy::CHANNEL_OPTIONS
+            } else {
+                &copy::LANGUAGE_OPTIONS
+            };
+            for &(option, label) in options {
                 let o = text_child(&select, "option", "", label)?;
                 o.set_attribute("value", option)?;
                 if value == option {

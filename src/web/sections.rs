@@ -2,7 +2,8 @@
 
 use super::dom::{child, text_child};
 use super::overlay::serde_name;
-use crate::core::message::{Choice, TONES};
+use crate::core::lang::Lang;
+use crate::core::message::{Choice, Suggestion, TONES};
 use crate::view::copy;
 use crate::view::{field_label, DealView};
 use wasm_bindgen::JsValue;
@@ -64,6 +65,7 @@ pub fn suggestion(parent: &Element, v: &DealView, choice: Choice) -> Result<(), 
         text_child(parent, "p", "why", &m.why)?;
         return Ok(());
     };
+    language_switch(parent, m)?;
     let switch = child(parent, "div", "switch")?;
     for c in m.channels() {
         let b = text_child(&switch, "button", "chip", c.as_str())?;
@@ -109,6 +111,30 @@ pub fn suggestion(parent: &Element, v: &DealView, choice: Choice) -> Result<(), 
     copy.set_attribute("data-testid", "copy-message")?;
     let status = child(&actions, "span", "copied")?;
     status.set_attribute("role", "status")?;
+    Ok(())
+}
+
+/// The drafts' language, where that choice came from, and one chip per language: the glue saves
+/// the pick as this deal's language note (`data-lang`), and the drafts follow.
+fn language_switch(parent: &Element, m: &Suggestion) -> Result<(), JsValue> {
+    let row = child(parent, "div", "switch lang")?;
+    let said = text_child(
+        &row,
+        "span",
+        "lang-from",
+        &copy::language_from(m.lang, m.lang_from),
+    )?;
+    said.set_attribute("data-testid", "message-language")?;
+    said.set_attribute("data-lang", m.lang.code())?;
+    for l in Lang::ALL {
+        let b = text_child(&row, "button", "chip", l.code())?;
+        b.set_attribute("type", "button")?;
+        b.set_attribute("data-action", "language")?;
+        b.set_attribute("data-lang", l.code())?;
+        b.set_attribute("title", l.name())?;
+        b.set_attribute("aria-label", l.name())?;
+        b.set_attribute("aria-pressed", if l == m.lang { "true" } else { "false" })?;
+    }
     Ok(())
 }
 

@@ -58,6 +58,32 @@ test('a reason typed in the popup reaches the overlay live, on the preferred cha
   await page.close();
 });
 
+test("the buyer's language: picked in the notes or on a chip, the drafts follow and the note is kept", async () => {
+  const url = EXPECTED['hubspot/deal.html'].url;
+  const { page, guard } = await openGuarded(browser, url);
+  const frame = await overlayFrame(page, browser.extensionId);
+  const popup = await openPopupFor(url);
+  await popup.locator('[data-testid="note-language"]').waitFor();
+  await popup.locator('[data-testid="note-reason"]').fill('cut onboarding from six weeks to two');
+  await popup.locator('[data-testid="note-language"]').selectOption('de');
+  await popup.locator('[data-testid="save-status"]').filter({ hasText: 'Saved' }).waitFor();
+  await popup.locator('[data-testid="message-language"][data-lang="de"]').waitFor();
+  assert.match(await popup.locator('[data-testid="next-message"]').textContent(), /cut onboarding/);
+  // The card follows the note live.
+  await frame.locator('[data-testid="message-language"][data-lang="de"]').waitFor({ state: 'attached', timeout: 5000 });
+  // A chip in the popup's result sets the same note.
+  await popup.locator('[data-action="language"][data-lang="es"]').click();
+  await popup.locator('[data-testid="message-language"][data-lang="es"]').waitFor();
+  assert.equal(await popup.locator('[data-testid="note-language"]').inputValue(), 'es');
+  const stored = await popup.evaluate(() => chrome.storage.local.get(null));
+  const notes = stored['notes:hs:123:456'];
+  assert.equal(notes.language, 'es');
+  assert.equal(notes.reason, 'cut onboarding from six weeks to two');
+  await guard.assertUntouched(assert);
+  await popup.close();
+  await page.close();
+});
+
 test('corrupt stored notes are reported and the valid fields still count', async () => {
   const url = EXPECTED['hubspot/deal.html'].url;
   const { page, guard } = await openGuarded(browser, url);

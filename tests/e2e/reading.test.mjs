@@ -161,3 +161,53 @@ describe('moving on when ignored', () => {
     await page.close();
   });
 });
+
+describe("the buyer's language", () => {
+  test('a language chip on the card rewrites the drafts and is kept as the deal note; `stallwatch suggest` on the saved page prints the same words', async () => {
+    const { openCard } = await import('./harness.mjs');
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const entry = EXPECTED['salesforce/opportunity.html'];
+    const key = 'notes:sf:acme:0065g00000XyZ12';
+    await extensionPage.evaluate(
+      ([k]) => chrome.storage.local.set({ [k]: { reason: 'pass the Q1 audit without weekend overtime' } }),
+      [key],
+    );
+    const { page, guard } = await openGuarded(browser, entry.url);
+    const frame = await overlayFrame(page, browser.extensionId);
+    await openCard(frame);
+    const said = frame.locator('[data-testid="message-language"]');
+    // The fixture's <html lang="en">: English, and the card says why.
+    assert.equal(await said.getAttribute('data-lang'), 'en');
+    assert.match(await said.textContent(), /page's language/);
+    await frame.locator('[data-action="language"][data-lang="fr"]').click();
+    await frame.locator('[data-testid="message-language"][data-lang="fr"]').waitFor();
+    const text = await frame.locator('[data-testid="next-message"]').textContent();
+    assert.match(text, /^Bonjour/, text);
+    assert.match(text, /pass the Q1 audit/, 'their reason, in their words');
+    assert.match(await said.textContent(), /this deal's notes/);
+    const stored = await extensionPage.evaluate(() => chrome.storage.local.get(null));
+    assert.equal(stored[key].language, 'fr', 'kept as the deal note');
+    assert.equal(stored[key].reason, 'pass the Q1 audit without weekend overtime', 'the other notes kept');
+
+    // The same page and storage, saved, through the command line.
+    const snapshot = await extensionPage.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      const reply = await chrome.tabs.sendMessage(tab.id, { type: 'stallwatch:get-snapshot' }, { frameId: 0 });
+      return reply?.snapshot;
+    }, entry.url);
+    assert.ok(snapshot?.url, 'the content script gave its snapshot');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'stallwatch-page-'));
+    const file = path.join(dir, 'page.json');
+    writeFileSync(file, JSON.stringify({ page: snapshot, stored }));
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const out = execFileSync(path.join(ROOT, 'target', 'release', 'stallwatch'), ['suggest', '--now', today, file], { encoding: 'utf8' });
+    const subject = await frame.locator('[data-testid="next-message-subject"]').textContent();
+    assert.ok(out.includes(`Subject: ${subject}`), `the CLI prints the card's subject ${JSON.stringify(subject)}:\n${out}`);
+    assert.ok(out.includes(text.trim()), `the CLI prints the card's words:\n${text}\n---\n${out}`);
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
+});

@@ -10,7 +10,7 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
     // A dated ask: before their deadline when it is near, otherwise within the week.
     let by = s
         .reply_by()
-        .unwrap_or_else(|| format!("by {}", s.now.plus(5).short(s.now)));
+        .unwrap_or_else(|| format!("by {}", s.ask_by_day().short(s.now)));
     let who = s
         .approver
         .as_deref()

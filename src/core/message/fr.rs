@@ -1,8 +1,1420 @@
-//! Drafts in this language (placeholder while being written: English).
+//! Drafts in French, written as a French B2B salesperson writes them, not translated from the
+//! English files: same meaning and same rules per kind, French sentences.
+//!
+//! Register: « vous » throughout, with « Bonjour {prénom}, » and « Bien cordialement, » /
+//! « Cordialement, ». In French B2B sales the buyer is a business contact the rep does not
+//! know privately: « tu » would be over-familiar (and wrong in France, Belgium, Switzerland and
+//! Québec alike), while « Madame, Monsieur » is too stiff for a deal already under way. First
+//! name plus « vous » is the usual modern mix. A sign-off formula is written only when the rep's
+//! name or signature follows it, so it never dangles.
+//!
+//! Typography: a no-break space (U+00A0) before « ? ! : ; » and inside « », the typographic
+//! apostrophe (’), dates as « 14 mars », « 1er février 2027 » (`Slots::date`), weekdays in
+//! lower case (« mardi 1er décembre »). The buyer's question or request is quoted in « ».
+//! After a colon French goes on in lower case; the buyer's reason always follows a colon or
+//! sits in brackets (« l’objectif que vous m’aviez décrit (…) »), so its form never breaks the
+//! grammar. Optional sentences (thanks, goal, deadline) are whole sentences that vanish when
+//! their slot is `None`.
 
-use super::{Draft, Kind, Slots, Tone};
+use super::{fit_text, shorten, Draft, Kind, Slots, Tone};
+use crate::core::date::Day;
 use crate::core::model::Channel;
 
 pub fn draft(kind: Kind, channel: Channel, tone: Tone, s: &Slots) -> Draft {
-    super::draft_en(kind, channel, tone, s)
+    match kind {
+        Kind::Answer => answer(channel, tone, s),
+        Kind::Commitment => commitment(channel, tone, s),
+        Kind::Discovery => discovery(channel, tone, s),
+        Kind::ReasonFeedback => reason_feedback(channel, tone, s),
+        Kind::ApproverCheck => approver_check(channel, tone, s),
+        Kind::NewValue => new_value(channel, tone, s),
+        Kind::CloseOut => close_out(channel, tone, s),
+        Kind::WalkAway | Kind::Wait => walk_away(channel, tone, s),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers: greeting, sign-offs, dates, optional sentences.
+// ---------------------------------------------------------------------------------------------
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// « Bonjour Dana, » or « Bonjour, ».
+fn bonjour(s: &Slots) -> String {
+    match &s.first_name {
+        Some(n) => format!("Bonjour {n},"),
+        None => "Bonjour,".to_string(),
+    }
+}
+
+/// A text message: the greeting, then `rest` (starting in lower case, after the greeting's
+/// comma), then « – Jordan » when the rep's name is known.
+fn sms(s: &Slots, rest: &str) -> String {
+    let from = s
+        .rep
+        .as_deref()
+        .map(|r| format!(" – {r}"))
+        .unwrap_or_default();
+    format!("{} {rest}{from}", bonjour(s))
+}
+
+/// A voicemail: « Bonjour Dana, c’est Jordan. » then `rest` as a new sentence; without the
+/// rep's name, `rest` goes on after the greeting's comma.
+fn voicemail(s: &Slots, rest: &str) -> String {
+    match &s.rep {
+        Some(r) => format!("{} c’est {r}. {}", bonjour(s), upper_first(rest)),
+        None => format!("{} {rest}", bonjour(s)),
+    }
+}
+
+/// An email: greeting, body, then the sign-off when there is a name or signature to sign with.
+fn email(s: &Slots, tone: Tone, subject: impl Into<String>, body: &str) -> Draft {
+    let formula = match tone {
+        Tone::Warm => "Bien cordialement,",
+        Tone::Direct => "Cordialement,",
+    };
+    let sign = match (&s.rep, &s.signature) {
+        (Some(r), Some(sig)) => format!("\n\n{formula}\n{r}\n{sig}"),
+        (Some(r), None) => format!("\n\n{formula}\n{r}"),
+        (None, Some(sig)) => format!("\n\n{formula}\n{sig}"),
+        (None, None) => String::new(),
+    };
+    Draft::email(subject, format!("{}\n\n{body}{sign}", bonjour(s)))
+}
+
+/// Text that ends a sentence: a full stop, unless it already ends with one of its own.
+fn end(text: &str) -> String {
+    if text.ends_with(['.', '?', '!', '…']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
+/// Text that ends a question: « ? » after a no-break space, unless it is already one.
+fn ask(text: &str) -> String {
+    if text.ends_with('?') {
+        text.to_string()
+    } else {
+        format!("{text}\u{a0}?")
+    }
+}
+
+/// The buyer's words in French quotes.
+fn quoted(q: &str) -> String {
+    format!("«\u{a0}{}\u{a0}»", q.trim())
+}
+
+/// The buyer's words quoted as a sentence: a full stop after the quote when their words carry
+/// no final punctuation of their own.
+fn quoted_sentence(q: &str) -> String {
+    let q = q.trim();
+    if q.ends_with(['.', '?', '!', '…']) {
+        quoted(q)
+    } else {
+        format!("{}.", quoted(q))
+    }
+}
+
+/// The reason cut to `max` characters, or nothing.
+fn reason(s: &Slots, max: usize) -> String {
+    s.reason_max(max).unwrap_or_default()
+}
+
+/// « mardi 1er décembre ».
+fn day_name(s: &Slots, d: Day) -> String {
+    format!("{} {}", s.lang.weekday(d), s.date(d))
+}
+
+/// « d’ici mardi 1er décembre » when their deadline is near (see `Slots::reply_by_day`).
+fn reply_by(s: &Slots) -> Option<String> {
+    s.reply_by_day()
+        .map(|d| format!("d’ici {}", day_name(s, d)))
+}
+
+/// How a voicemail asks for the call back: a concrete day when their deadline is near.
+fn call_back(s: &Slots) -> String {
+    match reply_by(s) {
+        Some(by) => {
+            format!("Rappelez-moi {by}, pour garder de la marge avant votre échéance.")
+        }
+        None => "Rappelez-moi quand cela vous arrange.".to_string(),
+    }
+}
+
+/// « d’ici le 14 mars » (with a leading space) or nothing.
+fn by_deadline(s: &Slots) -> String {
+    s.deadline
+        .map(|d| format!(" d’ici le {}", s.date(d)))
+        .unwrap_or_default()
+}
+
+/// « Votre échéance tombe le 14 mars, dans 12 jours. Je m’assure… » (with a leading space) or
+/// nothing.
+fn deadline_sentence(s: &Slots) -> String {
+    let Some(d) = s.deadline else {
+        return String::new();
+    };
+    let when = match d.days_since(s.now) {
+        0 => "aujourd’hui".to_string(),
+        1 => format!("demain, le {}", s.date(d)),
+        n => format!("le {}, dans {n} jours", s.date(d)),
+    };
+    format!(" Votre échéance tombe {when}. Je m’assure que rien ne vous ralentit de notre côté.")
+}
+
+/// « Merci pour votre e-mail du 2 novembre (« Bilan du pilote »). » (with a trailing space) or
+/// nothing: only for a recent, real reply.
+fn thanks(s: &Slots) -> String {
+    let Some((day, channel, subject)) = &s.last_exchange else {
+        return String::new();
+    };
+    let what = match channel {
+        Channel::Call => "notre appel",
+        Channel::Meeting => "notre rendez-vous",
+        Channel::Text => "votre SMS",
+        Channel::Email => "votre e-mail",
+        Channel::Other => "votre message",
+    };
+    format!(
+        "Merci pour {what} du {} ({}). ",
+        s.date(*day),
+        quoted(subject)
+    )
+}
+
+/// « Votre objectif : … » (with a leading space) or nothing.
+fn goal_sentence(s: &Slots) -> String {
+    s.goal
+        .as_deref()
+        .map(|g| format!(" Votre objectif\u{a0}: {}", end(&shorten(g, 80))))
+        .unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------------------
+// One function per kind.
+// ---------------------------------------------------------------------------------------------
+
+/// They asked or requested something: deliver it or answer it first, then one ask.
+fn answer(channel: Channel, tone: Tone, s: &Slots) -> Draft {
+    let Some(req) = s.request.clone() else {
+        return reason_feedback(channel, tone, s);
+    };
+    let sorry = s.now.days_since(req.day) >= 2;
+    // « Toutes mes excuses pour ce délai. » first when they waited two days or more.
+    let sorry_line = if sorry {
+        "Toutes mes excuses pour ce délai. "
+    } else {
+        ""
+    };
+    let when = reply_by(s).unwrap_or_else(|| "aujourd’hui".to_string());
+    let asked_on = s.date(req.day);
+    let full = s.reason.clone().unwrap_or_default();
+    // The one ask after the answer: no question mark, as their own words may carry one.
+    // Chosen on whether a reason is known, not on `r`: `fit_text` measures the frame with "".
+    let next = |r: &str| {
+        if s.reason.is_none() {
+            "Dites-moi si autre chose vous freine encore avant de décider.".to_string()
+        } else {
+            format!(
+                "Dites-moi si autre chose vous freine encore pour atteindre votre objectif ({r})."
+            )
+        }
+    };
+    let delivered = req.thing.is_some();
+    match (channel, tone) {
+        (Channel::Text, _) => {
+            // A text is short: « pardon pour le délai », and a shorter ask.
+            let next = |r: &str| {
+                if s.reason.is_none() {
+                    "Dites-moi si autre chose vous freine encore.".to_string()
+                } else {
+                    format!("Dites-moi si autre chose freine votre objectif ({r}).")
+                }
+            };
+            let build = |q: &str, r: &str| {
+                let main = if delivered {
+                    format!("voici ce que vous m’avez demandé\u{a0}: {q} {}", next(r))
+                } else {
+                    format!(
+                        "votre question\u{a0}: {q} Je vous réponds en détail {when}. {}",
+                        next(r)
+                    )
+                };
+                if sorry {
+                    sms(s, &format!("pardon pour le délai. {}", upper_first(&main)))
+                } else {
+                    sms(s, &main)
+                }
+            };
+            // Their words and the reason share one text: the quote gives way first, so that
+            // at least 60 characters of the reason remain.
+            let room = if s.reason.is_some() { 60 } else { 0 };
+            let q = [80, 60, 40, 25]
+                .into_iter()
+                .map(|max| quoted_sentence(&shorten(&req.quote, max)))
+                .find(|q| build(q, "").chars().count() + room <= super::LIMIT_TEXT_CHARS)
+                .unwrap_or_else(|| quoted_sentence(&shorten(&req.quote, 25)));
+            Draft::text(fit_text(&full, |r| build(&q, r)))
+        }
+        (Channel::Call, _) => Draft::call(
+            voicemail(
+                s,
+                &format!(
+                    "je vous appelle au sujet de {}. {} {}Rappelez-moi si quelque chose n’est pas clair.",
+                    if delivered {
+                        "ce que vous m’avez demandé"
+                    } else {
+                        "votre question"
+                    },
+                    if delivered {
+                        "Je viens de vous l’envoyer par e-mail.".to_string()
+                    } else {
+                        format!("Vous aurez ma réponse par e-mail {when}.")
+                    },
+                    match s.reason_max(90) {
+                        Some(r) => format!("Je garde en tête votre objectif\u{a0}: {} ", end(&r)),
+                        None => String::new(),
+                    }
+                ),
+            ),
+            [
+                format!(
+                    "Vous m’avez demandé\u{a0}: {} {}",
+                    quoted_sentence(&req.quote),
+                    if delivered {
+                        "Je vous l’ai envoyé par e-mail."
+                    } else {
+                        "Voici la réponse en bref."
+                    }
+                ),
+                match s.reason_max(60) {
+                    Some(r) => format!("Au vu de votre objectif ({r}), reste-t-il un frein\u{a0}?"),
+                    None => "Reste-t-il un frein avant de décider\u{a0}?".to_string(),
+                },
+            ],
+        ),
+        (_, Tone::Warm) if delivered => email(
+            s,
+            tone,
+            "Ce que vous m’avez demandé",
+            &format!(
+                "{sorry_line}Vous trouverez ci-joint ce que vous m’avez demandé le {asked_on}\u{a0}: {}{}\n\n{}",
+                quoted_sentence(&req.quote),
+                deadline_sentence(s),
+                next(&reason(s, 140))
+            ),
+        ),
+        (_, Tone::Direct) if delivered => email(
+            s,
+            tone,
+            "Réponse à votre demande",
+            &format!(
+                "Vous trouverez ci-joint ce que vous m’avez demandé le {asked_on}\u{a0}: {} {}",
+                quoted_sentence(&req.quote),
+                next(&reason(s, 140))
+            ),
+        ),
+        (_, Tone::Warm) => email(
+            s,
+            tone,
+            "Réponse à votre question",
+            &format!(
+                "{sorry_line}Vous m’avez demandé le {asked_on}\u{a0}: {} Vous aurez une réponse complète de ma part {when}.{}\n\n{}",
+                quoted_sentence(&req.quote),
+                deadline_sentence(s),
+                next(&reason(s, 140))
+            ),
+        ),
+        (_, Tone::Direct) => email(
+            s,
+            tone,
+            format!("Votre question du {asked_on}"),
+            &format!(
+                "Votre question du {asked_on}\u{a0}: {} Je vous réponds en détail {when}. {}",
+                quoted_sentence(&req.quote),
+                next(&reason(s, 140))
+            ),
+        ),
+    }
+}
+
+/// We have given more than we got: one small, dated step from them, nothing more from us.
+fn commitment(channel: Channel, tone: Tone, s: &Slots) -> Draft {
+    let Some(full) = s.reason.clone() else {
+        return discovery(channel, tone, s);
+    };
+    // Before their deadline when it is near, otherwise within the week on a working day.
+    let by = reply_by(s).unwrap_or_else(|| format!("d’ici {}", day_name(s, s.ask_by_day())));
+    let with = approver(s)
+        .map(|a| format!(" Idéalement avec {a}."))
+        .unwrap_or_default();
+    match (channel, tone) {
+        (Channel::Text, Tone::Warm) => Draft::text(fit_text(&full, |r| {
+            sms(
+                s,
+                &format!(
+                    "une seule demande. Pourrions-nous prendre 20 minutes {by} pour décider de la suite\u{a0}?{with} L’enjeu\u{a0}: {}",
+                    end(r)
+                ),
+            )
+        })),
+        (Channel::Text, Tone::Direct) => Draft::text(fit_text(&full, |r| {
+            sms(
+                s,
+                &format!(
+                    "avant de vous envoyer autre chose, pouvez-vous m’accorder 20 minutes {by} pour décider\u{a0}?{with} L’enjeu\u{a0}: {}",
+                    end(r)
+                ),
+            )
+        })),
+        (Channel::Call, _) => Draft::call(
+            voicemail(
+                s,
+                &format!(
+                    "plutôt que de vous écrire encore, une seule demande\u{a0}: 20 minutes {by} pour décider de la suite.{with} L’enjeu\u{a0}: {} Rappelez-moi pour fixer un créneau.",
+                    end(&reason(s, 90))
+                ),
+            ),
+            [
+                format!("De quoi auriez-vous besoin pour décider {by}\u{a0}?"),
+                "Qui d’autre doit être dans la boucle pour un oui\u{a0}?".to_string(),
+            ],
+        ),
+        (_, Tone::Warm) => email(
+            s,
+            tone,
+            "20 minutes pour la suite",
+            &format!(
+                "Je vous ai déjà envoyé beaucoup d’éléments. Plutôt que d’en ajouter, une seule demande\u{a0}: pourrions-nous prendre 20 minutes {by} pour décider de la suite\u{a0}?{with} L’enjeu\u{a0}: {}{}\n\nSi le sujet n’est plus prioritaire, une ligne pour me le dire m’aide tout autant.",
+                end(&reason(s, 140)),
+                deadline_sentence(s)
+            ),
+        ),
+        (_, Tone::Direct) => email(
+            s,
+            tone,
+            "Votre prochaine étape",
+            &format!(
+                "Avant de vous envoyer autre chose\u{a0}: pouvez-vous bloquer 20 minutes {by} pour décider\u{a0}?{with} L’enjeu\u{a0}: {} Toute réponse m’aide, même «\u{a0}pas encore\u{a0}».",
+                end(&reason(s, 140))
+            ),
+        ),
+    }
+}
+
+/// No recorded reason: ask what they want to achieve, and why now.
+fn discovery(channel: Channel, tone: Tone, s: &Slots) -> Draft {
+    match (channel, tone) {
+        (Channel::Text, Tone::Warm) => Draft::text(sms(
+            s,
+            "avant de vous envoyer autre chose, j’aimerais comprendre votre besoin. Qu’attendez-vous de ce projet pour votre équipe, et y a-t-il une date qui compte\u{a0}?",
+        )),
+        (Channel::Text, Tone::Direct) => Draft::text(sms(
+            s,
+            "une seule question\u{a0}: qu’est-ce qui rendrait ce projet utile pour votre équipe, et pour quand\u{a0}?",
+        )),
+        (Channel::Call, Tone::Warm) => Draft::call(
+            voicemail(
+                s,
+                "j’aimerais comprendre votre point de vue avant de vous envoyer autre chose. Qu’attendez-vous de ce projet pour votre équipe, et y a-t-il une date qui compte\u{a0}? Rappelez-moi quand cela vous arrange.",
+            ),
+            [
+                "Qu’est-ce qui a lancé ce projet chez vous\u{a0}?".to_string(),
+                "Si tout se passe bien, qu’est-ce qui aura changé pour votre équipe dans trois mois\u{a0}?".to_string(),
+            ],
+        ),
+        (Channel::Call, Tone::Direct) => Draft::call(
+            voicemail(
+                s,
+                "une question avant d’aller plus loin\u{a0}: que doit changer ce projet pour votre équipe, et pour quand\u{a0}? Rappelez-moi quand vous avez deux minutes.",
+            ),
+            [
+                "Quel est le problème numéro un que ce projet doit régler\u{a0}?".to_string(),
+                "Une date rend-elle le sujet prioritaire maintenant\u{a0}?".to_string(),
+            ],
+        ),
+        (_, Tone::Warm) => email(
+            s,
+            tone,
+            "Ce que vous en attendez",
+            &format!(
+                "{}Avant de vous envoyer autre chose, j’aimerais comprendre votre point de vue. Qu’attendez-vous de ce projet pour votre équipe, et y a-t-il une date qui compte\u{a0}?\n\nDeux lignes suffisent. Votre réponse guidera la suite.",
+                thanks(s)
+            ),
+        ),
+        (_, Tone::Direct) => email(
+            s,
+            tone,
+            "Une question avant d’avancer",
+            "Une question avant d’aller plus loin\u{a0}: que doit changer ce projet pour votre équipe, et pour quand\u{a0}? Deux lignes suffisent. Votre réponse décidera de ce que je vous envoie ensuite.",
+        ),
+    }
+}
+
+/// The reason is known: name it, tie it to their goal and date, ask for their view.
+fn reason_feedback(channel: Channel, tone: Tone, s: &Slots) -> Draft {
+    let Some(full) = s.reason.clone() else {
+        return discovery(channel, tone, s);
+    };
+    match (channel, tone) {
+        (Channel::Text, Tone::Warm) => Draft::text(fit_text(&full, |r| {
+            sms(
+                s,
+                &format!(
+                    "vous m’avez dit que l’essentiel, c’est ceci\u{a0}: {} Notre proposition vous aide-t-elle toujours à y arriver, ou y a-t-il un frein\u{a0}?",
+                    end(r)
+                ),
+            )
+        })),
+        (Channel::Text, Tone::Direct) => Draft::text(fit_text(&full, |r| {
+            sms(
+                s,
+                &format!(
+                    "au sujet de votre objectif\u{a0}: {} Sommes-nous toujours la bonne solution pour y arriver\u{a0}? Toute réponse m’aide, même «\u{a0}pas encore\u{a0}».",
+                    end(r)
+                ),
+            )
+        })),
+        (Channel::Call, Tone::Warm) => Draft::call(
+            voicemail(
+                s,
+                &format!(
+                    "vous m’avez dit que l’essentiel pour vous, c’est ceci\u{a0}: {} J’aimerais votre avis franc\u{a0}: notre proposition vous aide-t-elle toujours à y arriver\u{a0}? {}",
+                    end(&reason(s, 100)),
+                    call_back(s)
+                ),
+            ),
+            [
+                format!(
+                    "La dernière fois, vous m’avez parlé de ceci\u{a0}: {} Est-ce toujours la priorité\u{a0}?",
+                    end(&reason(s, 60))
+                ),
+                format!(
+                    "Que faudrait-il changer dans notre proposition pour vous y mener{}\u{a0}?",
+                    by_deadline(s)
+                ),
+            ],
+        ),
+        (Channel::Call, Tone::Direct) => Draft::call(
+            voicemail(
+                s,
+                &format!(
+                    "une question rapide sur votre objectif\u{a0}: {} Sommes-nous toujours la bonne solution pour y arriver\u{a0}? Toute réponse m’aide, même «\u{a0}pas encore\u{a0}». {}",
+                    end(&reason(s, 100)),
+                    call_back(s)
+                ),
+            ),
+            [
+                format!("Est-ce toujours votre priorité\u{a0}: {}", ask(&reason(s, 60))),
+                "Qu’est-ce qui bloque la décision\u{a0}?".to_string(),
+            ],
+        ),
+        (_, Tone::Warm) => email(
+            s,
+            tone,
+            match s.deadline {
+                // The subject names their date when there is one: it is what the check is for.
+                Some(d) => format!("Votre échéance du {}", s.date(d)),
+                None => "Toujours la bonne piste\u{a0}?".to_string(),
+            },
+            &format!(
+                "{}Lors de notre échange, vous m’avez dit que l’essentiel pour vous, c’est ceci\u{a0}: {}{}{}\n\nNotre proposition vous aide-t-elle toujours à y arriver\u{a0}? Si un point vous gêne, dites-moi lequel et je le retravaille. Si vos priorités ont changé, c’est utile à savoir aussi.",
+                thanks(s),
+                end(&reason(s, 140)),
+                goal_sentence(s),
+                deadline_sentence(s)
+            ),
+        ),
+        (_, Tone::Direct) => email(
+            s,
+            tone,
+            "Oui, non ou pas encore",
+            &format!(
+                "Vous m’avez décrit votre objectif ainsi\u{a0}: {}{} Sommes-nous la bonne solution pour y arriver\u{a0}? Un oui, un non ou un «\u{a0}pas encore\u{a0}»\u{a0}: tout m’aide à m’organiser.",
+                end(&reason(s, 140)),
+                deadline_sentence(s)
+            ),
+        ),
+    }
+}
+
+/// The approver as the buyer reads it. The shared slot turns the rep's "their CFO" into the
+/// English "your CFO": here it becomes « votre CFO ».
+fn approver(s: &Slots) -> Option<String> {
+    let a = s.approver.as_deref()?.trim();
+    let lower = a.to_lowercase();
+    let a = match ["your ", "their "].iter().find(|p| lower.starts_with(**p)) {
+        Some(p) => format!("votre {}", a[p.len()..].trim_start()),
+        None => a.to_string(),
+    };
+    (!a.is_empty()).then_some(a)
+}
+
+/// « de Maria », « d’Anna », « de votre CFO »: French elides « de » before a vowel or a mute h.
+fn of(who: &str) -> String {
+    let first = who
+        .chars()
+        .next()
+        .map(|c| c.to_lowercase().collect::<String>());
+    match first.as_deref() {
+        Some(c) if "aeiouyhàâäéèêëîïôöùûü".contains(c) => format!("d’{who}"),
+        _ => format!("de {who}"),
+    }
+}
+
+/// The approver's name for a subject line: the part before any comma or bracket, when short.
+fn approver_short(who: &str) -> Option<String> {
+    let head = who.split([',', '(']).next().unwrap_or("").trim();
+    let words = head.split_whitespace().count();
+    (1..=3).contains(&words).then(|| head.to_string())
+}
+
+/// Someone else has to approve: ask what they thought, in terms of the buyer's reason. The
+/// approver's name always ends its clause (before a comma, a « ? » or a full stop), so a name
+/// written with its own comma (« Maria Chen, DAF ») stays readable.
+fn approver_check(channel: Channel, tone: Tone, s: &Slots) -> Draft {
+    let (Some(who), Some(full)) = (approver(s), s.reason.clone()) else {
+        return reason_feedback(channel, tone, s);
+    };
+    let short = approver_short(&who);
+    let of_who = of(&who);
+    match (channel, tone) {
+        (Channel::Text, Tone::Warm) => Draft::text(fit_text(&full, |r| {
+            sms(
+                s,
+                &format!(
+                    "qu’en a pensé {who}, au vu de votre objectif\u{a0}: {} Je peux lui rédiger un résumé d’une page si cela aide.",
+                    ask(r)
+                ),
+            )
+        })),
+        (Channel::Text, Tone::Direct) => Draft::text(fit_text(&full, |r| {
+            sms(
+                s,
+                &format!(
+                    "où en est {who}\u{a0}? Si un point ne sert pas votre objectif ({r}), dites-le-moi et je le corrige."
+                ),
+            )
+        })),
+        (Channel::Call, Tone::Warm) => Draft::call(
+            voicemail(
+                s,
+                &format!(
+                    "j’aimerais connaître l’avis {of_who}, au vu de ce que vous voulez atteindre\u{a0}: {} Si un court résumé peut aider, je le rédige volontiers. Rappelez-moi quand cela vous arrange.",
+                    end(&reason(s, 90))
+                ),
+            ),
+            [
+                format!("Qu’en a pensé {who}\u{a0}?"),
+                match s.deadline {
+                    Some(d) => format!(
+                        "D’ici le {}, que faudrait-il pour obtenir l’accord {of_who}\u{a0}?",
+                        s.date(d)
+                    ),
+                    None => format!("Que faudrait-il pour obtenir l’accord {of_who}\u{a0}?"),
+                },
+            ],
+        ),
+        (Channel::Call, Tone::Direct) => Draft::call(
+            voicemail(
+                s,
+                &format!(
+                    "où en est {who}\u{a0}? Si un point ne sert pas votre objectif ({}), j’aimerais le corriger avant sa décision. Rappelez-moi quand cela vous arrange.",
+                    reason(s, 90)
+                ),
+            ),
+            [
+                format!("La proposition est-elle déjà entre les mains {of_who}\u{a0}?"),
+                "Quelle est sa principale réserve\u{a0}?".to_string(),
+            ],
+        ),
+        (_, Tone::Warm) => email(
+            s,
+            tone,
+            match &short {
+                Some(n) => format!("Qu’en pense {n}\u{a0}?"),
+                None => "L’avis de votre décideur".to_string(),
+            },
+            &format!(
+                "Vous m’avez dit que la validation revient à {who}. Quel est son avis, au vu de ce que vous voulez atteindre\u{a0}: {}{}\n\nSi un résumé d’une page peut l’aider, dites-le-moi\u{a0}: je le rédige autour de cet objectif.",
+                ask(&reason(s, 140)),
+                deadline_sentence(s)
+            ),
+        ),
+        (_, Tone::Direct) => email(
+            s,
+            tone,
+            match &short {
+                Some(n) => format!("Où en est {n}\u{a0}?"),
+                None => "Où en est la validation\u{a0}?".to_string(),
+            },
+            &format!(
+                "Quel est l’avis {of_who}\u{a0}? Si un point de la proposition ne sert pas votre objectif ({}), dites-le-moi. Je le corrige avant sa décision.",
+                reason(s, 140)
+            ),
+        ),
+    }
+}
+
+/// A long silence with a known reason: one useful thing tied to their goal, never a nudge. The
+/// thing offered is a one-page « rétroplanning » back from their date, which the rep can always
+/// deliver.
+fn new_value(channel: Channel, tone: Tone, s: &Slots) -> Draft {
+    let Some(full) = s.reason.clone() else {
+        return discovery(channel, tone, s);
+    };
+    let until = match s.deadline {
+        Some(d) => format!("jusqu’au {}", s.date(d)),
+        None => "jusqu’à votre date cible".to_string(),
+    };
+    match (channel, tone) {
+        (Channel::Text, Tone::Warm) => Draft::text(fit_text(&full, |r| {
+            sms(
+                s,
+                &format!(
+                    "une idée pour votre objectif\u{a0}: {} Un court rétroplanning {until}. Voulez-vous que je vous l’envoie\u{a0}?",
+                    end(r)
+                ),
+            )
+        })),
+        (Channel::Text, Tone::Direct) => Draft::text(fit_text(&full, |r| {
+            sms(
+                s,
+                &format!(
+                    "votre objectif\u{a0}: {} Un rétroplanning d’une page vous aiderait-il\u{a0}? Je peux l’envoyer aujourd’hui.",
+                    end(r)
+                ),
+            )
+        })),
+        (Channel::Call, Tone::Warm) => Draft::call(
+            voicemail(
+                s,
+                &format!(
+                    "j’ai repensé à ce qui compte pour vous\u{a0}: {} J’aimerais vous envoyer un court rétroplanning {until}, pour voir ce qui doit se passer et quand. Rappelez-moi, ou dites-moi simplement de l’envoyer.",
+                    end(&reason(s, 90))
+                ),
+            ),
+            [
+                format!("Est-ce toujours votre priorité\u{a0}: {}", ask(&reason(s, 60))),
+                "Qu’est-ce qui a changé de votre côté depuis notre dernier échange\u{a0}?"
+                    .to_string(),
+            ],
+        ),
+        (Channel::Call, Tone::Direct) => Draft::call(
+            voicemail(
+                s,
+                &format!(
+                    "à propos de votre objectif\u{a0}: {} Un rétroplanning d’une page vous aiderait-il\u{a0}? Je peux l’envoyer aujourd’hui. Rappelez-moi quand cela vous arrange.",
+                    end(&reason(s, 90))
+                ),
+            ),
+            [
+                "Qu’est-ce qui rendrait un tel plan utile pour vous\u{a0}?".to_string(),
+                format!("Est-ce toujours votre priorité\u{a0}: {}", ask(&reason(s, 60))),
+            ],
+        ),
+        (_, Tone::Warm) => email(
+            s,
+            tone,
+            "Une idée pour votre plan",
+            &format!(
+                "J’ai repensé à ce qui compte le plus pour vous\u{a0}: {}{}{}\n\nUne idée qui peut aider\u{a0}: un court rétroplanning {until}, qui montre ce qui doit se passer chaque semaine. Cela vous serait-il utile\u{a0}? Si oui, je vous l’envoie, sans besoin d’appel.",
+                end(&reason(s, 140)),
+                goal_sentence(s),
+                deadline_sentence(s)
+            ),
+        ),
+        (_, Tone::Direct) => email(
+            s,
+            tone,
+            "Un rétroplanning d’une page",
+            &format!(
+                "Votre objectif\u{a0}: {} Un rétroplanning d’une page vous aiderait-il à y arriver\u{a0}? Il montrerait ce qui doit se passer, semaine par semaine{}. Dites-le-moi et je vous l’envoie.",
+                end(&reason(s, 140)),
+                s.deadline
+                    .map(|d| format!(", jusqu’au {}", s.date(d)))
+                    .unwrap_or_default()
+            ),
+        ),
+    }
+}
+
+/// « l’objectif que vous m’aviez décrit (…) » or « ce projet »: both masculine singular, so the
+/// sentences around them agree either way.
+fn the_aim(reason: Option<&str>) -> String {
+    match reason {
+        Some(r) => format!("l’objectif que vous m’aviez décrit ({r})"),
+        None => "ce projet".to_string(),
+    }
+}
+
+/// A bad fit: a respectful close, no guilt, one clear way back.
+fn walk_away(channel: Channel, tone: Tone, s: &Slots) -> Draft {
+    let full = s.reason.clone();
+    let known = full.is_some();
+    let full = full.unwrap_or_default();
+    let it = |max: usize| the_aim(s.reason_max(max).as_deref());
+    match (channel, tone) {
+        (Channel::Text, Tone::Warm) => Draft::text(fit_text(&full, |r| {
+            sms(
+                s,
+                &format!(
+                    "j’ai l’impression que {} n’est pas votre priorité en ce moment. Je vais donc cesser de vous écrire. Si les choses changent, répondez simplement ici et nous reprendrons là où nous en étions.",
+                    the_aim(known.then_some(r))
+                ),
+            )
+        })),
+        (Channel::Text, Tone::Direct) => Draft::text(fit_text(&full, |r| {
+            sms(
+                s,
+                &format!(
+                    "je préfère mettre de côté {} pour l’instant. Cela ne semble pas vous convenir en ce moment. Si cela change, répondez ici.",
+                    the_aim(known.then_some(r))
+                ),
+            )
+        })),
+        (Channel::Call, Tone::Warm) => Draft::call(
+            voicemail(
+                s,
+                &format!(
+                    "il semble que {} ne soit pas votre priorité en ce moment. Je vais donc prendre du recul et cesser de vous appeler. Si cela change, rappelez-moi et nous reprendrons là où nous en étions. Très bonne continuation.",
+                    it(90)
+                ),
+            ),
+            [
+                "Est-ce toujours un sujet que vous voulez régler\u{a0}?".to_string(),
+                "Si ce n’est pas le moment, quand serait-il préférable d’en reparler\u{a0}?"
+                    .to_string(),
+            ],
+        ),
+        (Channel::Call, Tone::Direct) => Draft::call(
+            voicemail(
+                s,
+                &format!(
+                    "je préfère mettre de côté {} pour l’instant, car cela ne semble pas vous convenir en ce moment. Si cela change, rappelez-moi.",
+                    it(90)
+                ),
+            ),
+            [
+                "Y a-t-il encore un problème que vous voulez régler ici\u{a0}?".to_string(),
+                "Que faudrait-il pour que ce projet en vaille la peine\u{a0}?".to_string(),
+            ],
+        ),
+        (_, Tone::Warm) => email(
+            s,
+            tone,
+            "Je prends du recul",
+            &format!(
+                "Il semble que {} ne soit pas la priorité de votre équipe en ce moment. Je vais donc cesser de vous écrire à ce sujet. C’est tout à fait compréhensible.\n\nSi les choses changent, répondez simplement à cet e-mail et nous reprendrons là où nous en étions.",
+                it(140)
+            ),
+        ),
+        (_, Tone::Direct) => email(
+            s,
+            tone,
+            "Pause de mon côté",
+            &format!(
+                "Je vais cesser de vous écrire au sujet de {}\u{a0}: cela ne semble pas vous convenir en ce moment, et je préfère ne pas prendre votre temps. Si cela change, répondez ici et nous reprendrons.",
+                it(140)
+            ),
+        ),
+    }
+}
+
+/// « Si l’objectif que vous m’aviez décrit (…) redevient une priorité » or « Si le besoin
+/// revient ».
+fn way_back(reason: Option<&str>) -> String {
+    match reason {
+        Some(r) => format!("Si l’objectif que vous m’aviez décrit ({r}) redevient une priorité"),
+        None => "Si le besoin revient".to_string(),
+    }
+}
+
+/// They said no, or the deal died months ago: close the loop, one way back, no chase.
+fn close_out(channel: Channel, tone: Tone, s: &Slots) -> Draft {
+    let full = s.reason.clone();
+    let known = full.is_some();
+    let full = full.unwrap_or_default();
+    let back = |max: usize| way_back(s.reason_max(max).as_deref());
+    match (channel, tone) {
+        (Channel::Text, Tone::Warm) => Draft::text(fit_text(&full, |r| {
+            sms(
+                s,
+                &format!(
+                    "merci pour le temps consacré à ce sujet. Je le clôture de mon côté. {}, il suffit de répondre ici.",
+                    way_back(known.then_some(r))
+                ),
+            )
+        })),
+        (Channel::Text, Tone::Direct) => Draft::text(fit_text(&full, |r| {
+            sms(
+                s,
+                &format!(
+                    "je clôture ce sujet de mon côté, pour ne plus encombrer votre messagerie. {}, répondez ici.",
+                    way_back(known.then_some(r))
+                ),
+            )
+        })),
+        (Channel::Call, Tone::Warm) => Draft::call(
+            voicemail(
+                s,
+                &format!(
+                    "je vous appelle seulement pour boucler la boucle\u{a0}: je clôture le sujet de mon côté, sans aucun souci. {}, rappelez-moi.",
+                    back(90)
+                ),
+            ),
+            [
+                "Y a-t-il quelque chose que nous aurions pu faire autrement\u{a0}?".to_string(),
+                "Faut-il en reparler plus tard, ou préférez-vous que j’en reste là\u{a0}?"
+                    .to_string(),
+            ],
+        ),
+        (Channel::Call, Tone::Direct) => Draft::call(
+            voicemail(
+                s,
+                &format!(
+                    "je clôture le sujet de mon côté aujourd’hui. Merci pour votre temps. {}, rappelez-moi.",
+                    back(90)
+                ),
+            ),
+            [
+                "Qu’est-ce qui a fait pencher la décision, pour que j’en tire les leçons\u{a0}?"
+                    .to_string(),
+                "Puis-je vous recontacter plus tard, et si oui, quand\u{a0}?".to_string(),
+            ],
+        ),
+        (_, Tone::Warm) => email(
+            s,
+            tone,
+            "Merci, la porte reste ouverte",
+            &format!(
+                "Merci pour le temps consacré à ce sujet. Je le clôture de mon côté\u{a0}: vous n’aurez plus de messages de ma part à ce propos, sauf si vous le souhaitez.\n\n{}, répondez simplement à cet e-mail et nous reprendrons.",
+                back(140)
+            ),
+        ),
+        (_, Tone::Direct) => email(
+            s,
+            tone,
+            "Clôture de mon côté",
+            &format!(
+                "Je clôture ce sujet de mon côté aujourd’hui, pour ne plus prendre de votre temps. {}, une simple réponse à cet e-mail suffit.",
+                back(140)
+            ),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::slots::Request;
+    use super::*;
+    use crate::core::lang::Lang;
+    use crate::core::phrases::{find_content_free, normalize};
+    use crate::core::settings::Settings;
+
+    const KINDS: [Kind; 9] = [
+        Kind::Answer,
+        Kind::Commitment,
+        Kind::Discovery,
+        Kind::ReasonFeedback,
+        Kind::ApproverCheck,
+        Kind::NewValue,
+        Kind::WalkAway,
+        Kind::CloseOut,
+        Kind::Wait,
+    ];
+    const CHANNELS: [Channel; 4] = [
+        Channel::Email,
+        Channel::Text,
+        Channel::Call,
+        Channel::Meeting,
+    ];
+    const TONES: [Tone; 2] = [Tone::Warm, Tone::Direct];
+
+    fn day(y: i32, m: u32, d: u32) -> Day {
+        Day::from_ymd(y, m, d).expect("a valid date")
+    }
+
+    /// Sunday 29 November 2026.
+    fn now() -> Day {
+        day(2026, 11, 29)
+    }
+
+    /// Every slot empty.
+    fn bare() -> Slots {
+        Slots {
+            first_name: None,
+            reason: None,
+            goal: None,
+            deadline: None,
+            approver: None,
+            last_exchange: None,
+            rep: None,
+            signature: None,
+            reason_noted_on: None,
+            silent_days: None,
+            request: None,
+            now: now(),
+            lang: Lang::Fr,
+        }
+    }
+
+    /// Every slot filled, long where it can be.
+    fn full() -> Slots {
+        Slots {
+            first_name: Some("Dana".into()),
+            reason: Some("suivre nos 120 camions en temps réel avant le pic de livraisons du printemps, car des créneaux manqués nous ont coûté deux contrats l’an dernier".into()),
+            goal: Some("réduire d’un tiers les livraisons en retard sur nos trois dépôts".into()),
+            deadline: Some(now().plus(4)),
+            approver: Some("Maria Chen, DAF".into()),
+            last_exchange: Some((now().plus(-3), Channel::Email, "Bilan du pilote".into())),
+            rep: Some("Jordan Reyes".into()),
+            signature: Some("Responsable grands comptes, Northwind · +33 1 23 45 67 89".into()),
+            reason_noted_on: Some(now().plus(-20)),
+            silent_days: Some(3),
+            request: Some(Request {
+                quote: "Pourriez-vous nous envoyer un devis révisé avec le SSO ?".into(),
+                thing: None,
+                day: now().plus(-3),
+            }),
+            now: now(),
+            lang: Lang::Fr,
+        }
+    }
+
+    fn variants() -> Vec<(&'static str, Slots)> {
+        let f = full();
+        vec![
+            ("bare", bare()),
+            ("full", f.clone()),
+            ("compact 1", f.compact(1)),
+            ("compact 2", f.compact(2)),
+            (
+                "a thing asked for, reason only",
+                Slots {
+                    reason: Some("partir en production avant l’audit".into()),
+                    request: Some(Request {
+                        quote: "Please send the order form so we can sign this week".into(),
+                        thing: Some("the order form".into()),
+                        day: now(),
+                    }),
+                    ..bare()
+                },
+            ),
+            (
+                "a far deadline next year, no name",
+                Slots {
+                    first_name: None,
+                    deadline: Some(day(2027, 2, 1)),
+                    request: None,
+                    ..f.clone()
+                },
+            ),
+            (
+                "a deadline today",
+                Slots {
+                    deadline: Some(now()),
+                    ..f.clone()
+                },
+            ),
+        ]
+    }
+
+    /// Question marks outside the buyer's quoted words.
+    fn own_questions(text: &str) -> usize {
+        unquoted(text).matches('?').count()
+    }
+
+    /// The text without the buyer's quoted words.
+    fn unquoted(text: &str) -> String {
+        let mut quoted = false;
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '«' => {
+                    quoted = true;
+                    out.push('Q');
+                }
+                '»' => quoted = false,
+                _ if !quoted => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn words(text: &str) -> usize {
+        text.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    }
+
+    /// As the composer does: optional sentences dropped while a limit is broken.
+    fn fitted(kind: Kind, channel: Channel, tone: Tone, s: &Slots) -> Draft {
+        let mut d = draft(kind, channel, tone, s);
+        for level in 1..=2 {
+            if d.within_limits() {
+                break;
+            }
+            d = draft(kind, channel, tone, &s.compact(level));
+        }
+        d
+    }
+
+    fn faults(kind: Kind, d: &Draft, s: &Slots) -> Vec<String> {
+        let mut out = Vec::new();
+        let phrases = Settings::default().content_free_phrases;
+        let all = format!(
+            "{} {} {}",
+            d.subject.clone().unwrap_or_default(),
+            d.text,
+            d.openers.join(" ")
+        );
+        if let Some(p) = find_content_free(&all, &phrases) {
+            out.push(format!("content-free phrase {p:?}"));
+        }
+        let lower = normalize(&all);
+        for p in [
+            "dernière chance",
+            "urgent",
+            "urgence",
+            "immédiatement",
+            "au plus vite",
+            "dès que possible",
+            "sans faute",
+            "relance",
+            "nouvelles",
+            "je reviens",
+        ] {
+            if lower.contains(&normalize(p)) {
+                out.push(format!("pressure or nudge word {p:?}"));
+            }
+        }
+        if let Some(r) = s.reason.as_ref().filter(|_| kind != Kind::Discovery) {
+            let core: String = normalize(r)
+                .split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ");
+            // Every kind drafted with a reason names it (discovery is drafted only without one).
+            if !normalize(&d.text).contains(&core) {
+                out.push(format!("reason missing ({core:?})"));
+            }
+        }
+        for t in std::iter::once(&d.text)
+            .chain(d.subject.iter())
+            .chain(&d.openers)
+        {
+            // Our own words: the buyer's quoted words keep their own typography.
+            let own = unquoted(t);
+            for bad in [
+                "{", "}", "[", "]", "<", ">", "  ", "\n\n\n", " ,", " .", " ?", " :", " !", " ;",
+                "'", "..", ".…", "….",
+            ] {
+                if own.contains(bad) {
+                    out.push(format!("{bad:?} in {t:?}"));
+                }
+            }
+            for p in ['?', ':', '!', ';'] {
+                // French spacing: a no-break space before high punctuation.
+                let bad = own
+                    .char_indices()
+                    .any(|(i, c)| c == p && i > 0 && !own[..i].ends_with('\u{a0}'));
+                if bad {
+                    out.push(format!("no no-break space before {p:?} in {t:?}"));
+                }
+            }
+            if t.contains("« ")
+                || t.contains(" »")
+                || t.matches('«').count() != t.matches("«\u{a0}").count()
+                || t.matches('»').count() != t.matches("\u{a0}»").count()
+            {
+                out.push(format!("quotes without no-break spaces in {t:?}"));
+            }
+            if t.trim() != t || t.is_empty() {
+                out.push(format!("blank edges: {t:?}"));
+            }
+        }
+        if own_questions(&d.text) > 1 {
+            out.push("more than one question".into());
+        }
+        for o in &d.openers {
+            if own_questions(o) > 1 {
+                out.push(format!("opener with more than one question: {o}"));
+            }
+        }
+        let w = words(&d.text);
+        match d.channel {
+            Channel::Email => {
+                let subject = d.subject.clone().unwrap_or_default();
+                if !(1..=7).contains(&words(&subject)) {
+                    out.push(format!("subject of {} words", words(&subject)));
+                }
+                if !(25..=120).contains(&w) {
+                    out.push(format!("email body of {w} words"));
+                }
+            }
+            Channel::Text => {
+                if d.text.chars().count() > 300 {
+                    out.push(format!("text of {} characters", d.text.chars().count()));
+                }
+            }
+            Channel::Call => {
+                if w > 75 {
+                    out.push(format!("voicemail of {w} words"));
+                }
+                if d.openers.len() != 2 {
+                    out.push("not two openers".into());
+                }
+            }
+            _ => out.push("unexpected channel".into()),
+        }
+        out
+    }
+
+    #[test]
+    fn every_kind_channel_and_tone_keeps_the_rules() {
+        let mut failures = Vec::new();
+        for (label, s) in variants() {
+            for kind in KINDS {
+                for channel in CHANNELS {
+                    for tone in TONES {
+                        let d = fitted(kind, channel, tone, &s);
+                        let again = fitted(kind, channel, tone, &s);
+                        if d != again {
+                            failures.push(format!(
+                                "{label} {kind:?}/{channel:?}/{tone:?}: not deterministic"
+                            ));
+                        }
+                        for f in faults(kind, &d, &s) {
+                            failures.push(format!(
+                                "{label} {kind:?}/{channel:?}/{tone:?}: {f}\n{}\n{}",
+                                d.subject.clone().unwrap_or_default(),
+                                d.text
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    }
+
+    #[test]
+    fn other_channels_are_written_as_email() {
+        let s = full();
+        let d = draft(Kind::ReasonFeedback, Channel::Other, Tone::Warm, &s);
+        assert!(d.subject.is_some());
+        assert_eq!(
+            d.text,
+            draft(Kind::ReasonFeedback, Channel::Email, Tone::Warm, &s).text
+        );
+    }
+
+    #[test]
+    fn a_reason_feedback_email_in_full() {
+        let s = Slots {
+            reason: Some("avoir le suivi en place avant le pic du printemps".into()),
+            ..full()
+        };
+        let d = draft(Kind::ReasonFeedback, Channel::Email, Tone::Warm, &s);
+        assert_eq!(d.subject.as_deref(), Some("Votre échéance du 3 décembre"));
+        assert_eq!(
+            d.text,
+            "Bonjour Dana,\n\n\
+             Merci pour votre e-mail du 26 novembre (\u{ab}\u{a0}Bilan du pilote\u{a0}\u{bb}). \
+             Lors de notre échange, vous m’avez dit que l’essentiel pour vous, c’est ceci\u{a0}: \
+             avoir le suivi en place avant le pic du printemps. \
+             Votre objectif\u{a0}: réduire d’un tiers les livraisons en retard sur nos trois dépôts. \
+             Votre échéance tombe le 3 décembre, dans 4 jours. \
+             Je m’assure que rien ne vous ralentit de notre côté.\n\n\
+             Notre proposition vous aide-t-elle toujours à y arriver\u{a0}? \
+             Si un point vous gêne, dites-moi lequel et je le retravaille. \
+             Si vos priorités ont changé, c’est utile à savoir aussi.\n\n\
+             Bien cordialement,\nJordan Reyes\n\
+             Responsable grands comptes, Northwind · +33 1 23 45 67 89"
+        );
+    }
+
+    #[test]
+    fn a_commitment_text_names_a_concrete_day() {
+        // Deadline Thursday 3 December: the reply-by day is Wednesday 2 December.
+        let s = Slots {
+            reason: Some("avoir le suivi en place avant le pic du printemps".into()),
+            approver: None,
+            ..full()
+        };
+        assert_eq!(
+            draft(Kind::Commitment, Channel::Text, Tone::Direct, &s).text,
+            "Bonjour Dana, avant de vous envoyer autre chose, pouvez-vous m’accorder 20 minutes \
+             d’ici mercredi 2 décembre pour décider\u{a0}? L’enjeu\u{a0}: avoir le suivi en place \
+             avant le pic du printemps. – Jordan Reyes"
+        );
+        // No deadline near: within the week, from today (Sunday) plus five days.
+        let far = Slots {
+            deadline: None,
+            ..s
+        };
+        assert!(draft(Kind::Commitment, Channel::Email, Tone::Warm, &far)
+            .text
+            .contains("20 minutes d’ici vendredi 4 décembre pour décider"));
+        // Five days from a Tuesday is a Sunday: the ask moves to the Monday.
+        let tuesday = Slots {
+            now: now().plus(2),
+            ..far
+        };
+        assert!(draft(Kind::Commitment, Channel::Text, Tone::Warm, &tuesday)
+            .text
+            .contains("20 minutes d’ici lundi 7 décembre pour décider"));
+    }
+
+    #[test]
+    fn the_greeting_without_a_name_and_the_voicemail_without_a_rep() {
+        let s = Slots {
+            reason: Some("partir en production avant l’audit".into()),
+            ..bare()
+        };
+        let d = draft(Kind::NewValue, Channel::Call, Tone::Direct, &s);
+        assert_eq!(
+            d.text,
+            "Bonjour, à propos de votre objectif\u{a0}: partir en production avant l’audit. \
+             Un rétroplanning d’une page vous aiderait-il\u{a0}? Je peux l’envoyer aujourd’hui. \
+             Rappelez-moi quand cela vous arrange."
+        );
+        let e = draft(Kind::Discovery, Channel::Email, Tone::Direct, &s);
+        assert!(e.text.starts_with("Bonjour,\n\nUne question"), "{}", e.text);
+        // No name, no signature: no sign-off formula left dangling.
+        assert!(!e.text.contains("cordialement"), "{}", e.text);
+        let named = Slots {
+            rep: Some("Jordan".into()),
+            first_name: Some("Dr. Patel".into()),
+            ..s
+        };
+        assert!(draft(Kind::NewValue, Channel::Call, Tone::Direct, &named)
+            .text
+            .starts_with("Bonjour Dr. Patel, c’est Jordan. À propos de votre objectif"));
+    }
+
+    #[test]
+    fn dates_are_french() {
+        let s = Slots {
+            deadline: Some(day(2027, 2, 1)),
+            ..full()
+        };
+        assert_eq!(
+            deadline_sentence(&s),
+            " Votre échéance tombe le 1er février 2027, dans 64 jours. Je m’assure que rien ne vous ralentit de notre côté."
+        );
+        assert_eq!(reply_by(&s), None);
+        assert_eq!(
+            reply_by(&full()).as_deref(),
+            Some("d’ici mercredi 2 décembre")
+        );
+        assert_eq!(
+            call_back(&full()),
+            "Rappelez-moi d’ici mercredi 2 décembre, pour garder de la marge avant votre échéance."
+        );
+        let tomorrow = Slots {
+            deadline: Some(now().plus(1)),
+            ..full()
+        };
+        assert!(deadline_sentence(&tomorrow)
+            .starts_with(" Votre échéance tombe demain, le 30 novembre."));
+    }
+
+    #[test]
+    fn the_buyer_question_is_quoted_and_the_thing_never_pasted() {
+        let s = full();
+        let d = draft(Kind::Answer, Channel::Email, Tone::Warm, &s);
+        assert_eq!(d.subject.as_deref(), Some("Réponse à votre question"));
+        assert!(
+            d.text.contains(
+                "Toutes mes excuses pour ce délai. Vous m’avez demandé le 26 novembre\u{a0}: \
+             «\u{a0}Pourriez-vous nous envoyer un devis révisé avec le SSO ?\u{a0}» \
+             Vous aurez une réponse complète de ma part d’ici mercredi 2 décembre."
+            ),
+            "{}",
+            d.text
+        );
+        let asked = &variants()[4].1;
+        for channel in [Channel::Email, Channel::Text, Channel::Call] {
+            for tone in TONES {
+                let d = draft(Kind::Answer, channel, tone, asked);
+                let all = format!(
+                    "{} {} {}",
+                    d.subject.clone().unwrap_or_default(),
+                    d.text,
+                    d.openers.join(" ")
+                );
+                assert!(!all.contains("the order form you"), "{all}");
+                assert!(all.contains("ce que vous m’avez demandé"), "{all}");
+                assert!(all.contains("«\u{a0}Please send the order form"), "{all}");
+            }
+        }
+    }
+
+    #[test]
+    fn optional_sentences_vanish_cleanly() {
+        let s = full().compact(2);
+        for kind in KINDS {
+            for channel in CHANNELS {
+                for tone in TONES {
+                    let d = draft(kind, channel, tone, &s);
+                    assert!(!d.text.contains("Merci pour votre e-mail"), "{}", d.text);
+                    assert!(!d.text.contains("d’un tiers"), "{}", d.text);
+                    assert!(!d.text.contains("échéance tombe"), "{}", d.text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_approver_is_named_in_french() {
+        let s = Slots {
+            approver: Some("your CFO".into()),
+            ..full()
+        };
+        assert_eq!(approver(&s).as_deref(), Some("votre CFO"));
+        let d = draft(Kind::ApproverCheck, Channel::Email, Tone::Direct, &s);
+        assert_eq!(d.subject.as_deref(), Some("Où en est votre CFO\u{a0}?"));
+        assert!(
+            d.text.contains("Quel est l’avis de votre CFO\u{a0}?"),
+            "{}",
+            d.text
+        );
+        assert_eq!(of("Anna"), "d’Anna");
+        assert_eq!(of("Hélène Martin"), "d’Hélène Martin");
+        assert_eq!(of("Maria Chen"), "de Maria Chen");
+        // No approver: the feedback on their reason instead.
+        let none = Slots {
+            approver: None,
+            ..full()
+        };
+        assert_eq!(
+            draft(Kind::ApproverCheck, Channel::Text, Tone::Warm, &none),
+            draft(Kind::ReasonFeedback, Channel::Text, Tone::Warm, &none)
+        );
+    }
+
+    #[test]
+    fn a_long_reason_is_fitted_into_a_text() {
+        let s = Slots {
+            reason: Some("mot ".repeat(120).trim().to_string()),
+            ..full()
+        };
+        for kind in KINDS.into_iter().filter(|k| *k != Kind::Discovery) {
+            for tone in TONES {
+                let d = draft(kind, Channel::Text, tone, &s);
+                assert!(d.text.chars().count() <= 300, "{}", d.text);
+                assert!(d.text.contains("mot mot mot mot"), "{}", d.text);
+            }
+        }
+    }
 }

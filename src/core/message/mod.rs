@@ -140,9 +140,14 @@ impl Draft {
         }
     }
 
-    /// Whether the draft keeps its channel's length limit.
+    /// Whether the draft keeps its channel's length limit. Words have a letter or digit: the
+    /// "?" French sets off with a no-break space is not one.
     pub fn within_limits(&self) -> bool {
-        let words = self.text.split_whitespace().count();
+        let words = self
+            .text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
         match self.channel {
             Channel::Text => self.text.chars().count() <= LIMIT_TEXT_CHARS,
             Channel::Call => words <= LIMIT_CALL_WORDS,
@@ -244,14 +249,23 @@ pub fn channel_order(timeline: &Timeline, notes: &Notes) -> Vec<Channel> {
     out
 }
 
-/// Fits a text message to its limit by shortening the reason inside it.
+/// Fits a text message to its limit by shortening the reason inside it, a quarter at a time
+/// (measured on the whole text: a builder may word the message differently without a reason).
 fn fit_text(reason: &str, build: impl Fn(&str) -> String) -> String {
+    let fits = |t: &String| t.chars().count() <= LIMIT_TEXT_CHARS;
     let full = build(reason);
-    if full.chars().count() <= LIMIT_TEXT_CHARS {
+    if fits(&full) {
         return full;
     }
-    let overhead = build("").chars().count();
-    build(&shorten(reason, LIMIT_TEXT_CHARS.saturating_sub(overhead)))
+    let mut max = reason.chars().count();
+    while max > 12 {
+        max = max * 3 / 4;
+        let t = build(&shorten(reason, max));
+        if fits(&t) {
+            return t;
+        }
+    }
+    build(&shorten(reason, 12))
 }
 
 fn kind_for(a: &Assessment, notes: &Notes, slots: &Slots, s: &Settings) -> Option<Kind> {
@@ -300,8 +314,34 @@ fn draft(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
     d
 }
 
-/// English: one file per kind.
+/// English: one file per kind. A sentence that starts after the rep's "it's Jordan." (or any
+/// other full stop) starts with a capital, whatever the template's next word.
 fn draft_en(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
+    let mut d = draft_en_kind(kind, channel, tone, slots);
+    d.text = sentence_case(&d.text);
+    d
+}
+
+/// Upper-cases a lower-case letter that follows ". ", "? " or "! ".
+fn sentence_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut after_stop = false;
+    let mut prev = ' ';
+    for c in text.chars() {
+        if after_stop && prev == ' ' && c.is_lowercase() {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        if c != ' ' {
+            after_stop = matches!(c, '.' | '?' | '!');
+        }
+        prev = c;
+    }
+    out
+}
+
+fn draft_en_kind(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
     match kind {
         Kind::Answer => answer::draft(channel, tone, slots),
         Kind::Commitment => commitment::draft(channel, tone, slots),

@@ -82,6 +82,42 @@ pub fn requested_thing(quote: &str) -> Option<String> {
     })
 }
 
+/// The approver as a message names them to the buyer. The note is the rep's shorthand: "Maria
+/// Chen, their CFO" or "CFO (skeptical)" keeps the part before the comma or bracket, and "their
+/// CFO" / "her boss" speaks to the buyer ("your CFO"), never about them.
+pub fn approver_for_buyer(note: &str, lang: Lang) -> String {
+    let head = note
+        .split([',', '(', ';', '/'])
+        .next()
+        .unwrap_or(note)
+        .trim()
+        .trim_end_matches(['.', ':', '-', '–'])
+        .trim();
+    // The rep's English shorthand ("their CFO") speaks to the buyer in the draft's language.
+    let your = match lang {
+        Lang::En => "your",
+        Lang::Fr => "votre",
+        Lang::De => "Ihr",
+        Lang::Es => "su",
+    };
+    for own in [
+        "their ",
+        "his ",
+        "her ",
+        "the buyer's ",
+        "buyer's ",
+        "your ",
+    ] {
+        if head.len() > own.len()
+            && head.is_char_boundary(own.len())
+            && head[..own.len()].eq_ignore_ascii_case(own)
+        {
+            return format!("{your} {}", &head[own.len()..]);
+        }
+    }
+    head.to_string()
+}
+
 fn non_empty(s: Option<&str>) -> Option<String> {
     s.map(str::trim)
         .filter(|s| !s.is_empty())
@@ -94,8 +130,11 @@ const RECENT_DAYS: i32 = 14;
 
 /// Trailing punctuation removed so the text can sit inside a sentence.
 pub fn clause(text: &str) -> String {
+    // A reason noted as a question ("can we cut onboarding to 2 weeks?") sits after a colon
+    // like any other: without its "?", the frame's own punctuation ends the sentence.
     text.trim()
-        .trim_end_matches(['.', '!', ';', ',', ':'])
+        .trim_end_matches(['.', '!', ';', ',', ':', '?'])
+        .trim_end()
         .to_string()
 }
 
@@ -182,6 +221,7 @@ impl Slots {
                     _ => None,
                 })
             });
+        let lang = super::language_for(deal, notes, settings).0;
         Slots {
             request,
             first_name: successor.or_else(|| deal.contact_greeting_name()),
@@ -192,14 +232,17 @@ impl Slots {
                 .filter(|r| !r.is_empty()),
             goal: notes.goal.as_deref().map(clause).filter(|g| !g.is_empty()),
             deadline: notes.deadline.filter(|d| *d >= now),
-            approver: non_empty(notes.approver.as_deref()).map(|a| shorten(&a, 60)),
+            approver: non_empty(notes.approver.as_deref())
+                .map(|a| approver_for_buyer(&a, lang))
+                .filter(|a| !a.is_empty())
+                .map(|a| shorten(&a, 60)),
             last_exchange,
             rep: non_empty(settings.rep_name.as_deref()).map(|r| shorten(&r, 60)),
             signature: non_empty(settings.signature.as_deref()).map(|s| shorten(&s, 80)),
             reason_noted_on: notes.reason_noted_on,
             silent_days: last_inbound_day.map(|d| now.days_since(d)),
             now,
-            lang: super::language_for(deal, notes, settings).0,
+            lang,
         }
     }
 
@@ -285,6 +328,18 @@ impl Slots {
         Some(if left >= 2 { d.plus(-1) } else { d })
     }
 
+    /// The day a dated ask names when their deadline is not near: within the week, on a
+    /// working day (five days on, moved off a weekend to the Monday).
+    pub fn ask_by_day(&self) -> Day {
+        let d = self.now.plus(5);
+        // 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+        match (d.0 + 3).rem_euclid(7) {
+            5 => d.plus(2),
+            6 => d.plus(1),
+            _ => d,
+        }
+    }
+
     /// A day as this message's language writes it ("14 Mar", "14 mars").
     pub fn date(&self, d: Day) -> String {
         self.lang.date(d, self.now)
@@ -354,6 +409,27 @@ impl Slots {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_approver_is_named_to_the_buyer_not_about_them() {
+        for (note, want) in [
+            ("Maria Chen, their CFO", "Maria Chen"),
+            ("their CFO", "your CFO"),
+            ("Her boss (skeptical after the last tool)", "your boss"),
+            ("CFO", "CFO"),
+            ("Dr. Ana Ruiz", "Dr. Ana Ruiz"),
+            ("procurement / legal", "procurement"),
+            ("Herbert Lang", "Herbert Lang"),
+        ] {
+            assert_eq!(approver_for_buyer(note, Lang::En), want, "{note}");
+        }
+        assert_eq!(
+            approver_for_buyer("their CFO, ex-Oracle", Lang::Fr),
+            "votre CFO"
+        );
+        assert_eq!(approver_for_buyer("her boss", Lang::De), "Ihr boss");
+        assert_eq!(approver_for_buyer("your CFO", Lang::Es), "su CFO");
+    }
 
     #[test]
     fn the_thing_a_request_asks_for() {

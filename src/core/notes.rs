@@ -472,38 +472,29 @@ fn date(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Option<Day> {
 }
 
 fn channel(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Option<Channel> {
-    match v {
-        Value::Null => None,
-        Value::String(s) if s.trim().is_empty() => None,
-        Value::String(s) => Channel::parse(s).or_else(|| {
-            p.push(format!(
-                "{} {:?} is not one of email, text, call or meeting; ignored.",
-                f.subject, s
-            ));
-            None
-        }),
-        other => {
-            p.push(format!(
-                "{} should be text (found {}); ignored.",
-                f.subject,
-                kind(other)
-            ));
-            None
-        }
-    }
+    one_of(f, v, p, Channel::parse, "email, text, call or meeting")
 }
 
 fn language(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Option<Lang> {
+    one_of(f, v, p, Lang::parse, "en, fr, de or es")
+}
+
+/// One of a fixed set of choices, stored as text: `parse` reads it, `choices` names them in
+/// the problem reported for anything else.
+fn one_of<T>(
+    f: &NoteField,
+    v: &Value,
+    p: &mut Vec<String>,
+    parse: impl Fn(&str) -> Option<T>,
+    choices: &str,
+) -> Option<T> {
     match v {
         Value::Null => None,
         Value::String(s) if s.trim().is_empty() => None,
-        Value::String(s) => Lang::parse(s).or_else(|| {
-            let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        Value::String(s) => parse(s).or_else(|| {
             p.push(format!(
-                "{} {:?} is not one of {}; ignored.",
-                f.subject,
-                s,
-                codes.join(", ")
+                "{} {:?} is not one of {choices}; ignored.",
+                f.subject, s
             ));
             None
         }),

@@ -230,6 +230,7 @@ mod tests {
             for s in all_selectors(&a.plan) {
                 let css = serde_json::to_string(s.css).unwrap();
                 assert!(js.contains(&css), "{css} is shipped");
+                assert!(!s.seen.trim().is_empty(), "{css} says where it was seen");
             }
         }
     }

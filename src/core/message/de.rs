@@ -1128,40 +1128,12 @@ mod tests {
     }
 
     fn bare() -> Slots {
-        Slots {
-            first_name: None,
-            reason: None,
-            goal: None,
-            deadline: None,
-            approver: None,
-            last_exchange: None,
-            rep: None,
-            signature: None,
-            reason_noted_on: None,
-            silent_days: None,
-            request: None,
-            ..slots()
-        }
+        Slots::empty(now(), Lang::De)
     }
 
-    const KINDS: [Kind; 9] = [
-        Kind::Answer,
-        Kind::Commitment,
-        Kind::Discovery,
-        Kind::ReasonFeedback,
-        Kind::ApproverCheck,
-        Kind::NewValue,
-        Kind::WalkAway,
-        Kind::CloseOut,
-        Kind::Wait,
-    ];
+    const KINDS: [Kind; 9] = Kind::ALL;
 
-    const CHANNELS: [Channel; 4] = [
-        Channel::Email,
-        Channel::Text,
-        Channel::Call,
-        Channel::Meeting,
-    ];
+    const CHANNELS: [Channel; 4] = super::super::DRAFT_CHANNELS;
 
     /// German content-free and pressure phrases a draft must never contain.
     const NEVER: [&str; 16] = [

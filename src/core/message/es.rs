@@ -895,23 +895,8 @@ mod tests {
     use super::*;
     use crate::core::phrases::{find_content_free, DEFAULT_CONTENT_FREE};
 
-    const KINDS: [Kind; 9] = [
-        Kind::Answer,
-        Kind::Commitment,
-        Kind::Discovery,
-        Kind::ReasonFeedback,
-        Kind::ApproverCheck,
-        Kind::NewValue,
-        Kind::WalkAway,
-        Kind::CloseOut,
-        Kind::Wait,
-    ];
-    const CHANNELS: [Channel; 4] = [
-        Channel::Email,
-        Channel::Text,
-        Channel::Call,
-        Channel::Meeting,
-    ];
+    const KINDS: [Kind; 9] = Kind::ALL;
+    const CHANNELS: [Channel; 4] = super::super::DRAFT_CHANNELS;
 
     fn day(y: i32, m: u32, d: u32) -> Day {
         Day::from_ymd(y, m, d).expect("a valid date")

@@ -919,24 +919,9 @@ mod tests {
     use crate::core::phrases::{find_content_free, normalize};
     use crate::core::settings::Settings;
 
-    const KINDS: [Kind; 9] = [
-        Kind::Answer,
-        Kind::Commitment,
-        Kind::Discovery,
-        Kind::ReasonFeedback,
-        Kind::ApproverCheck,
-        Kind::NewValue,
-        Kind::WalkAway,
-        Kind::CloseOut,
-        Kind::Wait,
-    ];
-    const CHANNELS: [Channel; 4] = [
-        Channel::Email,
-        Channel::Text,
-        Channel::Call,
-        Channel::Meeting,
-    ];
-    const TONES: [Tone; 2] = [Tone::Warm, Tone::Direct];
+    const KINDS: [Kind; 9] = Kind::ALL;
+    const CHANNELS: [Channel; 4] = super::super::DRAFT_CHANNELS;
+    const TONES: [Tone; 2] = super::super::TONES;
 
     fn day(y: i32, m: u32, d: u32) -> Day {
         Day::from_ymd(y, m, d).expect("a valid date")
@@ -949,21 +934,7 @@ mod tests {
 
     /// Every slot empty.
     fn bare() -> Slots {
-        Slots {
-            first_name: None,
-            reason: None,
-            goal: None,
-            deadline: None,
-            approver: None,
-            last_exchange: None,
-            rep: None,
-            signature: None,
-            reason_noted_on: None,
-            silent_days: None,
-            request: None,
-            now: now(),
-            lang: Lang::Fr,
-        }
+        Slots::empty(now(), Lang::Fr)
     }
 
     /// Every slot filled, long where it can be.

@@ -54,6 +54,19 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order the docs list them.
+    pub const ALL: [Kind; 9] = [
+        Kind::Answer,
+        Kind::Commitment,
+        Kind::Discovery,
+        Kind::ReasonFeedback,
+        Kind::ApproverCheck,
+        Kind::NewValue,
+        Kind::WalkAway,
+        Kind::CloseOut,
+        Kind::Wait,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Answer => "Answer them first",
@@ -641,6 +654,16 @@ fn compose_with(
         drafts,
     })
 }
+
+/// Every channel a draft can be asked for (a meeting is written as email), for the language
+/// modules' tests.
+#[cfg(test)]
+const DRAFT_CHANNELS: [Channel; 4] = [
+    Channel::Email,
+    Channel::Text,
+    Channel::Call,
+    Channel::Meeting,
+];
 
 #[cfg(test)]
 mod tests;

@@ -246,6 +246,26 @@ impl Slots {
         }
     }
 
+    /// Every slot empty: what a draft says when nothing is known (the language modules' tests).
+    #[cfg(test)]
+    pub fn empty(now: Day, lang: Lang) -> Slots {
+        Slots {
+            first_name: None,
+            reason: None,
+            goal: None,
+            deadline: None,
+            approver: None,
+            last_exchange: None,
+            rep: None,
+            signature: None,
+            reason_noted_on: None,
+            silent_days: None,
+            request: None,
+            now,
+            lang,
+        }
+    }
+
     /// A copy without optional sentences, for when a message would break its length limit:
     /// level 1 drops the thanks and the goal, level 2 also the deadline.
     pub fn compact(&self, level: u8) -> Slots {

@@ -650,6 +650,19 @@ mod tests {
     }
 
     #[test]
+    fn the_message_language_is_chosen_in_the_options_and_a_bad_one_keeps_the_current() {
+        use crate::core::lang::Lang;
+        let (s, problems) = from_form(&json!({"message_language": "fr"}), &Settings::default());
+        assert_eq!(s.message_language, Some(Lang::Fr));
+        assert!(problems.is_empty(), "{problems:?}");
+        let (s, problems) = from_form(&json!({"message_language": "klingon"}), &s);
+        assert_eq!(s.message_language, Some(Lang::Fr), "kept");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let (s, _) = from_form(&json!({"message_language": ""}), &s);
+        assert_eq!(s.message_language, None, "back to the page's language");
+    }
+
+    #[test]
     fn a_restore_takes_each_readable_setting_and_keeps_the_current_value_of_a_bad_one() {
         let current = json!({"silence_start_days": 12, "streak_start": 4, "rep_name": "Jordan"});
         let r = restore(

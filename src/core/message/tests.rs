@@ -344,3 +344,37 @@ fn a_copied_unanswered_suggestion_is_not_repeated() {
     let (_, after_reply) = assess_and_compose_after(&d, &notes, &s, now(), Some(&replied));
     assert_eq!(after_reply.unwrap().kind, first.kind);
 }
+
+#[test]
+fn the_language_comes_from_the_note_then_the_options_then_the_page() {
+    let mut d = deal(3);
+    let mut n = Notes {
+        reason: Some("pass the Q1 audit".into()),
+        ..Notes::default()
+    };
+    let mut s = Settings::default();
+    let lang = |d: &Deal, n: &Notes, s: &Settings| {
+        let a = assess(Some(d), n, s, now());
+        let m = compose(Some(d), n, &a, s, now()).expect("a suggestion");
+        (m.lang, m.lang_from, m.drafts[0].text.clone())
+    };
+    let (l, from, text) = lang(&d, &n, &s);
+    assert_eq!((l, from), (Lang::En, LangFrom::Default));
+    assert!(text.starts_with("Hi Dana"), "{text}");
+    d.language = Some(Lang::De);
+    let (l, from, text) = lang(&d, &n, &s);
+    assert_eq!((l, from), (Lang::De, LangFrom::Page));
+    assert!(text.starts_with("Hallo Dana"), "{text}");
+    s.message_language = Some(Lang::Es);
+    let (l, from, text) = lang(&d, &n, &s);
+    assert_eq!((l, from), (Lang::Es, LangFrom::Settings));
+    assert!(text.starts_with("Hola Dana"), "{text}");
+    n.language = Some(Lang::Fr);
+    let (l, from, text) = lang(&d, &n, &s);
+    assert_eq!((l, from), (Lang::Fr, LangFrom::Notes));
+    assert!(text.starts_with("Bonjour Dana"), "{text}");
+    assert!(
+        text.contains("pass the Q1 audit"),
+        "their words, as noted: {text}"
+    );
+}

@@ -338,22 +338,28 @@ impl Slots {
     }
 
     /// The day to ask for an answer by when their deadline is near (within a week): the day
-    /// before it, so the call to action leaves them room; `None` otherwise.
+    /// before it, so the call to action leaves them room, brought back to the Friday when that
+    /// is a weekend (and still ahead); `None` otherwise.
     pub fn reply_by_day(&self) -> Option<Day> {
         let d = self.deadline?;
         let left = d.days_since(self.now);
         if !(1..=7).contains(&left) {
             return None;
         }
-        Some(if left >= 2 { d.plus(-1) } else { d })
+        let by = if left >= 2 { d.plus(-1) } else { d };
+        let friday = match weekday_index(by) {
+            5 => by.plus(-1),
+            6 => by.plus(-2),
+            _ => by,
+        };
+        Some(if friday > self.now { friday } else { by })
     }
 
     /// The day a dated ask names when their deadline is not near: within the week, on a
     /// working day (five days on, moved off a weekend to the Monday).
     pub fn ask_by_day(&self) -> Day {
         let d = self.now.plus(5);
-        // 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
-        match (d.0 + 3).rem_euclid(7) {
+        match weekday_index(d) {
             5 => d.plus(2),
             6 => d.plus(1),
             _ => d,
@@ -426,9 +432,33 @@ impl Slots {
     }
 }
 
+/// 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+fn weekday_index(d: Day) -> i32 {
+    (d.0 + 3).rem_euclid(7)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn asks_name_working_days() {
+        let sunday = Day::from_ymd(2026, 11, 29).unwrap();
+        let mut s = Slots::empty(sunday, Lang::En);
+        // Five days on from a Sunday is a Friday; from a Monday, a Saturday: the Monday after.
+        assert_eq!(Lang::En.weekday(s.ask_by_day()), "Friday");
+        s.now = sunday.plus(1);
+        assert_eq!(s.ask_by_day(), sunday.plus(8));
+        // A deadline on Monday 7 Dec: ask by Friday 4 Dec, not Sunday.
+        s.deadline = Some(sunday.plus(8));
+        assert_eq!(s.reply_by_day(), Some(sunday.plus(5)));
+        // From Saturday, a Monday deadline: the Friday has passed, so the Sunday stays.
+        s.now = sunday.plus(6);
+        assert_eq!(s.reply_by_day(), Some(sunday.plus(7)));
+        // Tomorrow's deadline: by tomorrow.
+        s.now = sunday.plus(7);
+        assert_eq!(s.reply_by_day(), Some(sunday.plus(8)));
+    }
 
     #[test]
     fn the_approver_is_named_to_the_buyer_not_about_them() {

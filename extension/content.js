@@ -36,15 +36,47 @@
   const Z_TOP = '2147483647';
 
   let mounted = null; // { host, frame, port, open, retries }
+  // How often and how long the page was read, and how many snapshots went out: for the
+  // benchmark (scripts/bench-overlay.mjs asks through an extension page), kept in this tab only.
+  const stats = { reads: 0, readMs: 0, maxReadMs: 0, sent: 0 };
   /** The page's snapshot; our own overlay is never read. A reader failure is said, not hidden. */
   const snapshot = () => {
+    const start = performance.now();
     try {
       return reader.snapshot(mounted?.host);
     } catch (e) {
       return { url: location.href, title: '', unreadable: String(e?.message || e).slice(0, 200) };
+    } finally {
+      const ms = performance.now() - start;
+      stats.reads += 1;
+      stats.readMs += ms;
+      stats.maxReadMs = Math.max(stats.maxReadMs, ms);
     }
   };
-  let lastSent = '';
+  let lastSent = 0; // the fingerprint of the last snapshot sent
+
+  /**
+   * A 32-bit FNV-1a hash of every key and string in a snapshot: what tells an unchanged reading
+   * from a new one, without building a second 100 KB string to compare.
+   */
+  function fingerprint(value) {
+    let h = 0x811c9dc5;
+    const stack = [value];
+    while (stack.length) {
+      const v = stack.pop();
+      if (v === null || v === undefined) {
+        h = Math.imul(h ^ 0x30, 0x01000193);
+      } else if (typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) stack.push(k, x);
+        h = Math.imul(h ^ 0x7b, 0x01000193);
+      } else {
+        const t = String(v);
+        for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+        h = Math.imul(h ^ 0x2c, 0x01000193);
+      }
+    }
+    return h >>> 0 || 1;
+  }
 
   /** Sets each property with `!important` in the element's own style: page CSS cannot beat it. */
   function pin(el, props) {
@@ -147,7 +179,7 @@
     if (!mounted) return;
     const port = chrome.runtime.connect({ name: `stallwatch-overlay:${nonce}` });
     mounted.port = port;
-    lastSent = '';
+    lastSent = 0;
     port.onMessage.addListener((msg) => {
       if (!mounted || mounted.port !== port) return;
       if (msg?.type === 'resize') {
@@ -198,9 +230,10 @@
   function push() {
     if (!mounted?.port) return;
     const snap = snapshot();
-    const json = JSON.stringify(snap);
-    if (json === lastSent) return;
-    lastSent = json;
+    const print = fingerprint(snap);
+    if (print === lastSent) return;
+    lastSent = print;
+    stats.sent += 1;
     mounted.port.postMessage({ type: 'snapshot', snapshot: snap });
   }
 
@@ -270,6 +303,8 @@
 
   let lastUrl = '';
   let timer = 0; // a pending refresh, if any
+  let firstChange = 0; // when the first change since the last refresh came
+  let waitingForLoad = false;
   function refresh() {
     timer = 0;
     const kind = pageKind();
@@ -278,20 +313,56 @@
       unmount(); // a new record gets a fresh overlay
     }
     if (kind) {
-      // A deal record, a list or a board.
+      // A deal record, a list or a board. The frame is added once the host page has loaded:
+      // a frame added before would hold back the page's own `load` event.
+      if (!mounted && document.readyState !== 'complete') {
+        if (!waitingForLoad) {
+          waitingForLoad = true;
+          const go = () => {
+            waitingForLoad = false;
+            refresh();
+          };
+          window.addEventListener('load', go, { once: true });
+        }
+        return;
+      }
       if (!mounted) mount();
       else push();
+      watchRecord();
     } else {
       unmount();
     }
   }
-  /** Throttles refreshes: at most one per `delay` ms however often the page changes. */
-  function throttledRefresh(delay) {
-    if (!timer) timer = setTimeout(refresh, delay);
+
+  // Debounced, not throttled: read once the page has been quiet for QUIET ms (CRMs render in
+  // bursts), but never later than MAX_WAIT ms after the first change of a burst.
+  const QUIET = 250;
+  const MAX_WAIT = 2000;
+  function schedule(delay = QUIET) {
+    const now = performance.now();
+    if (!timer) firstChange = now;
+    clearTimeout(timer);
+    timer = setTimeout(refresh, Math.max(0, Math.min(delay, firstChange + MAX_WAIT - now)));
   }
-  // CRMs render lazily (timelines, skeleton rows): re-read at most every 400 ms while they do.
-  new MutationObserver(() => throttledRefresh(400)).observe(document, { childList: true, subtree: true, characterData: true });
-  setInterval(() => { if (location.href !== lastUrl) throttledRefresh(0); }, 500);
+
+  // What is worth a re-read. On a record page, only a change inside the record: its light DOM
+  // (seen by the document observer below) or the shadow roots the last read found inside it
+  // (watched here; a document observer does not see into shadow roots, where Lightning
+  // re-renders). A ticking header clock, a toast or the utility bar never cause a read. Lists,
+  // boards and pages still rendering their record are read on any change.
+  const OBSERVE = { childList: true, subtree: true, characterData: true };
+  const inRecord = new MutationObserver(() => schedule());
+  function watchRecord() {
+    inRecord.disconnect();
+    const { scope, roots } = reader.watched();
+    if (scope) for (const r of roots) inRecord.observe(r, OBSERVE);
+  }
+  new MutationObserver((records) => {
+    const { scope } = reader.watched();
+    if (scope?.isConnected && !records.some((r) => scope.contains(r.target))) return;
+    schedule();
+  }).observe(document, OBSERVE);
+  setInterval(() => { if (location.href !== lastUrl) schedule(0); }, 500);
   refresh();
 
   // ---- answering our own extension pages ---------------------------------------------------
@@ -301,6 +372,8 @@
     if (sender.id !== chrome.runtime.id || !String(sender.url || '').startsWith(EXTENSION_ORIGIN)) return;
     if (msg?.type === 'stallwatch:get-snapshot') {
       sendResponse({ kind: pageKind(), snapshot: snapshot() });
+    } else if (msg?.type === 'stallwatch:stats') {
+      sendResponse({ ...stats });
     }
   });
 })();

@@ -217,20 +217,45 @@
       return { lang: (document.documentElement.lang || '').slice(0, 35), browser_lang: (navigator.language || '').slice(0, 35) };
     }
 
+    // What the last record read was scoped to: the record's container and the shadow roots
+    // inside it, for content.js to watch (a change anywhere else cannot change the reading).
+    let lastWatch = { scope: null, roots: [] };
+
+    /** The record scope and its shadow roots as of the last snapshot (no scope: lists, boards). */
+    function watched() {
+      return lastWatch;
+    }
+
+    /**
+     * The visible record container. Lightning's are Aura containers in the light DOM, so every
+     * scope selector is tried there first: walking every shadow root of a 16,000-element page
+     * only to find it is the slow path, taken only when the light DOM has none.
+     */
+    function findScope(skip) {
+      for (const sel of plan.scope) {
+        const hit = query(document, sel.css, [], skip).find(visible);
+        if (hit) return { scope: hit, allRoots: null };
+      }
+      const allRoots = shadowRoots(document, skip);
+      for (const sel of plan.scope) {
+        const hit = query(document, sel.css, allRoots, skip).find(visible);
+        if (hit) return { scope: hit, allRoots };
+      }
+      return { scope: null, allRoots };
+    }
+
     /** The raw snapshot of the page: fields and timeline, or the rows of a list. */
     function snapshot(skip) {
       const title = document.title.slice(0, MAX_TEXT);
-      const allRoots = shadowRoots(document, skip);
       if (pageKind() !== 'deal_record') {
-        return { url: location.href, title, ...languages(), rows: readRows(allRoots, skip) };
+        lastWatch = { scope: null, roots: [] };
+        return { url: location.href, title, ...languages(), rows: readRows(shadowRoots(document, skip), skip) };
       }
-      let scope = null;
-      for (const sel of plan.scope) {
-        scope = query(document, sel.css, allRoots, skip).find(visible) || null;
-        if (scope) break;
-      }
+      const { scope, allRoots } = findScope(skip);
       const root = scope || document;
+      // Shadow roots are collected once per read, and only inside the record when there is one.
       const roots = scope ? shadowRoots(scope, skip) : allRoots;
+      lastWatch = { scope, roots };
       const fields = {};
       for (const f of plan.fields) fields[f.field] = readFirst(root, f.selectors, roots, skip, f.labels);
       const date_hints = readAll(root, plan.date_hints, roots, skip);
@@ -259,7 +284,7 @@
       return { url: location.href, title, ...languages(), scoped: !!scope, fields, date_hints, contacts, activities };
     }
 
-    return { pageKind, snapshot, plan };
+    return { pageKind, snapshot, watched, plan };
   }
 
   globalThis.STALLWATCH_READER = Object.freeze({ readerFor });

@@ -307,18 +307,38 @@ test('a field nested 5,000 elements deep is read without overflowing the reader'
   await page.close();
 });
 
-test('a page too large to walk is reported as unreadable, not scored from stale reading', async () => {
+test('a record too large to walk is reported as unreadable, not scored from stale reading', async () => {
   const { page, guard } = await openGuarded(browser, DEAL);
   const frame = await overlayFrame(page, browser.extensionId);
   await guard.asHost(() => {
     const junk = document.createElement('div');
     junk.hidden = true;
     for (let i = 0; i < 310_000; i++) junk.appendChild(document.createElement('i'));
-    document.body.append(junk);
+    document.querySelector('.windowViewMode-maximized.active.lafPageHost').append(junk);
   });
   await frame.locator('[data-testid="stall-headline"]', { hasText: 'Could not read this page' }).waitFor({ state: 'attached', timeout: 10_000 });
   assert.equal((await frame.locator('[data-testid="stall-score"]').textContent()).trim(), '–', 'no score from a page it could not read');
   assert.ok(findOverlayFrame(page));
+  await guard.assertUntouched(assert);
+  await page.close();
+});
+
+test('near-miss: a huge subtree outside the record is never walked, and the score stays', async () => {
+  const { page, guard } = await openGuarded(browser, DEAL);
+  const frame = await overlayFrame(page, browser.extensionId);
+  const score = frame.locator('[data-testid="stall-score"]');
+  await score.filter({ hasText: /^\s*\d+\s*$/ }).waitFor({ state: 'attached' });
+  const before = (await score.textContent()).trim();
+  await guard.asHost(() => {
+    const junk = document.createElement('div');
+    junk.hidden = true;
+    for (let i = 0; i < 310_000; i++) junk.appendChild(document.createElement('i'));
+    document.body.append(junk);
+  });
+  // Time for a re-read, were one due (the debounce is 250 ms).
+  await page.waitForTimeout(800);
+  assert.equal((await score.textContent()).trim(), before);
+  assert.doesNotMatch(await frame.locator('[data-testid="stall-headline"]').textContent(), /Could not read/);
   await guard.assertUntouched(assert);
   await page.close();
 });

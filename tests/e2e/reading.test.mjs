@@ -11,7 +11,7 @@ import vm from 'node:vm';
 import { EXPECTED, ROOT, fillDates, launch, openGuarded, overlayFrame } from './harness.mjs';
 
 const PLANS = vm.runInNewContext(
-  `${readFileSync(path.join(ROOT, 'dist', 'chrome', 'read_plan.js'), 'utf8')}; STALLWATCH_READ_PLANS`,
+  `${readFileSync(path.join(ROOT, 'dist', 'read_plan.js'), 'utf8')}; STALLWATCH_READ_PLANS`,
 );
 
 let browser;

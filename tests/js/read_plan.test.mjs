@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 
-const plans = vm.runInNewContext(`${readFileSync('dist/chrome/read_plan.js', 'utf8')}; STALLWATCH_READ_PLANS`);
+const plans = vm.runInNewContext(`${readFileSync('dist/read_plan.js', 'utf8')}; STALLWATCH_READ_PLANS`);
 const { cases } = JSON.parse(readFileSync('tests/urls.json', 'utf8'));
 
 function classify(href) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, clippy (host and wasm32), the Rust tests, the
-# end-to-end suite in real Chromium, web-ext lint on the Firefox build, and the end-to-end test
-# in real Firefox ESR.
+# end-to-end suite in real Chromium, the page benchmark in quick mode (it must run; its numbers
+# do not gate), web-ext lint on the Firefox build, and the end-to-end test in real Firefox ESR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
@@ -16,6 +16,8 @@ echo "== Rust tests"
 cargo test
 echo "== JavaScript unit tests and end-to-end tests (Chromium, write-nothing guard)"
 node --test --test-concurrency=1 tests/js/ tests/e2e/
+echo "== page benchmark, quick mode (proves it runs; docs/performance.md has the full figures)"
+node scripts/bench-overlay.mjs --quick
 echo "== web-ext lint (dist/firefox)"
 node_modules/.bin/web-ext lint --source-dir dist/firefox --output text --warnings-as-errors=false
 echo "== end-to-end test in Firefox ESR (geckodriver, write-nothing guard)"

@@ -350,17 +350,33 @@
   // (watched here; a document observer does not see into shadow roots, where Lightning
   // re-renders). A ticking header clock, a toast or the utility bar never cause a read. Lists,
   // boards and pages still rendering their record are read on any change.
+  //
+  // Within the record, when the last read found every field and the timeline, only a change to
+  // what it read counts: inside an element a value came from or the timeline's container, or
+  // one of them gone. A re-rendered badge or a feed elsewhere in the record costs no read.
   const OBSERVE = { childList: true, subtree: true, characterData: true };
-  const inRecord = new MutationObserver(() => schedule());
+  /** `node` or an ancestor (across shadow boundaries) is in `set`. */
+  function within(node, set) {
+    for (let n = node; n; n = n.parentNode || n.host) if (set.has(n)) return true;
+    return false;
+  }
+  function relevant(records) {
+    const { scope, sources, complete } = reader.watched();
+    if (!scope?.isConnected) return true;
+    if (!complete) return records.some((r) => within(r.target, new Set([scope])));
+    for (const s of sources) if (!s.isConnected) return true;
+    return records.some((r) => within(r.target, sources));
+  }
+  const inRecord = new MutationObserver((records) => {
+    if (relevant(records)) schedule();
+  });
   function watchRecord() {
     inRecord.disconnect();
     const { scope, roots } = reader.watched();
     if (scope) for (const r of roots) inRecord.observe(r, OBSERVE);
   }
   new MutationObserver((records) => {
-    const { scope } = reader.watched();
-    if (scope?.isConnected && !records.some((r) => scope.contains(r.target))) return;
-    schedule();
+    if (relevant(records)) schedule();
   }).observe(document, OBSERVE);
   setInterval(() => { if (location.href !== lastUrl) schedule(0); }, 500);
   refresh();

@@ -173,7 +173,10 @@
         for (const css of expand(selectors[i].css, labels)) {
           for (const el of query(base, css, within, skip)) {
             const value = valueOf(el, selectors[i]);
-            if (value) return { value, source: i };
+            if (value) {
+              sourceOf(el);
+              return { value, source: i };
+            }
           }
         }
       }
@@ -186,7 +189,10 @@
       for (const s of selectors) {
         for (const el of query(root, s.css, roots, skip)) {
           const value = valueOf(el, s);
-          if (value && out.length < MAX_HINTS) out.push(value);
+          if (value && out.length < MAX_HINTS) {
+            out.push(value);
+            sourceOf(el);
+          }
         }
       }
       return out;
@@ -243,11 +249,26 @@
       return { lang: (document.documentElement.lang || '').slice(0, 35), browser_lang: (navigator.language || '').slice(0, 35) };
     }
 
-    // What the last record read was scoped to: the record's container and the shadow roots
-    // inside it, for content.js to watch (a change anywhere else cannot change the reading).
-    let lastWatch = { scope: null, roots: [] };
+    // What the last record read depended on, for content.js to watch: the record's container
+    // and the shadow roots inside it (a change anywhere else cannot change the reading), the
+    // elements its values came from and the timeline's container (`sources`), and whether
+    // every field and the timeline were found (`complete`: if not, any change in the record
+    // may bring a missing one, so any change counts).
+    let lastWatch = { scope: null, roots: [], sources: new Set(), complete: false };
+    // While reading a record's fields, the elements their values came from.
+    let readFrom = null;
+    /**
+     * Notes where a value came from: the element, and the host of the shadow tree it is in,
+     * since text slotted into that tree lives under the host in the light DOM.
+     */
+    function sourceOf(el) {
+      if (!readFrom) return;
+      readFrom.push(el);
+      const r = el.getRootNode();
+      if (r instanceof ShadowRoot) readFrom.push(r.host);
+    }
 
-    /** The record scope and its shadow roots as of the last snapshot (no scope: lists, boards). */
+    /** What the last snapshot depended on (no scope: a list, a board, a page without one). */
     function watched() {
       return lastWatch;
     }
@@ -283,21 +304,33 @@
     function read(skip) {
       const title = document.title.slice(0, MAX_TEXT);
       if (pageKind() !== 'deal_record') {
-        lastWatch = { scope: null, roots: [] };
+        lastWatch = { scope: null, roots: [], sources: new Set(), complete: false };
         return { url: location.href, title, ...languages(), rows: readRows(shadowRoots(document, skip), skip) };
       }
       const { scope, allRoots } = findScope(skip);
       const root = scope || document;
       // Shadow roots are collected once per read, and only inside the record when there is one.
       const roots = scope ? shadowRoots(scope, skip) : allRoots;
-      lastWatch = { scope, roots };
+      // Until this read completes, any change in the record counts.
+      lastWatch = { scope, roots, sources: new Set(), complete: false };
+      const from = [];
+      readFrom = from;
       const fields = {};
-      for (const f of plan.fields) fields[f.field] = readFirst(root, f.selectors, roots, skip, f.labels);
-      const date_hints = readAll(root, plan.date_hints, roots, skip);
-      const contacts = readAll(root, plan.contacts, roots, skip);
+      let date_hints;
+      let contacts;
+      try {
+        for (const f of plan.fields) fields[f.field] = readFirst(root, f.selectors, roots, skip, f.labels);
+        date_hints = readAll(root, plan.date_hints, roots, skip);
+        contacts = readAll(root, plan.contacts, roots, skip);
+      } finally {
+        readFrom = null;
+      }
       let activities = null;
       const containers = plan.timeline.containers.flatMap((s) => query(root, s.css, roots, skip));
       const container = containers.find(visible) || containers[0];
+      if (container) from.push(container);
+      const complete = !!scope && !!container && Object.values(fields).every(Boolean);
+      lastWatch = { scope, roots, sources: new Set(from), complete };
       if (container) {
         const inner = shadowRoots(container, skip);
         let items = [];

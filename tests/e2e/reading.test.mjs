@@ -211,3 +211,47 @@ describe("the buyer's language", () => {
     await page.close();
   });
 });
+
+describe('reading only what changed', () => {
+  test('a change elsewhere in the record costs no read; a change to a value read is read and shown', async () => {
+    const { openCard } = await import('./harness.mjs');
+    const entry = EXPECTED['salesforce/opportunity.html'];
+    const { page, guard } = await openGuarded(browser, entry.url);
+    const frame = await overlayFrame(page, browser.extensionId);
+    await openCard(frame);
+    const stats = () =>
+      extensionPage.evaluate(async (url) => {
+        const [tab] = await chrome.tabs.query({ url });
+        return chrome.tabs.sendMessage(tab.id, { type: 'stallwatch:stats' }, { frameId: 0 });
+      }, entry.url);
+    await page.waitForTimeout(700); // past the first reads
+    const before = await stats();
+    // A note appended inside the record, and the header retitled: nothing Stallwatch read.
+    await guard.asHost(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Last refreshed just now';
+      document.querySelector('.windowViewMode-maximized.active.lafPageHost').append(p);
+      document.title = `${document.title} (1)`;
+    });
+    await page.waitForTimeout(700); // the debounce is 250 ms
+    assert.equal((await stats()).reads, before.reads, 'no read for a change outside what was read');
+    // The amount re-rendered with a new value, wherever it is shown (light DOM and shadow roots).
+    await guard.asHost(() => {
+      const roots = [document];
+      for (let i = 0; i < roots.length; i++) {
+        for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+      }
+      for (const root of roots) {
+        const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+          if (t.data.includes('48,500.00')) t.data = t.data.replace('48,500.00', '52,000.00');
+        }
+      }
+    });
+    const amount = frame.locator('[data-testid="read-field"][data-field="amount"] [data-testid="read-value"]');
+    await amount.filter({ hasText: '52,000' }).waitFor({ state: 'attached', timeout: 5000 });
+    assert.ok((await stats()).reads > before.reads, 'read again');
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
+});

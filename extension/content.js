@@ -351,21 +351,29 @@
   // re-renders). A ticking header clock, a toast or the utility bar never cause a read. Lists,
   // boards and pages still rendering their record are read on any change.
   //
-  // Within the record, when the last read found every field and the timeline, only a change to
-  // what it read counts: inside an element a value came from or the timeline's container, or
-  // one of them gone. A re-rendered badge or a feed elsewhere in the record costs no read.
+  // Within the record, only a change to what the last read used counts: inside an element a
+  // value came from or the timeline's container, one of them gone, or something added that a
+  // field or timeline not found yet would match. A re-rendered badge or a feed elsewhere in the
+  // record costs no read.
   const OBSERVE = { childList: true, subtree: true, characterData: true };
   /** `node` or an ancestor (across shadow boundaries) is in `set`. */
   function within(node, set) {
     for (let n = node; n; n = n.parentNode || n.host) if (set.has(n)) return true;
     return false;
   }
+  /** `el`, its subtree or its own shadow tree has an element matching the selector list. */
+  function brings(el, css) {
+    return el.nodeType === Node.ELEMENT_NODE && (el.matches(css) || !!el.querySelector(css) || !!el.shadowRoot?.querySelector(css));
+  }
   function relevant(records) {
-    const { scope, sources, complete } = reader.watched();
+    const { scope, sources, complete, missing } = reader.watched();
     if (!scope?.isConnected) return true;
-    if (!complete) return records.some((r) => within(r.target, new Set([scope])));
+    const inScope = new Set([scope]);
+    if (!complete) return records.some((r) => within(r.target, inScope));
     for (const s of sources) if (!s.isConnected) return true;
-    return records.some((r) => within(r.target, sources));
+    return records.some(
+      (r) => within(r.target, sources) || (missing && within(r.target, inScope) && [...r.addedNodes].some((n) => brings(n, missing))),
+    );
   }
   const inRecord = new MutationObserver((records) => {
     if (relevant(records)) schedule();

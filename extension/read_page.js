@@ -251,10 +251,10 @@
 
     // What the last record read depended on, for content.js to watch: the record's container
     // and the shadow roots inside it (a change anywhere else cannot change the reading), the
-    // elements its values came from and the timeline's container (`sources`), and whether
-    // every field and the timeline were found (`complete`: if not, any change in the record
-    // may bring a missing one, so any change counts).
-    let lastWatch = { scope: null, roots: [], sources: new Set(), complete: false };
+    // elements its values came from and the timeline's container (`sources`), what a field or
+    // timeline it did not find would match when it renders (`missing`, a selector list), and
+    // whether the read finished (`complete`; until then any change in the record counts).
+    let lastWatch = { scope: null, roots: [], sources: new Set(), complete: false, missing: '' };
     // While reading a record's fields, the elements their values came from.
     let readFrom = null;
     /**
@@ -304,7 +304,7 @@
     function read(skip) {
       const title = document.title.slice(0, MAX_TEXT);
       if (pageKind() !== 'deal_record') {
-        lastWatch = { scope: null, roots: [], sources: new Set(), complete: false };
+        lastWatch = { scope: null, roots: [], sources: new Set(), complete: false, missing: '' };
         return { url: location.href, title, ...languages(), rows: readRows(shadowRoots(document, skip), skip) };
       }
       const { scope, allRoots } = findScope(skip);
@@ -312,7 +312,7 @@
       // Shadow roots are collected once per read, and only inside the record when there is one.
       const roots = scope ? shadowRoots(scope, skip) : allRoots;
       // Until this read completes, any change in the record counts.
-      lastWatch = { scope, roots, sources: new Set(), complete: false };
+      lastWatch = { scope, roots, sources: new Set(), complete: false, missing: '' };
       const from = [];
       readFrom = from;
       const fields = {};
@@ -329,8 +329,24 @@
       const containers = plan.timeline.containers.flatMap((s) => query(root, s.css, roots, skip));
       const container = containers.find(visible) || containers[0];
       if (container) from.push(container);
-      const complete = !!scope && !!container && Object.values(fields).every(Boolean);
-      lastWatch = { scope, roots, sources: new Set(from), complete };
+      // What a missing field or timeline would look like when it renders: the first step of
+      // each of its selectors (one selector list). A change that adds nothing matching it, and
+      // touches nothing read, cannot change the reading.
+      const probes = [];
+      for (const f of plan.fields) {
+        if (fields[f.field]) continue;
+        for (const sel of f.selectors) for (const css of expand(sel.css, f.labels)) probes.push(css.split(/ >>> | <<< /)[0]);
+      }
+      if (!container) for (const sel of plan.timeline.containers) probes.push(sel.css.split(/ >>> | <<< /)[0]);
+      const missing = probes.filter((css) => {
+        try {
+          document.querySelector(css);
+          return true;
+        } catch {
+          return false; // a selector this browser cannot parse cannot match either
+        }
+      });
+      lastWatch = { scope, roots, sources: new Set(from), complete: !!scope, missing: missing.join(', ') };
       if (container) {
         const inner = shadowRoots(container, skip);
         let items = [];

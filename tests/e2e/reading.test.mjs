@@ -254,4 +254,34 @@ describe('reading only what changed', () => {
     await guard.assertUntouched(assert);
     await page.close();
   });
+
+  test('a field that goes and renders again later is read both times', async () => {
+    const { openCard } = await import('./harness.mjs');
+    const entry = EXPECTED['salesforce/opportunity.html'];
+    const { page, guard } = await openGuarded(browser, entry.url);
+    const frame = await overlayFrame(page, browser.extensionId);
+    await openCard(frame);
+    const nextStep = frame.locator('[data-testid="read-field"][data-field="next_step"] [data-testid="read-value"]');
+    await nextStep.filter({ hasText: 'Send revised SOW' }).waitFor({ state: 'attached' });
+    // Lightning re-renders the details section: the field goes...
+    await guard.asHost(() => {
+      // The details panel renders in a shadow root: find the item through open roots.
+      const roots = [document.querySelector('.windowViewMode-maximized.active.lafPageHost')];
+      let item = null;
+      for (let i = 0; i < roots.length && !item; i++) {
+        item = roots[i].querySelector('records-record-layout-item[field-label="Next Step"]');
+        for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+      }
+      window.__parked = { item, parent: item.parentNode };
+      item.remove();
+    });
+    await nextStep.filter({ hasText: 'not read' }).waitFor({ state: 'attached', timeout: 5000 });
+    // ...and comes back, somewhere new in the record: an addition that matches what is missing.
+    await guard.asHost(() => {
+      window.__parked.parent.prepend(window.__parked.item);
+    });
+    await nextStep.filter({ hasText: 'Send revised SOW' }).waitFor({ state: 'attached', timeout: 5000 });
+    await guard.assertUntouched(assert);
+    await page.close();
+  });
 });

@@ -198,23 +198,47 @@ async function measureBusy(arm, helper) {
   };
 }
 
-/** One read of the large page, timed by the content script itself, `n` times. */
+/**
+ * The large page asked for its reading `n` times with nothing changed (the popup opening), and
+ * read `n` times after a change to a value it reads (the deal's name re-rendered): both timed by
+ * the content script itself.
+ */
 async function readsOnDemand(arm, helper, n) {
   const page = await arm.context.newPage();
   await page.goto(LARGE_URL, { waitUntil: 'load' });
   await badgeFrame(page, arm);
-  const times = [];
+  await page.waitForTimeout(500);
+  const ask = (type) =>
+    helper.evaluate(
+      async ([u, t]) => {
+        const [tab] = await chrome.tabs.query({ url: u });
+        return chrome.tabs.sendMessage(tab.id, { type: t }, { frameId: 0 });
+      },
+      [LARGE_URL, type],
+    );
+  const answers = [];
   for (let i = 0; i < n; i++) {
-    const before = await contentStats(arm, helper, LARGE_URL);
-    await helper.evaluate(async (u) => {
-      const [tab] = await chrome.tabs.query({ url: u });
-      await chrome.tabs.sendMessage(tab.id, { type: 'stallwatch:get-snapshot' }, { frameId: 0 });
-    }, LARGE_URL);
-    const after = await contentStats(arm, helper, LARGE_URL);
-    if (after.reads === before.reads + 1) times.push(after.readMs - before.readMs);
+    await ask('stallwatch:get-snapshot');
+    answers.push((await ask('stallwatch:stats')).lastAnswerMs);
+  }
+  const reads = [];
+  for (let i = 0; i < n; i++) {
+    const before = await ask('stallwatch:stats');
+    // The page re-renders the deal's name (inside the highlights' shadow DOM), as after an edit.
+    await page.evaluate((k) => {
+      const roots = [document];
+      for (let j = 0; j < roots.length; j++) for (const el of roots[j].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+      for (const root of roots) {
+        const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let t = walk.nextNode(); t; t = walk.nextNode()) if (t.data.includes('Bigfoot Freight')) t.data = `Bigfoot Freight — Fleet Rollout ${k}`;
+      }
+    }, i);
+    await page.waitForTimeout(600); // the debounce, then the read
+    const after = await ask('stallwatch:stats');
+    if (after.reads > before.reads) reads.push((after.readMs - before.readMs) / (after.reads - before.reads));
   }
   await page.close();
-  return median(times);
+  return { answer: median(answers), read: median(reads) };
 }
 
 // ---- sizes ------------------------------------------------------------------------------------
@@ -285,8 +309,8 @@ try {
   row('long tasks from the extension, busy page', `${busy.stallwatch.longTasks - busy.none.longTasks}`, '0', busy.stallwatch.longTasks - busy.none.longTasks <= 0);
 
   const onDemand = await readsOnDemand(stallwatch, helper, quick ? 3 : 15);
-  console.log(`\nread on demand, large page (median): ${fmt(onDemand, 2)} ms`);
-  row('read on demand, large page', `${fmt(onDemand, 2)} ms`, '≤ 2 ms', onDemand <= 2);
+  console.log(`\nlarge page, asked with nothing changed (median): ${fmt(onDemand.answer, 2)} ms; a full read after a change to a value read: ${fmt(onDemand.read, 2)} ms`);
+  row('read on demand, large page: nothing changed / after a change', `${fmt(onDemand.answer, 2)} / ${fmt(onDemand.read, 2)} ms`, '≤ 2 ms', onDemand.read <= 2);
 
   const s = sizes();
   console.log(`\nsizes: content scripts ${s.contentBytes} bytes (${s.scripts.join(', ')}); wasm + glue ${s.wasmGlueGz} bytes gzipped`);

@@ -168,11 +168,19 @@ async function measureLoad(arm, url) {
 
 // ---- the busy page and reads on demand --------------------------------------------------------
 
+/** Asks the content script of the tab showing `url` (`type`), through the extension page `helper`. */
+async function askTab(helper, url, type) {
+  return helper.evaluate(
+    async ([u, t]) => {
+      const [tab] = await chrome.tabs.query({ url: u.replace(/\?.*$/, '*') });
+      return tab ? chrome.tabs.sendMessage(tab.id, { type: t }, { frameId: 0 }) : null;
+    },
+    [url, type],
+  );
+}
+
 async function contentStats(arm, helper, url) {
-  return helper.evaluate(async (u) => {
-    const [tab] = await chrome.tabs.query({ url: u.replace(/\?.*$/, '*') });
-    return tab ? chrome.tabs.sendMessage(tab.id, { type: 'stallwatch:stats' }, { frameId: 0 }) : null;
-  }, url);
+  return askTab(helper, url, 'stallwatch:stats');
 }
 
 async function measureBusy(arm, helper) {
@@ -208,14 +216,7 @@ async function readsOnDemand(arm, helper, n) {
   await page.goto(LARGE_URL, { waitUntil: 'load' });
   await badgeFrame(page, arm);
   await page.waitForTimeout(500);
-  const ask = (type) =>
-    helper.evaluate(
-      async ([u, t]) => {
-        const [tab] = await chrome.tabs.query({ url: u });
-        return chrome.tabs.sendMessage(tab.id, { type: t }, { frameId: 0 });
-      },
-      [LARGE_URL, type],
-    );
+  const ask = (type) => askTab(helper, LARGE_URL, type);
   const answers = [];
   for (let i = 0; i < n; i++) {
     await ask('stallwatch:get-snapshot');

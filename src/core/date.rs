@@ -36,6 +36,11 @@ impl Day {
         Some(Day(era * 146_097 + doe - 719_468))
     }
 
+    /// The day of the week: Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday).
+    pub fn weekday(self) -> u32 {
+        (self.0 + 3).rem_euclid(7) as u32
+    }
+
     /// The calendar date of this day.
     pub fn ymd(self) -> (i32, u32, u32) {
         let z = self.0 + 719_468;
@@ -359,15 +364,13 @@ pub fn read_display_date(raw: &str, now: Day, order: Option<NumericOrder>, when:
             month,
             day,
             weekday,
-        } => {
-            yearless(now, month, day, when).filter(|d| weekday.is_none_or(|w| weekday_of(*d) == w))
-        }
+        } => yearless(now, month, day, when).filter(|d| weekday.is_none_or(|w| d.weekday() == w)),
         Shape::Weekday(w) => {
             // Past: the last such day before today; Any: the next one after today.
             let step = if when == When::Past { -1 } else { 1 };
             (1..=7)
                 .map(|k| now.plus(step * k))
-                .find(|d| weekday_of(*d) == w)
+                .find(|d| d.weekday() == w)
         }
     };
     day.map_or(DateRead::Unreadable, DateRead::Day)
@@ -439,11 +442,6 @@ pub fn named_order_evidence(raw: &str) -> Option<NumericOrder> {
 /// `settle_order` for dates written with month names (see `named_order_evidence`).
 pub fn settle_named_order<'a>(samples: impl IntoIterator<Item = &'a str>) -> Option<NumericOrder> {
     settle(samples, named_order_evidence)
-}
-
-/// Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday).
-fn weekday_of(d: Day) -> u32 {
-    (d.0 + 3).rem_euclid(7) as u32
 }
 
 /// The year a yearless date falls in: for `Past` the most recent occurrence at most a week
@@ -1041,7 +1039,7 @@ fn named(t: &[Token], lex: &Lexicon) -> Option<Shape> {
 fn finish(year: Option<i32>, month: u32, day: u32, weekday: Option<u32>) -> Option<Shape> {
     match year {
         Some(y) => Day::from_ymd(y, month, day)
-            .filter(|d| weekday.is_none_or(|w| weekday_of(*d) == w))
+            .filter(|d| weekday.is_none_or(|w| d.weekday() == w))
             .map(Shape::Date),
         // Checked against the weekday once the year is known; 2024 is a leap year, so 29 Feb
         // passes here and fails later in years without it.

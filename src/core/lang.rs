@@ -150,7 +150,7 @@ impl Lang {
 
     /// The day of the week ("Tuesday", "mardi", "Dienstag", "martes").
     pub fn weekday(self, d: Day) -> &'static str {
-        // Monday first; 1970-01-01 (day 0) was a Thursday.
+        // Monday first, as `Day::weekday` counts.
         let names: [&str; 7] = match self {
             Lang::En => [
                 "Monday",
@@ -183,7 +183,7 @@ impl Lang {
                 "domingo",
             ],
         };
-        names[(d.0 + 3).rem_euclid(7) as usize]
+        names[d.weekday() as usize]
     }
 }
 

@@ -934,21 +934,7 @@ mod tests {
 
     /// Nothing known but the day.
     fn empty() -> Slots {
-        Slots {
-            first_name: None,
-            reason: None,
-            goal: None,
-            deadline: None,
-            approver: None,
-            last_exchange: None,
-            rep: None,
-            signature: None,
-            reason_noted_on: None,
-            silent_days: None,
-            request: None,
-            now: now(),
-            lang: Lang::Es,
-        }
+        Slots::empty(now(), Lang::Es)
     }
 
     /// Slot combinations: full, empty, the slots each kind needs with nothing optional, a near

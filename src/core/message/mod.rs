@@ -575,16 +575,7 @@ fn move_on(
         let angle = next_angle(c.kind, notes);
         if angle != s.kind {
             let slots = Slots::new(deal, timeline, notes, settings, now);
-            let channels: Vec<Channel> =
-                s.drafts
-                    .iter()
-                    .map(|d| d.channel)
-                    .fold(Vec::new(), |mut v, ch| {
-                        if !v.contains(&ch) {
-                            v.push(ch);
-                        }
-                        v
-                    });
+            let channels = s.channels();
             s.kind = angle;
             s.why = why(angle, &slots, assessment, notes, now);
             s.drafts = drafts_for(angle, &channels, &slots);

@@ -347,7 +347,7 @@ impl Slots {
             return None;
         }
         let by = if left >= 2 { d.plus(-1) } else { d };
-        let friday = match weekday_index(by) {
+        let friday = match by.weekday() {
             5 => by.plus(-1),
             6 => by.plus(-2),
             _ => by,
@@ -359,7 +359,7 @@ impl Slots {
     /// working day (five days on, moved off a weekend to the Monday).
     pub fn ask_by_day(&self) -> Day {
         let d = self.now.plus(5);
-        match weekday_index(d) {
+        match d.weekday() {
             5 => d.plus(2),
             6 => d.plus(1),
             _ => d,
@@ -430,11 +430,6 @@ impl Slots {
             .map(|g| format!(" Your target: {}.", shorten(g, 80)))
             .unwrap_or_default()
     }
-}
-
-/// 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
-fn weekday_index(d: Day) -> i32 {
-    (d.0 + 3).rem_euclid(7)
 }
 
 #[cfg(test)]

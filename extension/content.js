@@ -1,11 +1,13 @@
-// Stallwatch content script: mounts one overlay iframe on CRM deal pages and lists, and sends it
-// what the page shows.
+// Stallwatch content script: on CRM deal pages and lists, draws the badge (the stall-risk
+// number) and, when the rep opens it, the card in an overlay iframe; it sends both what the
+// page shows.
 //
 // It interprets nothing: which pages count and what to read come from the read plans
 // (read_plan.js, generated from src/crm/*.rs) through the plan interpreter (read_page.js); what
-// the strings mean is decided by the Rust core in the overlay iframe. This script never changes
-// the host page: its only footprint is one <div> appended to <html>, holding a closed shadow
-// root with the iframe.
+// the strings mean is decided by the Rust core: the background's warm copy scores the badge
+// (background.js), the card's frame renders the rest. This script never changes the host page:
+// its only footprint is one <div> appended to <html>, holding a closed shadow root with the
+// badge, and the iframe while the card is open.
 (() => {
   'use strict';
   if (window.top !== window) return;
@@ -26,19 +28,20 @@
   // by the page, so the root stays closed. The attribute lets tests (and the rep's devtools) see
   // which element is ours; it carries nothing secret.
   const HOST_ATTRIBUTE = 'data-stallwatch-overlay';
-  // The overlay has two fixed sizes: collapsed (the badge) and open (the card, which scrolls
-  // inside). Its size never follows its content, so the page cannot measure the box to learn
-  // anything about the rep's notes.
+  // The badge and the card have fixed sizes (the card scrolls inside): a size never follows the
+  // content, so the page cannot measure a box to learn anything about the rep's notes.
   const CLOSED_SIZE = { width: 168, height: 44 };
   const OPEN_WIDTH = 428;
   const OPEN_MAX_HEIGHT = 560;
   const INSET = 8;
   const Z_TOP = '2147483647';
 
-  let mounted = null; // { host, frame, port, open, retries }
-  // How often and how long the page was read, and how many snapshots went out: for the
-  // benchmark (scripts/bench-overlay.mjs asks through an extension page), kept in this tab only.
-  const stats = { reads: 0, readMs: 0, maxReadMs: 0, sent: 0, unchanged: 0, lastAnswerMs: 0 };
+  // { host, shadow, badge, frame, port, open, size, retries }; `frame` only while the card is open.
+  let mounted = null;
+  // How often and how long the page was read, how many snapshots went out, and when the first
+  // badge was drawn (ms since navigation): for the benchmark (scripts/bench-overlay.mjs asks
+  // through an extension page), kept in this tab only.
+  const stats = { reads: 0, readMs: 0, maxReadMs: 0, sent: 0, unchanged: 0, lastAnswerMs: 0, scored: 0, firstBadgeAt: null };
   /** The page's snapshot; our own overlay is never read. A reader failure is said, not hidden. */
   const snapshot = () => {
     const start = performance.now();
@@ -106,16 +109,14 @@
     return { width: OPEN_WIDTH, height: Math.max(CLOSED_SIZE.height, Math.min(OPEN_MAX_HEIGHT, window.innerHeight - 2 * INSET)) };
   }
 
-  /** Gives the frame its closed or open size, and remembers it for visibilityProblem. */
-  function size(open) {
-    mounted.open = open;
-    mounted.size = open ? openSize() : CLOSED_SIZE;
+  /** Gives the open card's frame its size, and remembers it for visibilityProblem. */
+  function sizeFrame() {
+    if (!mounted?.frame) return;
+    mounted.size = openSize();
     pin(mounted.frame, { width: `${mounted.size.width}px`, height: `${mounted.size.height}px` });
   }
   // The open height follows the window's.
-  window.addEventListener('resize', () => {
-    if (mounted) size(mounted.open);
-  });
+  window.addEventListener('resize', sizeFrame);
 
   // Everything a page stylesheet could use to hide, move, shrink or see through our container
   // (CSSOM, not style attributes: allowed under a strict page CSP).
@@ -163,11 +164,89 @@
     'color-scheme': 'normal',
   };
 
+  // The badge: a button drawn here, its colours by band. Styled through the CSSOM (allowed under
+  // a strict page CSP), inside our closed shadow root, which page CSS cannot reach.
+  const BAND_COLOUR = { low: '#2e844a', watch: '#c77700', high: '#c23934' };
+  const NO_BAND_COLOUR = '#6b7280';
+  const BADGE_STYLE = {
+    ...FRAME_STYLE,
+    width: `${CLOSED_SIZE.width}px`,
+    height: `${CLOSED_SIZE.height - 6}px`,
+    margin: '2px 4px 4px',
+    padding: '0 12px',
+    display: 'flex',
+    'align-items': 'center',
+    'justify-content': 'space-between',
+    'box-sizing': 'border-box',
+    'border-radius': '22px',
+    color: '#fff',
+    font: '600 13px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    'box-shadow': '0 2px 6px rgba(0, 0, 0, .25)',
+    cursor: 'pointer',
+    top: `${INSET}px`,
+    right: `${INSET + 4}px`,
+  };
+
+  /** Our container with its closed shadow root and the (not yet shown) badge. */
   function mount() {
     const host = document.createElement('div');
     host.setAttribute(HOST_ATTRIBUTE, '');
     pin(host, HOST_STYLE);
     const shadow = host.attachShadow({ mode: 'closed' });
+    const badge = document.createElement('button');
+    badge.type = 'button';
+    badge.dataset.testid = 'stall-badge';
+    pin(badge, { ...BADGE_STYLE, display: 'none' });
+    const brand = document.createElement('span');
+    pin(brand, { 'font-size': '11px', 'line-height': '1', 'text-transform': 'uppercase', 'letter-spacing': '.04em', opacity: '.9' });
+    const number = document.createElement('span');
+    pin(number, { 'font-size': '18px', 'font-weight': '700', 'line-height': '1', 'min-width': '1.5em', 'text-align': 'right' });
+    badge.append(brand, number);
+    // Only the rep's own click or key opens the card; a script's synthetic click does not.
+    badge.addEventListener('click', (e) => {
+      if (e.isTrusted) openCard();
+    });
+    shadow.append(badge);
+    mounted = { host, shadow, badge, brand, number, frame: null, port: null, open: false, size: CLOSED_SIZE, retries: 20 };
+    document.documentElement.append(host);
+  }
+
+  /** Draws the badge the background scored: text nodes and colours only. */
+  function drawBadge(view) {
+    if (!mounted) return;
+    const { badge, brand, number } = mounted;
+    brand.textContent = view?.brand || 'Stallwatch';
+    number.textContent = view?.number || '–';
+    badge.dataset.kind = view?.kind || 'deal';
+    badge.dataset.band = view?.band || '';
+    const label = view?.label || 'Stallwatch could not score this page. Open it for what went wrong.';
+    badge.title = label;
+    badge.setAttribute('aria-label', label);
+    pin(badge, { background: BAND_COLOUR[view?.band] || NO_BAND_COLOUR, display: mounted.open ? 'none' : 'flex' });
+    if (stats.firstBadgeAt === null) stats.firstBadgeAt = performance.now();
+  }
+
+  // The badge is scored by the background's warm core; only the newest answer is drawn.
+  let scoredPrint = 0; // the fingerprint of the snapshot last sent for scoring
+  let scoreAsked = 0;
+  async function score(snap, print, force = false) {
+    if (!mounted || (!force && print === scoredPrint)) return;
+    scoredPrint = print;
+    const asked = ++scoreAsked;
+    let answer = null;
+    try {
+      answer = await chrome.runtime.sendMessage({ type: 'stallwatch:badge', snapshot: snap });
+    } catch {
+      // The background could not be reached: the badge says it could not score.
+    }
+    if (asked !== scoreAsked) return;
+    stats.scored += 1;
+    drawBadge(answer?.badge ?? null);
+  }
+
+  /** The rep opened the card: its frame is created now, at the card's size, and paired. */
+  function openCard() {
+    if (!mounted || mounted.frame) return;
     const frame = document.createElement('iframe');
     // No secret in the URL: the pairing nonce goes to this frame by postMessage (see pair()).
     frame.src = OVERLAY_URL;
@@ -175,11 +254,26 @@
     // Named explicitly: the default ('src') would be the dynamic URL's origin, not the document's.
     frame.setAttribute('allow', `clipboard-write ${OVERLAY_ORIGIN}`);
     pin(frame, FRAME_STYLE);
-    shadow.append(frame);
-    mounted = { host, frame, port: null, open: false, size: CLOSED_SIZE, retries: 20 };
-    size(false);
+    mounted.frame = frame;
+    mounted.open = true;
+    mounted.retries = 20;
+    sizeFrame();
     frame.addEventListener('load', pair, { once: true });
-    document.documentElement.append(host);
+    pin(mounted.badge, { display: 'none' });
+    mounted.shadow.append(frame);
+  }
+
+  /** The rep closed the card: the frame goes, the badge comes back. */
+  function closeCard() {
+    if (!mounted?.frame) return;
+    const { port, frame } = mounted;
+    mounted.port = null;
+    mounted.frame = null;
+    mounted.open = false;
+    mounted.size = CLOSED_SIZE;
+    port?.disconnect();
+    frame.remove();
+    pin(mounted.badge, { display: 'flex' });
   }
 
   /**
@@ -188,21 +282,22 @@
    * overlay.html never learns it, so it never receives a snapshot.
    */
   function pair() {
-    if (!mounted) return;
+    if (!mounted?.frame) return;
     const nonce = crypto.randomUUID();
     mounted.frame.contentWindow?.postMessage({ type: 'stallwatch:pair', nonce }, OVERLAY_ORIGIN);
     connect(nonce);
   }
 
   function connect(nonce) {
-    if (!mounted) return;
+    if (!mounted?.frame) return;
     const port = chrome.runtime.connect({ name: `stallwatch-overlay:${nonce}` });
     mounted.port = port;
     lastSent = 0;
     port.onMessage.addListener((msg) => {
       if (!mounted || mounted.port !== port) return;
       if (msg?.type === 'resize') {
-        size(msg.open === true);
+        if (msg.open === true) sizeFrame();
+        else closeCard();
       } else if (msg?.type === 'visibility?') {
         port.postMessage({ type: 'visibility', id: msg.id, problem: visibilityProblem() });
       } else if (msg?.type === 'structure?') {
@@ -215,7 +310,7 @@
       mounted.port = null;
       // Firefox's relay (relay.js) runs in an event page that can be suspended: try again a
       // few times, then stay quiet (the overlay keeps its last render).
-      if (mounted.retries-- > 0) setTimeout(() => connect(nonce), 500);
+      if (mounted.frame && mounted.retries-- > 0) setTimeout(() => connect(nonce), 500);
     });
     push();
   }
@@ -246,15 +341,23 @@
     mounted = null;
   }
 
+  /** Reads the page if it changed, then scores the badge and updates the open card with it. */
   function push() {
-    if (!mounted?.port) return;
+    if (!mounted) return;
     const snap = current();
     const print = fingerprint(snap);
-    if (print === lastSent) return;
+    score(snap, print);
+    if (!mounted.port || print === lastSent) return;
     lastSent = print;
     stats.sent += 1;
     mounted.port.postMessage({ type: 'snapshot', snapshot: snap });
   }
+
+  // The rep's notes or settings changed (here, in the popup or on the options page): the same
+  // reading is scored again.
+  chrome.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'local' && mounted && latest) score(latest, fingerprint(latest), true);
+  });
 
   // ---- is the overlay really in front of the rep? -----------------------------------------
 
@@ -288,7 +391,7 @@
    * IntersectionObserver v2 inside the frame; these checks run in every browser.
    */
   function visibilityProblem() {
-    if (!mounted || !mounted.host.isConnected) return 'removed';
+    if (!mounted?.frame || !mounted.host.isConnected) return 'removed';
     const { host, frame } = mounted;
     for (const [el, want] of [[host, HOST_STYLE], [frame, FRAME_STYLE]]) {
       const cs = getComputedStyle(el);
@@ -323,30 +426,19 @@
   let lastUrl = '';
   let timer = 0; // a pending refresh, if any
   let firstChange = 0; // when the first change since the last refresh came
-  let waitingForLoad = false;
   function refresh() {
     timer = 0;
     const kind = pageKind();
     if (location.href !== lastUrl) {
       lastUrl = location.href;
-      unmount(); // a new record gets a fresh overlay
+      unmount(); // a new record gets a fresh badge, scored from scratch
+      scoredPrint = 0;
     }
     if (kind) {
-      // A deal record, a list or a board. The frame is added once the host page has loaded:
-      // a frame added before would hold back the page's own `load` event.
-      if (!mounted && document.readyState !== 'complete') {
-        if (!waitingForLoad) {
-          waitingForLoad = true;
-          const go = () => {
-            waitingForLoad = false;
-            refresh();
-          };
-          window.addEventListener('load', go, { once: true });
-        }
-        return;
-      }
+      // A deal record, a list or a board. Nothing here waits for the host's `load`: the badge
+      // is a few elements of ours, and the frame only comes when the rep opens the card.
       if (!mounted) mount();
-      else push();
+      push();
     } else {
       unmount();
     }

@@ -1,5 +1,7 @@
-// The overlay iframe: receives page snapshots from this tab's content script over a port and
-// hands them, with the stored notes, to the Rust core, which renders. Plumbing only.
+// The overlay iframe: the card, created by this tab's content script when the rep opens the
+// badge. It receives page snapshots over a port and hands them, with the stored notes, to the
+// Rust core, which renders. Closing the card asks the content script to remove this frame.
+// Plumbing only.
 import init, { copied_record, notes_from_form, notes_storage_key, render_overlay, storage_keys } from './pkg/stallwatch.js';
 import { copyText, reportError, writeClipboard } from './ui.js';
 
@@ -7,7 +9,7 @@ const root = document.getElementById('app');
 const NONCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 let port = null;
 let snapshot = null;
-let expanded = false;
+let expanded = true; // this frame exists only while the card is open
 let choice = {}; // the draft picked with the channel and tone switchers
 let refused = null; // why the last action was refused, when it was
 let ready = false;

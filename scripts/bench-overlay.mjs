@@ -12,7 +12,8 @@
 // re-rendering every 100 ms, a badge inside the record every 2 s).
 //
 // Figures (medians; ratios are stallwatch / none and empty / none, measured in the same run):
-//   · navigation → badge and DOMContentLoaded → badge, cold (first load of a browser) and warm;
+//   · navigation → badge and DOMContentLoaded → badge, cold (first load of a browser: the
+//     background's core starts too) and warm; a click on the badge → the card drawn;
 //   · the host's load event, with / without;
 //   · long tasks on the page's main thread during load, per arm;
 //   · busy page: main-thread busy time over the window (CDP TaskDuration), with / without;
@@ -28,7 +29,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CSP, EXPECTED, ROOT, extensionIdFor, serveFixtures } from '../tests/e2e/harness.mjs';
+import { CSP, EXPECTED, ROOT, contentBadge, extensionIdFor, serveFixtures } from '../tests/e2e/harness.mjs';
 import { BUSY_SCRIPT, LARGE_URL, describe, largePage } from './bench/large-page.mjs';
 
 const args = process.argv.slice(2);
@@ -126,19 +127,41 @@ async function observeLongTasks(page) {
   });
 }
 
-/** The overlay frame of `page`, once its first score is drawn (Stallwatch arm only). */
-async function badgeFrame(page, arm, timeout = 15_000) {
+/**
+ * When the content script drew its first badge, in ms since the page's navigation started (its
+ * own clock: the content script shares the document's time origin), or null.
+ */
+async function badgeDrawn(url, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const stats = await askTab(helper, url, 'stallwatch:stats').catch(() => null);
+    if (Number.isFinite(stats?.firstBadgeAt)) return stats.firstBadgeAt;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return null;
+}
+
+/**
+ * Opens the card as the rep does (a click on the badge, found through the DevTools protocol in
+ * our closed shadow root) and returns the ms from the click to the card's first render.
+ */
+async function openCardMs(page, arm, timeout = 15_000) {
+  const badge = await contentBadge(page);
+  if (!badge?.box) return NaN;
+  const clickAt = await page.evaluate(() => performance.timeOrigin + performance.now());
+  await page.mouse.click(badge.box.x, badge.box.y);
   const prefix = `chrome-extension://${arm.extensionId}/overlay.html`;
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     const frame = page.frames().find((f) => f.url().startsWith(prefix));
-    if (frame) {
-      const render = await frame.evaluate(() => performance.getEntriesByName('stallwatch:first-render')[0]?.startTime ?? null).catch(() => null);
-      if (render !== null) return { frame, render };
-    }
+    const render = frame && (await frame.evaluate(() => {
+      const mark = performance.getEntriesByName('stallwatch:first-render')[0];
+      return mark ? performance.timeOrigin + mark.startTime : null;
+    }).catch(() => null));
+    if (render) return render - clickAt;
     await new Promise((r) => setTimeout(r, 20));
   }
-  return null;
+  return NaN;
 }
 
 async function measureLoad(arm, url) {
@@ -149,19 +172,14 @@ async function measureLoad(arm, url) {
   await page.goto(url, { waitUntil: 'load' });
   const nav = await page.evaluate(() => {
     const n = performance.getEntriesByType('navigation')[0];
-    return { origin: performance.timeOrigin, dcl: n.domContentLoadedEventEnd, load: n.loadEventStart };
+    return { dcl: n.domContentLoadedEventEnd, load: n.loadEventStart };
   });
   const out = { cold, load: nav.load, dcl: nav.dcl };
-  if (arm.extensionId) {
-    const got = await badgeFrame(page, arm);
-    if (got) {
-      const frameOrigin = await got.frame.evaluate(() => performance.timeOrigin);
-      out.badge = frameOrigin - nav.origin + got.render;
-    }
-  }
+  if (arm.extensionId) out.badge = (await badgeDrawn(url)) ?? NaN;
   // Long tasks up to now (the load and the first read).
   await page.waitForTimeout(300);
   out.longTasks = await page.evaluate(() => globalThis.__benchLongTasks?.length ?? NaN);
+  if (arm.extensionId) out.card = await openCardMs(page, arm);
   await page.close();
   return out;
 }
@@ -187,7 +205,7 @@ async function measureBusy(arm, helper) {
   const page = await arm.context.newPage();
   await observeLongTasks(page);
   await page.goto(BUSY_URL, { waitUntil: 'load' });
-  if (arm.extensionId) await badgeFrame(page, arm);
+  if (arm.extensionId) await badgeDrawn(BUSY_URL);
   await page.waitForTimeout(1000); // past the first read
   const cdp = await arm.context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -214,7 +232,7 @@ async function measureBusy(arm, helper) {
 async function readsOnDemand(arm, helper, n) {
   const page = await arm.context.newPage();
   await page.goto(LARGE_URL, { waitUntil: 'load' });
-  await badgeFrame(page, arm);
+  await badgeDrawn(LARGE_URL);
   await page.waitForTimeout(500);
   const ask = (type) => askTab(helper, LARGE_URL, type);
   const answers = [];
@@ -258,6 +276,7 @@ function sizes() {
 const emptyDir = emptyExtension();
 const arms = [await launchArm('none', null), await launchArm('empty', emptyDir), await launchArm('stallwatch', DIST)];
 const stallwatch = arms[2];
+// An extension page of Stallwatch's, through which the content script is asked for its counters.
 const helper = await stallwatch.context.newPage();
 await helper.goto(`chrome-extension://${stallwatch.extensionId}/options.html`);
 const results = {}; // page -> arm -> [loads]
@@ -287,6 +306,7 @@ try {
     const emptyRatio = m('empty', 'load') / m('none', 'load');
     console.log(`${p.name}`);
     console.log(`  navigation → badge: warm ${fmt(badgeWarm)} ms, cold ${fmt(badgeCold)} ms; DOMContentLoaded → badge (warm) ${fmt(dclBadge)} ms`);
+    console.log(`  click on the badge → card drawn (its frame starting): ${fmt(m('stallwatch', 'card', warm))} ms warm`);
     console.log(`  host load event: none ${fmt(m('none', 'load'))} ms, empty extension ${fmt(m('empty', 'load'))} ms (${fmt(emptyRatio, 2)}×), Stallwatch ${fmt(m('stallwatch', 'load'))} ms (${fmt(loadRatio, 2)}×)`);
     console.log(`  long tasks during load (median per load): none ${fmt(m('none', 'longTasks'))}, empty ${fmt(m('empty', 'longTasks'))}, Stallwatch ${fmt(m('stallwatch', 'longTasks'))}`);
     if (p.large) {

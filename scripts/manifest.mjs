@@ -27,10 +27,13 @@ if (browser === 'chrome') {
   // fixed id to learn that the rep runs Stallwatch. (Firefox already gives each install its own
   // random id for these URLs.)
   for (const resource of manifest.web_accessible_resources) resource.use_dynamic_url = true;
+  // The warm core that scores the badge (extension/background.js).
+  manifest.background = { service_worker: 'background.js', type: 'module' };
 } else if (browser === 'firefox') {
-  // Firefox only: the overlay iframe cannot receive the content script's port there, so a
-  // small background script pairs them (extension/relay.js explains).
-  manifest.background = { scripts: ['relay.js'] };
+  // The warm core that scores the badge (extension/background.js), and, Firefox only, the
+  // relay that pairs the overlay iframe with the content script (extension/relay.js explains:
+  // the frame cannot receive the content script's port there).
+  manifest.background = { scripts: ['relay.js', 'background.js'], type: 'module' };
 } else {
   console.error(`unknown browser ${browser}: use chrome or firefox`);
   process.exit(2);

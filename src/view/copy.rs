@@ -33,6 +33,22 @@ pub const BADGE_DEAL: &str = "Stall risk";
 pub const BADGE_LIST: &str = "Stalling";
 pub const COLLAPSE: &str = "Collapse";
 pub const BADGE_TITLE_PREFIX: &str = "Stallwatch: ";
+/// The badge's accessible name on a deal page ("Stall risk 72 (high). Open for …").
+pub fn badge_label_deal(number: &str, band: Option<&str>) -> String {
+    match band {
+        Some(b) => format!(
+            "Stall risk {number} ({b}). Open Stallwatch for the reasons and the next message."
+        ),
+        None => "No stall risk shown for this page. Open Stallwatch for what it read.".to_string(),
+    }
+}
+/// The badge's accessible name on a list or board.
+pub fn badge_label_list(stalling: usize) -> String {
+    match stalling {
+        1 => "1 deal on this page is stalling. Open Stallwatch for the ranked list.".to_string(),
+        n => format!("{n} deals on this page are stalling. Open Stallwatch for the ranked list."),
+    }
+}
 pub const DEAL_PRIVACY: &str =
     "Read-only: Stallwatch changes nothing in the CRM and sends nothing anywhere.";
 pub const LIST_SUBTITLE: &str = "Deals on this page, riskiest first";

@@ -5,11 +5,13 @@
 //! Every word the extension's pages show comes from here (`copy` for fixed wording) or from the
 //! core (reasons, messages, note field labels).
 
+mod badge;
 pub mod copy;
 mod date_order;
 mod deal;
 mod list;
 
+pub use badge::{score_text, serde_name, BadgeView};
 pub use date_order::Remember;
 pub use deal::{deal_view, field_label, page_deal, DealView, PageDeal};
 pub use list::{list_view, ListRowView, ListView};

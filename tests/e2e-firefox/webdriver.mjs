@@ -148,6 +148,19 @@ export class Session {
     return this.cmd('GET', `/element/${element[ELEMENT]}/property/${encodeURIComponent(name)}`);
   }
 
+  /** Element Click: scrolls to the element and clicks its centre as a user would (trusted). */
+  elementClick(element) {
+    return this.cmd('POST', `/element/${element[ELEMENT]}/click`, {});
+  }
+
+  elementText(element) {
+    return this.cmd('GET', `/element/${element[ELEMENT]}/text`);
+  }
+
+  elementDisplayed(element) {
+    return this.cmd('GET', `/element/${element[ELEMENT]}/displayed`);
+  }
+
   /** Switch To Frame: a number (index), an element reference, or null (the top-level context). */
   switchToFrame(id) {
     return this.cmd('POST', '/frame', { id });

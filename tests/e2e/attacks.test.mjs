@@ -7,7 +7,7 @@
 // write-nothing guard still judges only what Stallwatch does.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXPECTED, findOverlayFrame, launch, openCard, openGuarded, overlayFrame, readFields } from './harness.mjs';
+import { EXPECTED, findOverlayFrame, launch, openCard, openGuarded, overlayFrame, readFields, scoredBadge } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -122,6 +122,8 @@ test('page CSS cannot hide, move or see through the overlay', async () => {
 test('a see-through cover over the overlay makes it refuse to act, and say so', async () => {
   const { page, guard } = await openGuarded(browser, DEAL);
   const frame = await overlayFrame(page, browser.extensionId);
+  await openCard(frame);
+  const direct = frame.locator('[data-testid="variant"][data-tone="direct"]');
   // The classic clickjacking layer: opaque to the eye, transparent to clicks, above everything.
   await guard.asHost(() => {
     const cover = document.createElement('div');
@@ -132,16 +134,37 @@ test('a see-through cover over the overlay makes it refuse to act, and say so', 
     document.documentElement.append(cover);
   });
   await page.waitForTimeout(300);
-  await frame.locator('[data-testid="stall-badge"]').click();
+  await direct.click();
   await frame.locator('[data-testid="stall-badge"][data-refused]').waitFor();
-  assert.equal(await frame.locator('[data-testid="stall-card"]').isVisible(), false, 'the card did not open');
+  assert.equal(await direct.getAttribute('aria-pressed'), 'false', 'the click did nothing');
   assert.match(await frame.locator('[data-testid="stall-badge"]').getAttribute('title'), /covers it/);
+  assert.match(await frame.locator('[data-testid="overlay-refused"]').textContent(), /covers it/);
 
   // Uncovered, the next click works.
   await guard.asHost(() => document.getElementById('bait').remove());
   await page.waitForTimeout(300);
-  await openCard(frame);
+  await frame.locator('[data-testid="variant"][data-tone="direct"]').click();
+  await frame.locator('[data-testid="variant"][data-tone="direct"][aria-pressed="true"]').waitFor();
   assert.equal(await frame.locator('[data-testid="stall-badge"][data-refused]').count(), 0);
+  await guard.assertUntouched(assert);
+  await page.close();
+});
+
+test('the page cannot open the card or read the badge: its clicks are not the rep\'s, the root is closed', async () => {
+  const { page, guard } = await openGuarded(browser, DEAL);
+  await scoredBadge(page);
+  const seen = await page.evaluate(() => {
+    const host = document.querySelector('[data-stallwatch-overlay]');
+    // Everything a script can try on our container: clicks, keys, a focus and a read.
+    host.click();
+    host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    host.focus();
+    return { root: host.shadowRoot, text: host.textContent, inner: host.innerHTML, children: host.children.length };
+  });
+  assert.deepEqual(seen, { root: null, text: '', inner: '', children: 0 });
+  await page.waitForTimeout(500);
+  assert.equal(findOverlayFrame(page), undefined, 'no card opened by the page');
   await guard.assertUntouched(assert);
   await page.close();
 });
@@ -171,8 +194,8 @@ test('after the rep resizes the window, the open card still acts (and fits the w
   const box = await frameBox(frame);
   assert.equal(box.height, 500 - 16, 'the open card takes the new window height');
   // A near-miss of the "moved" check: the window changed, not the page.
-  await frame.locator('[data-testid="stall-badge"]').click();
-  await frame.locator('[data-testid="stall-card"]').waitFor({ state: 'hidden' });
+  await frame.locator('[data-testid="variant"][data-tone="direct"]').click();
+  await frame.locator('[data-testid="variant"][data-tone="direct"][aria-pressed="true"]').waitFor();
   assert.equal(await frame.locator('#app[data-refused]').count(), 0);
   await guard.assertUntouched(assert);
   await page.close();

@@ -277,28 +277,96 @@ export function findOverlayFrame(page) {
   return page.frames().find((f) => /^chrome-extension:\/\/[a-z0-9-]+\/overlay\.html/.test(f.url()));
 }
 
-/** The overlay iframe (an extension frame inside our closed shadow root), once it has scored. */
-export async function overlayFrame(page, extensionId, { timeout = 10_000 } = {}) {
+/**
+ * The badge the content script draws in our closed shadow root, as the DevTools protocol sees
+ * it (a page script cannot: the root is closed): `{ text, number, kind, band, label, box }`,
+ * `box` being its centre on screen, or null when there is none or it is not shown.
+ */
+export async function contentBadge(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const attrs = (n) => Object.fromEntries((n.attributes || []).flatMap((v, i, a) => (i % 2 ? [] : [[v, a[i + 1]]])));
+    const find = (n, test) => {
+      if (test(n)) return n;
+      for (const c of [...(n.children || []), ...(n.shadowRoots || [])]) {
+        const hit = find(c, test);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const host = find(root, (n) => 'data-stallwatch-overlay' in attrs(n));
+    const badge = host && find(host, (n) => attrs(n)['data-testid'] === 'stall-badge');
+    if (!badge) return null;
+    const texts = [];
+    const collect = (n) => {
+      if (n.nodeType === 3) texts.push(n.nodeValue);
+      for (const c of n.children || []) collect(c);
+    };
+    for (const span of badge.children || []) {
+      const before = texts.length;
+      collect(span);
+      if (texts.length === before) texts.push('');
+    }
+    let box = null;
+    try {
+      const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: badge.backendNodeId });
+      const [x1, y1, , , x3, y3] = model.border;
+      box = { x: (x1 + x3) / 2, y: (y1 + y3) / 2, width: model.width, height: model.height };
+    } catch {
+      // not rendered (display: none while the card is open, or not scored yet)
+    }
+    const a = attrs(badge);
+    return { text: texts.join(' ').trim(), brand: texts[0] ?? '', number: texts[1] ?? '', kind: a['data-kind'], band: a['data-band'], label: a['aria-label'], box };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Waits for the content script's badge to be drawn with a number (or a dash) and returns it. */
+export async function scoredBadge(page, { timeout = 10_000 } = {}) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    const frame = findOverlayFrame(page);
-    if (frame) {
-      const score = frame.locator('[data-testid="stall-score"]');
-      if ((await score.count()) > 0) return frame;
-    }
+    const badge = await contentBadge(page);
+    if (badge?.box && badge.number) return badge;
     await page.waitForTimeout(100);
   }
-  throw new Error(`no Stallwatch overlay on ${page.url()} within ${timeout} ms`);
+  throw new Error(`no Stallwatch badge on ${page.url()} within ${timeout} ms`);
 }
 
 /**
- * Clicks the badge and waits for the card. If the overlay refused the click (it checks it is
- * really in front of the rep), the error says which check refused.
+ * The card's frame (an extension frame inside our closed shadow root), once it has scored. The
+ * frame exists only while the card is open: with none open, this clicks the badge as the rep
+ * would (a real mouse click), then waits for the card.
+ */
+export async function overlayFrame(page, extensionId, { timeout = 10_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let clicked = false;
+  while (Date.now() < deadline) {
+    const frame = findOverlayFrame(page);
+    if (frame) {
+      const score = frame.locator('[data-testid="stall-score"], [data-testid="stall-count"]');
+      if ((await score.count()) > 0) return frame;
+    } else if (!clicked) {
+      const badge = await scoredBadge(page, { timeout: Math.max(0, deadline - Date.now()) });
+      await page.mouse.click(badge.box.x, badge.box.y);
+      clicked = true;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no Stallwatch card on ${page.url()} within ${timeout} ms`);
+}
+
+/**
+ * Waits for the card (open as soon as its frame exists). If it was closed, clicks its header
+ * badge; if the overlay refused the click (it checks it is really in front of the rep), the
+ * error says which check refused.
  */
 export async function openCard(frame, { timeout = 10_000 } = {}) {
-  await frame.locator('[data-testid="stall-badge"]').click();
+  const card = frame.locator('[data-testid="stall-card"]');
+  if (!(await card.isVisible())) await frame.locator('[data-testid="stall-badge"]').click();
   try {
-    await frame.locator('[data-testid="stall-card"]').waitFor({ state: 'visible', timeout });
+    await card.waitFor({ state: 'visible', timeout });
   } catch (e) {
     const refused = await frame.evaluate(() => document.getElementById('app')?.dataset.refused ?? 'no refusal');
     throw new Error(`the card did not open (overlay says: ${refused}): ${e.message}`);

@@ -3,13 +3,16 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   EXPECTED,
+  contentBadge,
   fillDates,
+  findOverlayFrame,
   hasNoOverlay,
   launch,
   openCard,
   openGuarded,
   overlayFrame,
   readFields,
+  scoredBadge,
 } from './harness.mjs';
 
 let browser;
@@ -75,23 +78,39 @@ describe('Salesforce Lightning opportunity', () => {
     await page.close();
   });
 
-  test('expands to a card and copies the message to the clipboard only', async () => {
+  test('the badge opens the card with the same number, closes back to it, and copies the message to the clipboard only', async () => {
     const { page, guard } = await openGuarded(browser, EXPECTED['salesforce/opportunity.html'].url);
+    // Before any click: the content script's badge, and no frame yet.
+    const badge = await scoredBadge(page);
+    assert.equal(findOverlayFrame(page), undefined, 'no frame until the rep opens the card');
+    assert.equal(badge.brand, 'Stall risk');
+    assert.match(badge.number, /^\d{1,3}$/);
+    assert.equal(badge.band, 'high');
+    assert.match(badge.label, new RegExp(`Stall risk ${badge.number} \\(high\\)`));
     const frame = await overlayFrame(page, browser.extensionId);
-    assert.equal(await frame.locator('[data-testid="stall-card"]').isVisible(), false, 'collapsed at first');
     await openCard(frame);
+    assert.equal(await score(frame), badge.number, 'the card shows the badge\'s number');
+    assert.equal((await contentBadge(page)).box, null, 'the badge is hidden while the card is open');
+    // Closed: the frame goes and the badge is back.
+    await frame.locator('.close').click();
+    for (let i = 0; i < 50 && findOverlayFrame(page); i++) await page.waitForTimeout(100);
+    assert.equal(findOverlayFrame(page), undefined, 'closing the card removes its frame');
+    assert.equal((await scoredBadge(page)).number, badge.number);
+    const again = await overlayFrame(page, browser.extensionId);
+    await openCard(again);
     // The variant switcher: another tone gives other words on the same channel; another
     // channel gives that channel's draft.
-    const warm = await frame.locator('[data-testid="next-message"]').textContent();
-    await frame.locator('[data-testid="variant"][data-tone="direct"]').click();
-    await frame.locator('[data-testid="variant"][data-tone="direct"][aria-pressed="true"]').waitFor();
-    const direct = await frame.locator('[data-testid="next-message"]').textContent();
+    const card = again;
+    const warm = await card.locator('[data-testid="next-message"]').textContent();
+    await card.locator('[data-testid="variant"][data-tone="direct"]').click();
+    await card.locator('[data-testid="variant"][data-tone="direct"][aria-pressed="true"]').waitFor();
+    const direct = await card.locator('[data-testid="next-message"]').textContent();
     assert.notEqual(direct, warm, 'the direct variant differs from the warm one');
-    await frame.locator('button[data-action="channel"][data-channel="call"]').click();
-    await frame.locator('[data-testid="next-message-channel"]', { hasText: 'call' }).waitFor();
-    assert.equal(await frame.locator('[data-testid="call-openers"] li').count(), 2, 'a call comes with two openers');
-    await frame.locator('[data-testid="copy-message"]').click();
-    await frame.locator('.copied').filter({ hasText: /Copied|Select the text/ }).waitFor();
+    await card.locator('button[data-action="channel"][data-channel="call"]').click();
+    await card.locator('[data-testid="next-message-channel"]', { hasText: 'call' }).waitFor();
+    assert.equal(await card.locator('[data-testid="call-openers"] li').count(), 2, 'a call comes with two openers');
+    await card.locator('[data-testid="copy-message"]').click();
+    await card.locator('.copied').filter({ hasText: /Copied|Select the text/ }).waitFor();
     await guard.assertUntouched(assert);
     await page.close();
   });

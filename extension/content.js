@@ -41,7 +41,7 @@
   // How often and how long the page was read, how many snapshots went out, and when the first
   // badge was drawn (ms since navigation): for the benchmark (scripts/bench-overlay.mjs asks
   // through an extension page), kept in this tab only.
-  const stats = { reads: 0, readMs: 0, maxReadMs: 0, sent: 0, unchanged: 0, lastAnswerMs: 0, scored: 0, firstBadgeAt: null };
+  const stats = { reads: 0, readMs: 0, maxReadMs: 0, sent: 0, unchanged: 0, lastAnswerMs: 0, scored: 0, firstBadgeAt: null, startedAt: performance.now(), firstAskedAt: null, firstAnsweredAt: null };
   /** The page's snapshot; our own overlay is never read. A reader failure is said, not hidden. */
   const snapshot = () => {
     const start = performance.now();
@@ -233,12 +233,14 @@
     if (!mounted || (!force && print === scoredPrint)) return;
     scoredPrint = print;
     const asked = ++scoreAsked;
+    stats.firstAskedAt ??= performance.now();
     let answer = null;
     try {
       answer = await chrome.runtime.sendMessage({ type: 'stallwatch:badge', snapshot: snap });
     } catch {
       // The background could not be reached: the badge says it could not score.
     }
+    stats.firstAnsweredAt ??= performance.now();
     if (asked !== scoreAsked) return;
     stats.scored += 1;
     drawBadge(answer?.badge ?? null);
@@ -423,6 +425,24 @@
 
   // ---- following the single-page app -------------------------------------------------------
 
+  let loaded = false;
+  let waitingForLoad = false;
+  /** True once the host page has loaded; else schedules a refresh for just after its `load`. */
+  function settled() {
+    if (loaded) return true;
+    if (!waitingForLoad) {
+      waitingForLoad = true;
+      const go = () => {
+        loaded = true;
+        refresh();
+      };
+      // A task of its own, after the page's own `load` handlers.
+      if (document.readyState === 'complete') setTimeout(go, 0);
+      else window.addEventListener('load', () => setTimeout(go, 0), { once: true });
+    }
+    return false;
+  }
+
   let lastUrl = '';
   let timer = 0; // a pending refresh, if any
   let firstChange = 0; // when the first change since the last refresh came
@@ -435,8 +455,10 @@
       scoredPrint = 0;
     }
     if (kind) {
-      // A deal record, a list or a board. Nothing here waits for the host's `load`: the badge
-      // is a few elements of ours, and the frame only comes when the rep opens the card.
+      // A deal record, a list or a board. The first read waits for the host's `load`: read
+      // earlier, it would hold it back (the read runs on the page's main thread). Chromium runs
+      // this script at "document idle", which is about then anyway (docs/performance.md).
+      if (!mounted && !settled()) return;
       if (!mounted) mount();
       push();
     } else {

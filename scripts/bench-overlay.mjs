@@ -128,14 +128,14 @@ async function observeLongTasks(page) {
 }
 
 /**
- * When the content script drew its first badge, in ms since the page's navigation started (its
- * own clock: the content script shares the document's time origin), or null.
+ * The content script's counters once it drew its first badge (its times are ms since the page's
+ * navigation started: the content script shares the document's time origin), or null.
  */
 async function badgeDrawn(url, timeout = 15_000) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     const stats = await askTab(helper, url, 'stallwatch:stats').catch(() => null);
-    if (Number.isFinite(stats?.firstBadgeAt)) return stats.firstBadgeAt;
+    if (Number.isFinite(stats?.firstBadgeAt)) return stats;
     await new Promise((r) => setTimeout(r, 20));
   }
   return null;
@@ -175,7 +175,18 @@ async function measureLoad(arm, url) {
     return { dcl: n.domContentLoadedEventEnd, load: n.loadEventStart };
   });
   const out = { cold, load: nav.load, dcl: nav.dcl };
-  if (arm.extensionId) out.badge = (await badgeDrawn(url)) ?? NaN;
+  if (arm.extensionId) {
+    const stats = await badgeDrawn(url);
+    out.badge = stats?.firstBadgeAt ?? NaN;
+    // Where the time to the badge goes: the content script starting, reading, the background
+    // scoring (message, storage, core), drawing.
+    out.parts = stats && {
+      start: stats.startedAt - nav.dcl,
+      read: stats.firstAskedAt - stats.startedAt,
+      score: stats.firstAnsweredAt - stats.firstAskedAt,
+      draw: stats.firstBadgeAt - stats.firstAnsweredAt,
+    };
+  }
   // Long tasks up to now (the load and the first read).
   await page.waitForTimeout(300);
   out.longTasks = await page.evaluate(() => globalThis.__benchLongTasks?.length ?? NaN);
@@ -306,6 +317,10 @@ try {
     const emptyRatio = m('empty', 'load') / m('none', 'load');
     console.log(`${p.name}`);
     console.log(`  navigation → badge: warm ${fmt(badgeWarm)} ms, cold ${fmt(badgeCold)} ms; DOMContentLoaded → badge (warm) ${fmt(dclBadge)} ms`);
+    const part = (k, f) => median(by.stallwatch.filter(f).map((r) => r.parts?.[k]));
+    for (const [label, f] of [['warm', warm], ['cold', cold]]) {
+      console.log(`  ${label}: DOMContentLoaded → content script ${fmt(part('start', f))} ms, read ${fmt(part('read', f), 1)} ms, background scores ${fmt(part('score', f), 1)} ms, drawn ${fmt(part('draw', f), 1)} ms`);
+    }
     console.log(`  click on the badge → card drawn (its frame starting): ${fmt(m('stallwatch', 'card', warm))} ms warm`);
     console.log(`  host load event: none ${fmt(m('none', 'load'))} ms, empty extension ${fmt(m('empty', 'load'))} ms (${fmt(emptyRatio, 2)}×), Stallwatch ${fmt(m('stallwatch', 'load'))} ms (${fmt(loadRatio, 2)}×)`);
     console.log(`  long tasks during load (median per load): none ${fmt(m('none', 'longTasks'))}, empty ${fmt(m('empty', 'longTasks'))}, Stallwatch ${fmt(m('stallwatch', 'longTasks'))}`);

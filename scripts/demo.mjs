@@ -4,7 +4,7 @@
 // and writes screenshots to demo-output/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { EXPECTED, ROOT, launch, openCard, overlayFrame } from '../tests/e2e/harness.mjs';
+import { EXPECTED, ROOT, launch, openCard, overlayFrame, scoredBadge } from '../tests/e2e/harness.mjs';
 
 const headed = Boolean(process.env.DISPLAY) && process.env.CI !== 'true' && !process.argv.includes('--headless');
 const outDir = path.join(ROOT, 'demo-output');
@@ -26,13 +26,20 @@ try {
   for (const fixture of deals) {
     const page = await browser.context.newPage();
     await page.goto(EXPECTED[fixture].url);
+    // The badge the content script draws, then the card its click opens.
+    const drawn = await scoredBadge(page);
+    const badge = drawn.text;
+    const name = fixture.replace(/[/.]/g, '-').replace(/-html$/, '');
+    // The badge as the rep first sees it, with the page's header around it.
+    const badgeFile = path.join(outDir, `${name}-badge.png`);
+    const width = page.viewportSize()?.width ?? 1280;
+    await page.screenshot({ path: badgeFile, clip: { x: width - 420, y: 0, width: 420, height: 90 } });
+    shots.push(badgeFile);
     const frame = await overlayFrame(page, browser.extensionId);
     // "Stallwatch: High stall risk" on a deal, "Stallwatch: 2 of the 5 open deals…" on a list.
     const summary = (await frame.locator('[data-testid="stall-badge"]').getAttribute('title')) ?? '';
-    const badge = (await frame.locator('[data-testid="stall-badge"]').innerText()).replace(/\s+/g, ' ');
     await openCard(frame);
     await page.waitForTimeout(300); // let the iframe take its expanded size
-    const name = fixture.replace(/[/.]/g, '-').replace(/-html$/, '');
     const file = path.join(outDir, `${name}.png`);
     await page.screenshot({ path: file });
     shots.push(file);

@@ -291,6 +291,34 @@
       return { scope: null, allRoots };
     }
 
+    // Timeline items already read: their parts, kept until a mutation inside the item (its
+    // light subtree or its shadow roots, attributes included) or a different count of shadow
+    // roots under it (a component that attached one later). A 200-item timeline is most of a
+    // read, and a change elsewhere in the record leaves it as it was.
+    let itemCache = new WeakMap();
+    const ITEM_CHANGES = { childList: true, subtree: true, characterData: true, attributes: true };
+    const itemWatch = new MutationObserver(forgetChanged);
+    /** Forgets every cached item a mutation was inside (climbing out of shadow roots). */
+    function forgetChanged(records) {
+      for (const r of records) for (let n = r.target; n; n = n.parentNode || n.host) itemCache.delete(n);
+    }
+    /** Applies the mutations not yet delivered to the observer, before items are reused. */
+    function takeItemChanges() {
+      forgetChanged(itemWatch.takeRecords());
+    }
+    function watchItems(container, inner) {
+      itemWatch.disconnect();
+      itemWatch.observe(container, ITEM_CHANGES);
+      for (const r of inner) itemWatch.observe(r, ITEM_CHANGES);
+    }
+    // Parts read from outside the item's subtree (an ancestor: `<<<`, `closest`) or from state
+    // no mutation reports (`:checked`): read every time.
+    const LIVE_PARTS = new Set(
+      plan.timeline.parts
+        .filter((p) => p.selectors.some((sel) => sel.closest || sel.css.includes('<<<') || /:(checked|focus|hover|open)/.test(sel.css)))
+        .map((p) => p.part),
+    );
+
     /** The raw snapshot of the page: fields and timeline, or the rows of a list. */
     function snapshot(skip) {
       memo = new Map();
@@ -354,16 +382,27 @@
           items = outermost(query(container, s.css, inner, skip));
           if (items.length) break;
         }
+        takeItemChanges();
         activities = items.slice(0, MAX_ITEMS).map((item) => {
           // One walk per item for all its parts.
           const itemRoots = shadowRoots(item, skip);
+          const known = itemCache.get(item);
+          // An item unchanged since it was read (same shadow roots, no mutation inside) keeps
+          // its parts; only the parts that depend on more than its subtree are read again.
+          const fresh = !known || known.roots !== itemRoots.length;
           const parts = {};
           for (const p of plan.timeline.parts) {
+            if (!fresh && !LIVE_PARTS.has(p.part)) {
+              if (p.part in known.parts) parts[p.part] = known.parts[p.part];
+              continue;
+            }
             const hit = readFirst(item, p.selectors, itemRoots, skip);
             if (hit) parts[p.part] = hit.value;
           }
+          itemCache.set(item, { parts, roots: itemRoots.length });
           return parts;
         });
+        watchItems(container, inner);
       }
       return { url: location.href, title, ...languages(), scoped: !!scope, fields, date_hints, contacts, activities };
     }

@@ -285,3 +285,115 @@ describe('reading only what changed', () => {
     await page.close();
   });
 });
+
+describe('reusing timeline items that did not change', () => {
+  // The reader keeps each timeline item's parts until something inside the item changes. The
+  // oracle is a second reader with nothing cached: after every change a rep's CRM could make,
+  // both must read the same snapshot, so the cache can only ever save time, never change facts.
+  const READER = `${readFileSync(path.join(ROOT, 'dist', 'read_plan.js'), 'utf8')}\n${readFileSync(path.join(ROOT, 'extension', 'read_page.js'), 'utf8')}`;
+  for (const fixture of ['salesforce/opportunity.html', 'salesforce/opportunity-gb-native.html', 'hubspot/deal.html']) {
+    test(`${fixture}: after each change, the reused items read as a fresh reader reads them`, async () => {
+      const page = await browser.context.newPage();
+      await page.goto(EXPECTED[fixture].url, { waitUntil: 'load' });
+      await page.evaluate(READER);
+      const read = () =>
+        page.evaluate(() => {
+          const host = location.hostname;
+          globalThis.cached ??= STALLWATCH_READER.readerFor(STALLWATCH_READ_PLANS, host);
+          const fresh = STALLWATCH_READER.readerFor(STALLWATCH_READ_PLANS, host);
+          return { cached: cached.snapshot(null), fresh: fresh.snapshot(null) };
+        });
+      const first = await read();
+      assert.ok(first.fresh.activities?.length >= 3, `the fixture has a timeline (${first.fresh.activities?.length})`);
+      assert.deepEqual(first.cached, first.fresh);
+      // Each change, made as the CRM would, inside the timeline's items (found in every tree).
+      // `part(item, name)` is the element a part of the plan reads in that item; each change
+      // but the first returns whether it must change what a fresh reader reads.
+      const changes = {
+        'nothing changed': () => false,
+        'a value read re-rendered': (items, part) => {
+          const el = part(items[1], 'subject') || part(items[1], 'header');
+          const walk = (n) => {
+            for (const c of [...n.childNodes, ...(n.shadowRoot ? [n.shadowRoot] : [])]) {
+              if (c.nodeType === 3 && c.data.trim()) return c;
+              const t = walk(c);
+              if (t) return t;
+            }
+            return null;
+          };
+          const t = walk(el);
+          t.data = `${t.data} (edited)`;
+          return true;
+        },
+        'an attribute read changed': (items, part, plan) => {
+          const kind = plan.timeline.parts.find((p) => p.part === 'kind').selectors.find((x) => x.css === ':scope' && items[2].hasAttribute(x.attr));
+          items[2].setAttribute(kind.attr, `${items[2].getAttribute(kind.attr)} edited`);
+          return true;
+        },
+        'a task checkbox ticked (no mutation is reported for it)': (items) => {
+          const boxes = [];
+          const collect = (n) => {
+            for (const el of n.querySelectorAll('*')) {
+              if (el.matches('input[type="checkbox"]')) boxes.push(el);
+              if (el.shadowRoot) collect(el.shadowRoot);
+            }
+          };
+          items.forEach(collect);
+          for (const b of boxes) b.checked = !b.checked;
+          return boxes.length > 0;
+        },
+        'the last item moved to the top': (items) => {
+          items[0].before(items[items.length - 1]);
+          return true;
+        },
+        'a component inside an item attached its shadow root late': (items, part) => {
+          // An element inside the text a part reads, that can host a shadow root (an <a> cannot).
+          const read = part(items[0], 'body') || part(items[0], 'header');
+          const el = read.querySelector('div, span, p') || read;
+          const root = el.attachShadow({ mode: 'open' });
+          const b = document.createElement('b');
+          b.textContent = 'Rendered later';
+          root.append(b);
+          return true;
+        },
+      };
+      let before = first.fresh;
+      for (const [what, change] of Object.entries(changes)) {
+        const mustChange = await page.evaluate(
+          ([source, plansHost]) => {
+            const plan = STALLWATCH_READ_PLANS.find((p) => p.hosts.some((h) => new RegExp(h).test(plansHost)));
+            const deep = (root) => {
+              const roots = [root];
+              for (let i = 0; i < roots.length; i++) for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+              return roots;
+            };
+            let items = [];
+            for (const s of plan.timeline.items) {
+              // The shown record's items (a hidden cached record's are not read).
+              items = deep(document).flatMap((r) => [...r.querySelectorAll(s.css)]).filter((el) => el.checkVisibility());
+              if (items.length) break;
+            }
+            const part = (item, name) => {
+              for (const sel of plan.timeline.parts.find((p) => p.part === name)?.selectors ?? []) {
+                if (sel.attr || sel.css.includes('>>>') || sel.css.includes('<<<')) continue;
+                for (const r of deep(item)) {
+                  const hit = r.querySelector(sel.css);
+                  if (hit) return hit;
+                }
+              }
+              return null;
+            };
+            // eslint-disable-next-line no-new-func
+            return new Function('items', 'part', 'plan', `return (${source})(items, part, plan)`)(items, part, plan);
+          },
+          [change.toString(), new URL(EXPECTED[fixture].url).hostname],
+        );
+        const after = await read();
+        if (mustChange) assert.notDeepEqual(after.fresh, before, `${fixture}, ${what}: the change reaches what is read`);
+        assert.deepEqual(after.cached, after.fresh, `${fixture}, ${what}: the cached reader reads what a fresh one reads`);
+        before = after.fresh;
+      }
+      await page.close();
+    });
+  }
+});

@@ -348,7 +348,9 @@
     if (!mounted) return;
     const snap = current();
     const print = fingerprint(snap);
-    score(snap, print);
+    // In a task of its own: sending a large reading (it is serialised) right after reading it
+    // would make one task of both, long enough on a large page to delay the page's input.
+    setTimeout(() => score(snap, print), 0);
     if (!mounted.port || print === lastSent) return;
     lastSent = print;
     stats.sent += 1;

@@ -1,12 +1,13 @@
 // Stallwatch's background (Chromium: the service worker; Firefox: the event page, beside
 // relay.js): keeps the Rust core warm for every CRM tab, so a page's badge is scored without
 // waiting for a frame to start. The content script sends what the page shows; this answers
-// with the badge (a number, its band, fixed words) from the same view the card uses.
+// with the badge (a number, its band, fixed words) from the same view the card uses, then
+// remembers the deals the page showed (docs/memory.md), for the lists and the Today queue.
 //
-// It decides nothing itself: storage keys, the score and what to remember come from the core.
-// It answers only Stallwatch's own content scripts (a tab's top frame), and sends nothing
-// anywhere else.
-import init, { badge_view, storage_keys } from './pkg/stallwatch.js';
+// It decides nothing itself: storage keys, the score and what to remember or forget come from
+// the core. It answers only Stallwatch's own content scripts (a tab's top frame), and sends
+// nothing anywhere else.
+import init, { badge_view, memory_keys, memory_to_forget, memory_to_free, memory_writes, storage_keys } from './pkg/stallwatch.js';
 
 // Started once per worker; a service worker cannot await at the top level.
 const ready = init();
@@ -20,11 +21,45 @@ async function badgeFor(snapshot) {
   return { badge };
 }
 
+// Memory writes, one at a time (several tabs may show the same deal), each from what is
+// stored when its turn comes.
+let memory = Promise.resolve();
+let lastForget = 0;
+const FORGET_EVERY_MS = 6 * 60 * 60 * 1000;
+
+async function rememberDeals(snapshot) {
+  const stored = await chrome.storage.local.get([...storage_keys(snapshot), ...memory_keys(snapshot)]);
+  const writes = memory_writes(snapshot, stored, Date.now());
+  if (writes) {
+    try {
+      await chrome.storage.local.set(writes);
+    } catch {
+      // No room: the oldest remembered deals go (never a note), then one more try. If that
+      // fails too the reading is simply not remembered; the page works as before.
+      await chrome.storage.local.remove(memory_to_free(await chrome.storage.local.get(null)));
+      await chrome.storage.local.set(writes).catch(() => {});
+    }
+  }
+  // Deals not seen for the rep's retention period are forgotten (at start, then every 6 h).
+  if (Date.now() - lastForget > FORGET_EVERY_MS) {
+    lastForget = Date.now();
+    const forget = memory_to_forget(await chrome.storage.local.get(null), Date.now());
+    if (forget.length) await chrome.storage.local.remove(forget);
+  }
+}
+
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (msg?.type !== 'stallwatch:badge') return false;
   // Our own content script in a tab's top frame; never a web page, another extension or a
   // frame inside the page.
   if (sender.id !== chrome.runtime.id || !sender.tab || sender.frameId !== 0) return false;
-  badgeFor(msg.snapshot).then(sendResponse, (e) => sendResponse({ error: String(e?.message || e).slice(0, 300) }));
+  badgeFor(msg.snapshot).then(
+    (answer) => {
+      sendResponse(answer);
+      // After the answer: remembering never delays the badge.
+      memory = memory.then(() => rememberDeals(msg.snapshot)).catch((e) => console.warn('Stallwatch: could not remember this page', e));
+    },
+    (e) => sendResponse({ error: String(e?.message || e).slice(0, 300) }),
+  );
   return true; // the answer comes asynchronously
 });

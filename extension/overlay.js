@@ -152,8 +152,11 @@ function ask(type, timeout, fallback = null) {
   });
 }
 
-chrome.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'local') render();
+// Redrawn when something this card shows changed (its notes, the settings, …); the
+// background's memory of a record page's deal is not among them.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !ready || !snapshot) return;
+  if (storage_keys(snapshot).some((k) => k in changes)) render();
 });
 
 root.addEventListener('click', async (event) => {

@@ -66,6 +66,9 @@ async function main() {
     if (area !== 'local' || !keys.some((k) => k in changes)) return;
     for (const k of keys) if (k in changes) stored = { ...stored, [k]: changes[k].newValue };
     const elsewhere = notesKey in changes && JSON.stringify(changes[notesKey].newValue ?? null) !== lastWritten;
+    // The echo of our own save: `save` redraws once the write is done. A second redraw here
+    // would replace the chips under the rep's pointer mid-click.
+    if (!elsewhere && keys.every((k) => k === notesKey || !(k in changes))) return;
     const typing = formRoot.contains(document.activeElement);
     try {
       if (elsewhere && !typing) {

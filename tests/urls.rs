@@ -96,3 +96,33 @@ fn the_pattern_matcher_follows_the_browser_rules() {
         "http://app.hubspot.com/"
     ));
 }
+
+#[test]
+fn the_record_url_built_from_a_deal_key_opens_that_deal() {
+    // The Today queue and remembered list rows open a deal by the URL built from its key: every
+    // deal record of the table, rebuilt from its key on its own host, reads back as the same key.
+    let table: serde_json::Value = serde_json::from_str(include_str!("urls.json")).unwrap();
+    let mut checked = 0;
+    for case in table["cases"].as_array().unwrap() {
+        let (url, kind, key) = (
+            case[0].as_str().unwrap(),
+            case[1].as_str(),
+            case[2].as_str(),
+        );
+        let (Some("deal_record"), Some(key)) = (kind, key) else {
+            continue;
+        };
+        let host = url
+            .trim_start_matches("https://")
+            .split('/')
+            .next()
+            .unwrap();
+        let adapter = stallwatch::crm::adapter::for_host(host).expect("a CRM host");
+        let rebuilt = adapter.record_url(host, key).expect("a key of this CRM");
+        let again = detect(&rebuilt).unwrap_or_else(|| panic!("{rebuilt} is recognised"));
+        assert_eq!(again.kind, PageKind::DealRecord, "{rebuilt}");
+        assert_eq!(again.key.as_deref(), Some(key), "{url} → {rebuilt}");
+        checked += 1;
+    }
+    assert!(checked >= 6, "{checked} deal records checked");
+}

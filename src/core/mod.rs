@@ -14,5 +14,6 @@ pub mod note_voice;
 pub mod notes;
 pub mod phrases;
 pub mod risk;
+pub mod seen;
 pub mod settings;
 pub mod timeline;

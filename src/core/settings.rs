@@ -95,6 +95,9 @@ pub struct Settings {
     pub rep_concessions_points: u32,
     /// Days without a word from the buyer after which a deal is closed out, not chased.
     pub close_out_after_days: u32,
+    /// Days after which a deal not seen again is forgotten by the Today queue and the lists
+    /// (its remembered reading, never its notes).
+    pub memory_days: u32,
     /// Your own phrases, in any language, added to the built-in lists of what a buyer's reply
     /// can mean (src/core/listen): a no, a buying signal, price pushing, an auto-reply, a
     /// contact who left, a request. Matched like the content-free phrases.
@@ -204,6 +207,7 @@ impl Default for Settings {
             concession_threshold: 2,
             rep_concessions_points: 10,
             close_out_after_days: 90,
+            memory_days: super::seen::DEFAULT_RETENTION_DAYS,
             heard_no: Vec::new(),
             heard_buying: Vec::new(),
             heard_price_push: Vec::new(),
@@ -399,6 +403,11 @@ pub const TUNABLE_NUMBERS: &[(&str, &str, &str)] = &[
     (
         "close_out_after_days",
         "Close out after no word from the buyer for",
+        "days",
+    ),
+    (
+        "memory_days",
+        "Forget a deal's remembered reading (never its notes) when not seen for",
         "days",
     ),
 ];

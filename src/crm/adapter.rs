@@ -33,6 +33,9 @@ pub struct CrmAdapter {
     pub account: fn(host: &str, segments: &[&str]) -> Option<String>,
     /// A list row's record id from the row's `id` part (an id or a record link), normalised.
     pub row_id: fn(raw: &str) -> Option<String>,
+    /// The path of a deal's record page for its account and record id: where the Today queue
+    /// and a remembered list row open the deal (on the host it was seen on).
+    pub record_path: fn(account: &str, id: &str) -> String,
     /// What the content script reads on this CRM's pages.
     pub plan: ReadPlan,
     /// A field's labels in every language we know: list columns, card properties, labels glued
@@ -66,6 +69,13 @@ impl CrmAdapter {
     /// The deal key for a record id in an account.
     pub fn deal_key(&self, account: &str, id: &str) -> String {
         format!("{}:{account}:{id}", self.key_prefix)
+    }
+
+    /// The URL of the record page of the deal `key` on `host` (`None` for another CRM's key).
+    pub fn record_url(&self, host: &str, key: &str) -> Option<String> {
+        let rest = key.strip_prefix(self.key_prefix)?.strip_prefix(':')?;
+        let (account, id) = rest.rsplit_once(':')?;
+        Some(format!("https://{host}{}", (self.record_path)(account, id)))
     }
 }
 

@@ -30,6 +30,8 @@ pub const ADAPTER: CrmAdapter = CrmAdapter {
     page,
     account,
     row_id,
+    // The deal record URL of HubSpot's current UI (tests/urls.json; 0-3 is the deal object).
+    record_path: |portal, id| format!("/contacts/{portal}/record/0-3/{id}"),
     plan: PLAN,
     field_labels,
     // The owner span also holds its "Details" control (pt-BR "Detalhes"; part 2 §5.3).

@@ -25,6 +25,8 @@ pub const ADAPTER: CrmAdapter = CrmAdapter {
     page,
     account,
     row_id,
+    // The record URL Lightning itself links to (tests/urls.json); a 15-character id opens it.
+    record_path: |_, id| format!("/lightning/r/Opportunity/{id}/view"),
     plan: PLAN,
     field_labels,
     trailing_words: &[],

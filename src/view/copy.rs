@@ -55,6 +55,14 @@ pub const LIST_SUBTITLE: &str = "Deals on this page, riskiest first";
 pub const LIST_FOOTER: &str =
     "A list shows no activity timeline: open a deal for its full reasons and a suggested message.";
 pub const UNNAMED_DEAL: &str = "Unnamed deal";
+/// A list row scored with the timeline its record page showed on `day`.
+pub fn remembered_as_of(day: crate::core::date::Day, now: crate::core::date::Day) -> String {
+    match now.days_since(day) {
+        0 => "as of today (opened today)".to_string(),
+        1 => "as of yesterday".to_string(),
+        n => format!("as of {} ({n} days ago)", day.short(now)),
+    }
+}
 /// The headline when the page reader failed: nothing is scored from a page it could not read.
 pub const UNREADABLE: &str = "Could not read this page";
 /// The problem line under it; the reader's own words follow.

@@ -4,6 +4,7 @@ use super::copy;
 use crate::core::date::Day;
 use crate::core::notes;
 use crate::core::risk::{assess, today_order, Band, Section, State, TodayKey};
+use crate::core::seen;
 use crate::core::settings;
 use crate::crm::snapshot::RawSnapshot;
 use crate::crm::{read_rows, PageRef, Parsed};
@@ -26,6 +27,10 @@ pub struct ListRowView {
     pub parsed: Parsed,
     /// Where it goes in the day's queue.
     pub section: Section,
+    /// "as of Tue": the row is scored with the timeline its record page showed that day (the
+    /// list shows none); `None` when the rep has not opened the deal (or not within the
+    /// retention period).
+    pub remembered: Option<String>,
     /// Its place in the queue (section, risk, the buyer's deadline, the date to act, amount).
     #[serde(skip)]
     pub order: TodayKey,
@@ -64,11 +69,19 @@ pub fn list_view(snapshot: &RawSnapshot, page: &PageRef, stored: &Value, now: Da
         .map(|r| {
             let key = notes::storage_key(&r.deal.key);
             let loaded = notes::load(stored.get(&key).unwrap_or(&Value::Null));
-            let a = assess(Some(&r.deal), &loaded.notes, &settings, now);
+            // A deal whose record page the rep opened: its remembered reading (the timeline,
+            // the next step) under what this row shows now, field by field.
+            let recalled = seen::recalled(stored, &r.deal.key, now, settings.memory_days)
+                .filter(|m| m.record_day.is_some());
+            let deal = match &recalled {
+                Some(m) => seen::merged(&m.deal, &r.deal),
+                None => r.deal.clone(),
+            };
+            let a = assess(Some(&deal), &loaded.notes, &settings, now);
             let order = TodayKey::of(
                 &a,
                 loaded.notes.deadline,
-                r.deal.amount.as_ref().map(|m| m.units()),
+                deal.amount.as_ref().map(|m| m.units()),
             );
             let top_reason = match a.state {
                 State::Closed => Some("Closed: not scored".to_string()),
@@ -94,6 +107,9 @@ pub fn list_view(snapshot: &RawSnapshot, page: &PageRef, stored: &Value, now: Da
                 top_reason,
                 parsed: Parsed::of(&r.deal, date_order),
                 section: a.section(),
+                remembered: recalled
+                    .and_then(|m| m.record_day)
+                    .map(|d| copy::remembered_as_of(d, now)),
                 order,
             }
         })

@@ -10,14 +10,17 @@ pub mod copy;
 mod date_order;
 mod deal;
 mod list;
+mod memory;
 
 pub use badge::{score_text, serde_name, BadgeView};
 pub use date_order::Remember;
 pub use deal::{deal_view, field_label, page_deal, DealView, PageDeal};
 pub use list::{list_view, ListRowView, ListView};
+pub use memory::seen_writes;
 
 use crate::core::date::Day;
 use crate::core::notes;
+use crate::core::seen;
 use crate::core::settings;
 use crate::crm::snapshot::RawSnapshot;
 use crate::crm::{detect, read_rows, PageKind};
@@ -67,7 +70,10 @@ pub fn storage_keys(snapshot: &RawSnapshot, now: Day) -> Vec<String> {
         Some(p) if p.kind.is_list() => {
             // The order does not change which rows there are, only how their dates read.
             let read = read_rows(snapshot, &p, now, None);
-            keys.extend(read.rows.iter().map(|r| notes::storage_key(&r.deal.key)));
+            for r in &read.rows {
+                keys.push(notes::storage_key(&r.deal.key));
+                keys.push(seen::storage_key(&r.deal.key));
+            }
         }
         Some(p) => {
             if let Some(k) = p.key {
@@ -78,6 +84,21 @@ pub fn storage_keys(snapshot: &RawSnapshot, now: Day) -> Vec<String> {
         None => {}
     }
     keys
+}
+
+/// The memory keys (`seen:<key>`) of the deals a page shows: what remembering them reads
+/// (`seen_writes`). A list's view reads them too (they are in `storage_keys`); a record page's
+/// view does not, so the card and the popup are not redrawn when its memory is written.
+pub fn memory_keys(snapshot: &RawSnapshot, now: Day) -> Vec<String> {
+    match detect(&snapshot.url) {
+        Some(p) if p.kind.is_list() => read_rows(snapshot, &p, now, None)
+            .rows
+            .iter()
+            .map(|r| seen::storage_key(&r.deal.key))
+            .collect(),
+        Some(p) => p.key.map(|k| seen::storage_key(&k)).into_iter().collect(),
+        None => Vec::new(),
+    }
 }
 
 /// The storage key of the notes of the deal on a record page; `None` elsewhere (lists too).

@@ -120,6 +120,47 @@ pub fn badge_view(snap: JsValue, stored: JsValue) -> Result<JsValue, JsValue> {
     Ok(out.into())
 }
 
+/// The memory keys of the deals the page shows (`view::memory_keys`): with `storage_keys`,
+/// what `memory_writes` reads.
+#[wasm_bindgen]
+pub fn memory_keys(snap: JsValue) -> Result<Vec<String>, JsValue> {
+    Ok(view::memory_keys(&snapshot(snap)?, today()))
+}
+
+/// What the page adds to the memory of deals (`view::seen_writes`): `{key: value}`, or
+/// `undefined` when nothing changes. `stored` is what `storage_keys` and `memory_keys` named.
+#[wasm_bindgen]
+pub fn memory_writes(snap: JsValue, stored: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let writes = view::seen_writes(&snapshot(snap)?, &json(stored)?, today(), millis(now_ms));
+    if writes.is_empty() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    to_js(&writes.into_iter().collect::<serde_json::Map<_, _>>())
+}
+
+/// The memory keys to delete from everything stored (`all`): past the rep's retention,
+/// unreadable, or beyond the number of deals kept (`core::seen::to_forget`). Never a note.
+#[wasm_bindgen]
+pub fn memory_to_forget(all: JsValue, now_ms: f64) -> Result<Vec<String>, JsValue> {
+    let all = json(all)?;
+    let (settings, _) = crate::core::settings::load(
+        all.get(crate::core::settings::STORAGE_KEY)
+            .unwrap_or(&Value::Null),
+    );
+    Ok(crate::core::seen::to_forget(
+        &all,
+        millis(now_ms),
+        settings.memory_days,
+    ))
+}
+
+/// When the browser refused a write for lack of room: the oldest memory keys to delete before
+/// trying again (`core::seen::to_free`). Never a note.
+#[wasm_bindgen]
+pub fn memory_to_free(all: JsValue) -> Result<Vec<String>, JsValue> {
+    Ok(crate::core::seen::to_free(&json(all)?))
+}
+
 /// What to store when the rep copies the draft they are looking at (`picked` = `{channel,
 /// tone}`): `{key: value}`, or `undefined` when the page has no suggestion.
 #[wasm_bindgen]

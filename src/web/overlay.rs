@@ -173,6 +173,11 @@ pub fn render_list(
             let el = text_child(&body, "div", "row-reason", reason)?;
             el.set_attribute("data-testid", "list-reason")?;
         }
+        if let Some(as_of) = &r.remembered {
+            // Scored with the timeline its record page showed then (the list shows none).
+            let el = text_child(&body, "div", "row-remembered", as_of)?;
+            el.set_attribute("data-testid", "list-remembered")?;
+        }
     }
     sections::structure_action(&card)?;
     text_child(&card, "p", "privacy", copy::LIST_FOOTER)?;

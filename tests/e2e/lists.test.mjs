@@ -77,3 +77,48 @@ test('each card uses its own deal notes (a snoozed deal says so)', async () => {
   await ext.close();
   await page.close();
 });
+
+test('a deal opened on its record page shows the same score on the list, as remembered, and only there', async () => {
+  const ext = await browser.context.newPage();
+  await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await ext.evaluate(() => chrome.storage.local.clear());
+  const listUrl = EXPECTED['salesforce/opportunity-list.html'].url;
+  const northwind = 'sf:acme:0065g00000XyZ12';
+
+  // The list first: nothing remembered, the row scored from its columns alone.
+  let { page, guard } = await openGuarded(browser, listUrl);
+  const listFrame = await overlayFrame(page, browser.extensionId);
+  let rows = await panel(listFrame);
+  const bare = rows.find((r) => r.key === northwind);
+  assert.ok(bare, 'the list shows the deal');
+  assert.equal(await listFrame.locator('[data-testid="list-remembered"]').count(), 0);
+  await guard.assertUntouched(assert);
+  await page.close();
+
+  // Its record page: the timeline (four unanswered follow-ups) makes it high risk.
+  ({ page, guard } = await openGuarded(browser, EXPECTED['salesforce/opportunity.html'].url));
+  const recordFrame = await overlayFrame(page, browser.extensionId);
+  const recordScore = (await recordFrame.locator('[data-testid="stall-score"]').textContent()).trim();
+  assert.ok(Number(recordScore) > Number(bare.score), `the record page reads more (${recordScore} vs ${bare.score})`);
+  // The background stores the memory right after answering with the badge.
+  const key = `seen:${northwind}`;
+  for (let i = 0; i < 50 && !(await ext.evaluate((k) => chrome.storage.local.get(k), key))[key]; i++) await page.waitForTimeout(100);
+  const entry = (await ext.evaluate((k) => chrome.storage.local.get(k), key))[key];
+  assert.equal(entry?.v, 1, 'remembered on this machine, versioned');
+  assert.equal(entry.url, EXPECTED['salesforce/opportunity.html'].url);
+  assert.ok(entry.deal.touches.length >= 4, 'with its timeline');
+  await guard.assertUntouched(assert);
+  await page.close();
+
+  // The list again: that row now agrees with the record page and says as of when.
+  ({ page, guard } = await openGuarded(browser, listUrl));
+  const frame = await overlayFrame(page, browser.extensionId);
+  rows = await panel(frame);
+  assert.equal(rows.find((r) => r.key === northwind).score, recordScore, 'the same score as on its record page');
+  const remembered = frame.locator(`[data-testid="list-row"][data-key="${northwind}"] [data-testid="list-remembered"]`);
+  assert.match(await remembered.textContent(), /^as of today/);
+  assert.equal(await frame.locator('[data-testid="list-remembered"]').count(), 1, 'only the deal that was opened');
+  await guard.assertUntouched(assert);
+  await page.close();
+  await ext.close();
+});

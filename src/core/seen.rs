@@ -1,0 +1,632 @@
+//! What Stallwatch remembers of each deal the rep has seen: the last reading of the deal (its
+//! fields and, once its record page was open, its timeline), where and when it was seen. With it
+//! a list row shows what the record page read, and the Today queue covers every deal the rep has
+//! opened. It lives in `storage.local` under `seen:<deal key>`, on this machine only.
+//!
+//! Bounded on purpose: a few hundred deals, the newest touches of each, bodies cut short (the
+//! browser's `storage.local` holds 10 MB, shared with the rep's notes, which are never evicted
+//! to make room for memory). Entries not seen for the retention period are forgotten.
+
+use super::date::Day;
+use super::model::{Deal, Touch};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// `seen:<deal key>`.
+pub const KEY_PREFIX: &str = "seen:";
+/// The schema written now. An entry from a newer Stallwatch is left alone (not read, not
+/// overwritten) so a downgrade does not lose it.
+pub const VERSION: u32 = 1;
+/// Deals remembered at most: with entries bounded below (~25 KB at worst, ~3 KB typical), the
+/// memory stays far inside the 10 MB `storage.local` quota next to the notes.
+pub const MAX_DEALS: usize = 300;
+/// Touches kept per deal, newest first: every signal looks at far fewer (the follow-up streak
+/// since the buyer's last reply, the effort balance over the last 10, silence from the newest).
+pub const MAX_TOUCHES: usize = 40;
+/// Characters kept of each touch's subject and body (pages show previews of about this size).
+pub const MAX_TEXT: usize = 500;
+/// Retention when the rep has not set one (days since the deal was last seen).
+pub const DEFAULT_RETENTION_DAYS: u32 = 90;
+/// A deal seen again with nothing new is rewritten at most this often (its "last seen" time):
+/// every write wakes every open CRM tab's storage listener.
+pub const RESEEN_AFTER_MS: u64 = 60 * 60 * 1000;
+
+/// Where a deal was seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeenOn {
+    Record,
+    List,
+    Board,
+}
+
+/// One remembered deal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Seen {
+    /// The schema version (`VERSION`).
+    pub v: u32,
+    /// The latest reading, merged field by field over the earlier ones.
+    pub deal: Deal,
+    /// The page to open it on (its record page when it was seen there).
+    pub url: String,
+    pub on: SeenOn,
+    /// When it was last seen anywhere (ms since the epoch), and the rep's calendar day then.
+    pub seen_ms: u64,
+    pub seen_day: Day,
+    /// When its record page, with the timeline, was last read; `None` when only seen in lists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_ms: Option<u64>,
+    /// The rep's calendar day of that reading ("as of Tue").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_day: Option<Day>,
+}
+
+pub fn storage_key(deal_key: &str) -> String {
+    format!("{KEY_PREFIX}{deal_key}")
+}
+
+/// Why a stored entry was not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unusable {
+    /// Written by a newer Stallwatch: kept as it is, not read.
+    Newer(u32),
+    /// Not a memory entry this version can read (the reason, for the rep's problem list).
+    Corrupt(String),
+}
+
+/// Reads a stored entry, migrating older schemas to this one.
+pub fn load(value: &Value) -> Result<Seen, Unusable> {
+    let v = value
+        .get("v")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| Unusable::Corrupt("it has no schema version".into()))?;
+    if v > u64::from(VERSION) {
+        return Err(Unusable::Newer(v as u32));
+    }
+    let migrated = migrate(value.clone(), v as u32)?;
+    serde_json::from_value(migrated).map_err(|e| Unusable::Corrupt(e.to_string()))
+}
+
+/// Steps an entry of schema `from` up to `VERSION`, one version at a time. Version 1 is the
+/// first: there is nothing older to step from yet, and version 0 never existed.
+fn migrate(value: Value, from: u32) -> Result<Value, Unusable> {
+    match from {
+        VERSION => Ok(value),
+        other => Err(Unusable::Corrupt(format!(
+            "schema version {other} was never written by Stallwatch"
+        ))),
+    }
+}
+
+/// `fresh` over `earlier`, field by field: what the page shows now wins; what it does not show
+/// (a list has no timeline and often no next step) keeps the earlier reading.
+pub fn merged(earlier: &Deal, fresh: &Deal) -> Deal {
+    let pick = |f: &Option<String>, e: &Option<String>| f.clone().or_else(|| e.clone());
+    let next_step_known = !fresh.next_step_unknown;
+    Deal {
+        crm: fresh.crm,
+        key: fresh.key.clone(),
+        name: pick(&fresh.name, &earlier.name),
+        stage: pick(&fresh.stage, &earlier.stage),
+        status: fresh.status,
+        amount: fresh.amount.clone().or_else(|| earlier.amount.clone()),
+        close_date: fresh.close_date.or(earlier.close_date),
+        previous_close_dates: if fresh.previous_close_dates.is_empty() {
+            earlier.previous_close_dates.clone()
+        } else {
+            fresh.previous_close_dates.clone()
+        },
+        stage_entered: fresh.stage_entered.or(earlier.stage_entered),
+        owner: pick(&fresh.owner, &earlier.owner),
+        next_step: if next_step_known {
+            fresh.next_step.clone()
+        } else {
+            earlier.next_step.clone()
+        },
+        next_step_date: if next_step_known {
+            fresh.next_step_date
+        } else {
+            earlier.next_step_date
+        },
+        next_step_unknown: fresh.next_step_unknown && earlier.next_step_unknown,
+        contact: pick(&fresh.contact, &earlier.contact),
+        touches: fresh.touches.clone().or_else(|| earlier.touches.clone()),
+        upcoming: if fresh.touches.is_some() {
+            fresh.upcoming.clone()
+        } else {
+            earlier.upcoming.clone()
+        },
+        last_inbound: fresh.last_inbound.or(earlier.last_inbound),
+        language: fresh.language.or(earlier.language),
+    }
+}
+
+/// The deal with its timeline cut to what is kept: the newest `MAX_TOUCHES` touches, each text
+/// to `MAX_TEXT` characters.
+fn bounded(mut deal: Deal) -> Deal {
+    let cut = |t: &mut Touch| {
+        t.subject = cut_text(&t.subject);
+        t.body = cut_text(&t.body);
+    };
+    if let Some(touches) = &mut deal.touches {
+        touches.sort_by_key(|t| std::cmp::Reverse(t.day));
+        touches.truncate(MAX_TOUCHES);
+        touches.iter_mut().for_each(cut);
+    }
+    deal.upcoming.truncate(MAX_TOUCHES);
+    deal.upcoming.iter_mut().for_each(cut);
+    deal
+}
+
+fn cut_text(s: &str) -> String {
+    match s.char_indices().nth(MAX_TEXT) {
+        Some((at, _)) => s[..at].to_string(),
+        None => s.to_string(),
+    }
+}
+
+/// What to store after seeing `deal` on `url` at `now_ms` (the rep's day `today`), given what
+/// was stored: `None` when
+/// the entry would only move its "last seen" time forward by less than `RESEEN_AFTER_MS`, or
+/// when the stored entry is a newer Stallwatch's (left alone).
+pub fn remember(
+    stored: Option<&Value>,
+    deal: &Deal,
+    url: &str,
+    on: SeenOn,
+    now_ms: u64,
+    today: Day,
+) -> Option<Seen> {
+    if deal.key.is_empty() {
+        return None;
+    }
+    let earlier = match stored.map(load) {
+        Some(Ok(s)) => Some(s),
+        Some(Err(Unusable::Newer(_))) => return None,
+        // Corrupt or absent: this reading replaces it.
+        Some(Err(Unusable::Corrupt(_))) | None => None,
+    };
+    let deal = bounded(match &earlier {
+        Some(e) => merged(&e.deal, deal),
+        None => deal.clone(),
+    });
+    let from_record = on == SeenOn::Record;
+    let next = Seen {
+        v: VERSION,
+        // A list's link is the list; the record page is where the rep acts.
+        url: match (&earlier, from_record) {
+            (Some(e), false) if e.on == SeenOn::Record => e.url.clone(),
+            _ => url.to_string(),
+        },
+        on: match (&earlier, from_record) {
+            (Some(e), false) if e.record_ms.is_some() => SeenOn::Record,
+            _ => on,
+        },
+        deal,
+        seen_ms: now_ms,
+        seen_day: today,
+        record_ms: if from_record {
+            Some(now_ms)
+        } else {
+            earlier.as_ref().and_then(|e| e.record_ms)
+        },
+        record_day: if from_record {
+            Some(today)
+        } else {
+            earlier.as_ref().and_then(|e| e.record_day)
+        },
+    };
+    if let Some(e) = &earlier {
+        let same = e.deal == next.deal && e.url == next.url && e.on == next.on;
+        let recent = now_ms.saturating_sub(e.seen_ms) < RESEEN_AFTER_MS;
+        if same && recent {
+            return None;
+        }
+    }
+    Some(next)
+}
+
+/// The remembered reading of `deal_key` in `stored` (a storage map), if there is one this
+/// version can read and it was seen within `retention_days` of `today`.
+pub fn recalled(stored: &Value, deal_key: &str, today: Day, retention_days: u32) -> Option<Seen> {
+    let s = load(stored.get(storage_key(deal_key))?).ok()?;
+    (today.days_since(s.seen_day) <= retention_days as i32).then_some(s)
+}
+
+/// Every readable memory entry in `stored` (a storage map), with the problems of the others.
+/// Entries older than `retention_days` are left out: they are forgotten (see `to_forget`).
+pub fn all(stored: &Value, now_ms: u64, retention_days: u32) -> (Vec<Seen>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    let Some(map) = stored.as_object() else {
+        return (out, problems);
+    };
+    for (key, value) in map {
+        let Some(deal_key) = key.strip_prefix(KEY_PREFIX) else {
+            continue;
+        };
+        match load(value) {
+            Ok(s) if !expired(&s, now_ms, retention_days) => out.push(s),
+            Ok(_) | Err(Unusable::Newer(_)) => {}
+            Err(Unusable::Corrupt(why)) => problems.push(format!(
+                "The remembered reading of deal {deal_key} could not be read ({why}); it is ignored and will be replaced the next time you open the deal."
+            )),
+        }
+    }
+    (out, problems)
+}
+
+fn expired(s: &Seen, now_ms: u64, retention_days: u32) -> bool {
+    now_ms.saturating_sub(s.seen_ms) > u64::from(retention_days) * 86_400_000
+}
+
+/// The memory keys to delete from a storage map: entries past the retention period, corrupt
+/// ones, and, beyond `MAX_DEALS`, the ones seen longest ago. Never a note, never an entry of a
+/// newer Stallwatch.
+pub fn to_forget(stored: &Value, now_ms: u64, retention_days: u32) -> Vec<String> {
+    let Some(map) = stored.as_object() else {
+        return Vec::new();
+    };
+    let mut forget = Vec::new();
+    let mut kept: Vec<(u64, &String)> = Vec::new();
+    for (key, value) in map {
+        if !key.starts_with(KEY_PREFIX) {
+            continue;
+        }
+        match load(value) {
+            Ok(s) if expired(&s, now_ms, retention_days) => forget.push(key.clone()),
+            Ok(s) => kept.push((s.seen_ms, key)),
+            Err(Unusable::Corrupt(_)) => forget.push(key.clone()),
+            Err(Unusable::Newer(_)) => {}
+        }
+    }
+    if kept.len() > MAX_DEALS {
+        kept.sort();
+        let over = kept.len() - MAX_DEALS;
+        forget.extend(kept.into_iter().take(over).map(|(_, k)| k.clone()));
+    }
+    forget
+}
+
+/// When the browser refuses a write for lack of room: the oldest tenth of the memory (at
+/// least one entry) to delete before trying again. Notes are never among them.
+pub fn to_free(stored: &Value) -> Vec<String> {
+    let Some(map) = stored.as_object() else {
+        return Vec::new();
+    };
+    let mut kept: Vec<(u64, &String)> = map
+        .iter()
+        .filter(|(k, _)| k.starts_with(KEY_PREFIX))
+        .filter_map(|(k, v)| Some((load(v).ok()?.seen_ms, k)))
+        .collect();
+    kept.sort();
+    let n = (kept.len() / 10).max(1).min(kept.len());
+    kept.into_iter().take(n).map(|(_, k)| k.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::date::Day;
+    use crate::core::model::{Channel, Direction};
+    use serde_json::json;
+
+    const DAY_MS: u64 = 86_400_000;
+    const NOW: u64 = 1_764_400_000_000;
+
+    fn today() -> Day {
+        day(29)
+    }
+
+    fn day(d: u32) -> Day {
+        Day::from_ymd(2026, 11, d).unwrap()
+    }
+
+    fn touch(d: u32, direction: Direction, body: &str) -> Touch {
+        Touch {
+            day: day(d),
+            direction,
+            channel: Channel::Email,
+            subject: "Proposal".into(),
+            body: body.into(),
+        }
+    }
+
+    fn record_deal() -> Deal {
+        Deal {
+            key: "sf:acme:0065g00000XyZ12".into(),
+            name: Some("Northwind renewal".into()),
+            stage: Some("Proposal".into()),
+            owner: Some("Jordan Reyes".into()),
+            next_step: Some("Send revised SOW".into()),
+            close_date: Some(day(24)),
+            touches: Some(vec![
+                touch(20, Direction::Outbound, "Checking in"),
+                touch(8, Direction::Inbound, "Can you send the revised quote?"),
+            ]),
+            ..Deal::default()
+        }
+    }
+
+    /// The same deal as a list row shows it: a newer stage, no timeline, no next step column.
+    fn list_row() -> Deal {
+        Deal {
+            key: "sf:acme:0065g00000XyZ12".into(),
+            name: Some("Northwind renewal".into()),
+            stage: Some("Negotiation".into()),
+            close_date: Some(day(30)),
+            next_step_unknown: true,
+            ..Deal::default()
+        }
+    }
+
+    fn stored(s: &Seen) -> Value {
+        serde_json::to_value(s).unwrap()
+    }
+
+    #[test]
+    fn a_list_row_updates_the_fields_it_shows_and_keeps_the_timeline_the_record_read() {
+        let rec = remember(
+            None,
+            &record_deal(),
+            "https://r",
+            SeenOn::Record,
+            NOW,
+            today(),
+        )
+        .unwrap();
+        assert_eq!(rec.record_ms, Some(NOW));
+        let later = NOW + 2 * DAY_MS;
+        let s = remember(
+            Some(&stored(&rec)),
+            &list_row(),
+            "https://list",
+            SeenOn::List,
+            later,
+            today(),
+        )
+        .unwrap();
+        assert_eq!(s.deal.stage.as_deref(), Some("Negotiation"), "fresh wins");
+        assert_eq!(s.deal.close_date, Some(day(30)));
+        assert_eq!(
+            s.deal.owner.as_deref(),
+            Some("Jordan Reyes"),
+            "kept: not shown"
+        );
+        assert_eq!(
+            s.deal.next_step.as_deref(),
+            Some("Send revised SOW"),
+            "a list cannot show it"
+        );
+        assert_eq!(
+            s.deal.touches.as_ref().map(Vec::len),
+            Some(2),
+            "the timeline is kept"
+        );
+        assert_eq!(
+            (s.url.as_str(), s.on),
+            ("https://r", SeenOn::Record),
+            "opens the record"
+        );
+        assert_eq!(
+            (s.seen_ms, s.record_ms),
+            (later, Some(NOW)),
+            "as of the record's reading"
+        );
+        assert_eq!(s.record_day, Some(today()));
+        let map = json!({ storage_key("sf:acme:0065g00000XyZ12"): stored(&s) });
+        let key = "sf:acme:0065g00000XyZ12";
+        assert!(recalled(&map, key, today().plus(90), 90).is_some());
+        assert!(
+            recalled(&map, key, today().plus(91), 90).is_none(),
+            "past the retention"
+        );
+        assert!(recalled(&map, "sf:acme:other", today(), 90).is_none());
+    }
+
+    #[test]
+    fn a_record_page_replaces_the_timeline_and_a_missing_next_step_there_is_missing() {
+        let rec = remember(
+            None,
+            &record_deal(),
+            "https://r",
+            SeenOn::Record,
+            NOW,
+            today(),
+        )
+        .unwrap();
+        let mut again = record_deal();
+        again.next_step = None;
+        again.touches = Some(vec![touch(27, Direction::Inbound, "Signed, see attached")]);
+        let s = remember(
+            Some(&stored(&rec)),
+            &again,
+            "https://r",
+            SeenOn::Record,
+            NOW + DAY_MS,
+            today(),
+        )
+        .unwrap();
+        assert_eq!(
+            s.deal.next_step, None,
+            "the record page shows the field: empty is empty"
+        );
+        assert_eq!(s.deal.touches.unwrap()[0].body, "Signed, see attached");
+    }
+
+    #[test]
+    fn seeing_the_same_deal_again_writes_only_when_something_changed_or_an_hour_passed() {
+        let rec = remember(
+            None,
+            &record_deal(),
+            "https://r",
+            SeenOn::Record,
+            NOW,
+            today(),
+        )
+        .unwrap();
+        let at = |ms| {
+            remember(
+                Some(&stored(&rec)),
+                &record_deal(),
+                "https://r",
+                SeenOn::Record,
+                ms,
+                today(),
+            )
+        };
+        assert_eq!(
+            at(NOW + 60_000),
+            None,
+            "a re-read a minute later writes nothing"
+        );
+        assert!(
+            at(NOW + RESEEN_AFTER_MS).is_some(),
+            "an hour later, the time seen moves"
+        );
+        let mut changed = record_deal();
+        changed.stage = Some("Closed Won".into());
+        assert!(remember(
+            Some(&stored(&rec)),
+            &changed,
+            "https://r",
+            SeenOn::Record,
+            NOW + 1,
+            today(),
+        )
+        .is_some());
+    }
+
+    #[test]
+    fn the_timeline_is_bounded_newest_first_and_texts_are_cut() {
+        let mut d = record_deal();
+        d.touches = Some(
+            (1..=60)
+                .map(|i| Touch {
+                    day: Day::from_ymd(2026, 1, 1).unwrap().plus(i),
+                    direction: Direction::Outbound,
+                    channel: Channel::Email,
+                    subject: "x".repeat(2000),
+                    body: "é".repeat(900),
+                })
+                .collect(),
+        );
+        let s = remember(None, &d, "https://r", SeenOn::Record, NOW, today()).unwrap();
+        let t = s.deal.touches.unwrap();
+        assert_eq!(t.len(), MAX_TOUCHES);
+        assert_eq!(
+            t[0].day,
+            Day::from_ymd(2026, 1, 1).unwrap().plus(60),
+            "newest kept"
+        );
+        assert_eq!(t[0].body.chars().count(), MAX_TEXT);
+        assert_eq!(t[0].subject.len(), MAX_TEXT);
+        let bytes = serde_json::to_string(&stored(
+            &remember(None, &record_deal(), "u", SeenOn::Record, NOW, today()).unwrap(),
+        ))
+        .unwrap()
+        .len();
+        assert!(bytes < 2_000, "a typical entry is small ({bytes} bytes)");
+    }
+
+    #[test]
+    fn a_newer_schema_is_left_alone_and_a_corrupt_entry_is_reported_and_replaced() {
+        let newer = json!({"v": VERSION + 1, "whatever": true});
+        assert_eq!(load(&newer), Err(Unusable::Newer(VERSION + 1)));
+        assert_eq!(
+            remember(
+                Some(&newer),
+                &record_deal(),
+                "u",
+                SeenOn::Record,
+                NOW,
+                today()
+            ),
+            None,
+            "never overwritten: a downgrade must not lose it"
+        );
+        for bad in [json!("text"), json!({"v": 0}), json!({"v": 1, "deal": 5})] {
+            assert!(matches!(load(&bad), Err(Unusable::Corrupt(_))), "{bad}");
+            assert!(remember(
+                Some(&bad),
+                &record_deal(),
+                "u",
+                SeenOn::Record,
+                NOW,
+                today()
+            )
+            .is_some());
+        }
+        let map = json!({"seen:a": {"v": 1}, "notes:a": {"reason": "x"}});
+        let (entries, problems) = all(&map, NOW, 90);
+        assert!(entries.is_empty());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("deal a"), "{problems:?}");
+    }
+
+    #[test]
+    fn the_current_schema_reads_back_what_it_wrote() {
+        let s = remember(
+            None,
+            &record_deal(),
+            "https://r",
+            SeenOn::Record,
+            NOW,
+            today(),
+        )
+        .unwrap();
+        assert_eq!(load(&stored(&s)), Ok(s));
+    }
+
+    #[test]
+    fn old_entries_are_forgotten_after_the_retention_and_the_oldest_beyond_the_cap() {
+        let entry = |key: &str, ms: u64| {
+            let mut d = record_deal();
+            d.key = key.into();
+            stored(&remember(None, &d, "u", SeenOn::Record, ms, today()).unwrap())
+        };
+        let mut map = serde_json::Map::new();
+        map.insert("seen:old".into(), entry("old", NOW - 91 * DAY_MS));
+        map.insert("seen:recent".into(), entry("recent", NOW - 89 * DAY_MS));
+        map.insert("seen:bad".into(), json!({"v": "one"}));
+        map.insert("seen:future".into(), json!({"v": 99}));
+        map.insert("notes:old".into(), json!({"reason": "kept forever"}));
+        let map = Value::Object(map);
+        let mut forget = to_forget(&map, NOW, 90);
+        forget.sort();
+        assert_eq!(forget, ["seen:bad", "seen:old"]);
+        let (entries, _) = all(&map, NOW, 90);
+        assert_eq!(entries.len(), 1, "the expired one is not shown either");
+        assert_eq!(
+            to_forget(&map, NOW, 30).len(),
+            3,
+            "a shorter retention forgets more"
+        );
+
+        let mut many = serde_json::Map::new();
+        for i in 0..(MAX_DEALS + 5) {
+            many.insert(
+                format!("seen:d{i}"),
+                entry(&format!("d{i}"), NOW - i as u64 * 1000),
+            );
+        }
+        many.insert("notes:d0".into(), json!({"reason": "x"}));
+        let mut over = to_forget(&Value::Object(many.clone()), NOW, 90);
+        over.sort();
+        let mut oldest: Vec<String> = (MAX_DEALS..MAX_DEALS + 5)
+            .map(|i| format!("seen:d{i}"))
+            .collect();
+        oldest.sort();
+        assert_eq!(over, oldest, "the five seen longest ago");
+        let free = to_free(&Value::Object(many));
+        assert_eq!(free.len(), (MAX_DEALS + 5) / 10);
+        assert!(
+            free.iter().all(|k| k.starts_with(KEY_PREFIX)),
+            "never a note"
+        );
+        assert!(
+            free.contains(&format!("seen:d{}", MAX_DEALS + 4)),
+            "oldest first"
+        );
+    }
+}

@@ -12,12 +12,12 @@ import init, { badge_view, memory_keys, memory_to_forget, memory_to_free, memory
 // Started once per worker; a service worker cannot await at the top level.
 const ready = init();
 
-async function badgeFor(snapshot) {
+async function badgeFor(snapshot, remembering) {
   await ready;
   const stored = await chrome.storage.local.get(storage_keys(snapshot));
   const { badge, remember } = badge_view(snapshot, stored);
   // What the page proved about its host's date order, stored as the card would.
-  if (remember) await chrome.storage.local.set(remember);
+  if (remember && remembering) await chrome.storage.local.set(remember);
   return { badge };
 }
 
@@ -53,10 +53,13 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // Our own content script in a tab's top frame; never a web page, another extension or a
   // frame inside the page.
   if (sender.id !== chrome.runtime.id || !sender.tab || sender.frameId !== 0) return false;
-  badgeFor(msg.snapshot).then(
+  // `remember: false`: the same reading scored again after the notes or settings changed.
+  const remembering = msg.remember !== false;
+  badgeFor(msg.snapshot, remembering).then(
     (answer) => {
       sendResponse(answer);
       // After the answer: remembering never delays the badge.
+      if (!remembering) return;
       memory = memory.then(() => rememberDeals(msg.snapshot)).catch((e) => console.warn('Stallwatch: could not remember this page', e));
     },
     (e) => sendResponse({ error: String(e?.message || e).slice(0, 300) }),

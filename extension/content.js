@@ -236,7 +236,9 @@
     stats.firstAskedAt ??= performance.now();
     let answer = null;
     try {
-      answer = await chrome.runtime.sendMessage({ type: 'stallwatch:badge', snapshot: snap });
+      // A re-score after a storage change saw nothing new on the page: nothing to remember
+      // (after "delete everything", an open tab must not write the deal back at once).
+      answer = await chrome.runtime.sendMessage({ type: 'stallwatch:badge', snapshot: snap, remember: !force });
     } catch {
       // The background could not be reached: the badge says it could not score.
     }

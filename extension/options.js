@@ -81,8 +81,28 @@ async function undo() {
   say('backup-status', text);
 }
 
+// Everything Stallwatch keeps in this browser goes, after a second click on the same button
+// (within 10 s; the first one only says what the second will do).
+let armed = 0;
+async function deleteAll(button) {
+  if (Date.now() - armed > 10_000) {
+    armed = Date.now();
+    button.textContent = button.dataset.confirm;
+    return;
+  }
+  armed = 0;
+  await chrome.storage.local.clear();
+  await draw();
+  say('backup-status', button.dataset.done);
+}
+
 root.addEventListener('click', (e) => {
-  const action = e.target instanceof Element ? e.target.closest('[data-action]')?.dataset.action : null;
+  const target = e.target instanceof Element ? e.target.closest('[data-action]') : null;
+  const action = target?.dataset.action;
+  if (action === 'delete-all') {
+    deleteAll(target).catch((err) => reportError(root, err));
+    return;
+  }
   const run = { save, undo, export: exportFile, defaults: async () => {
     await chrome.storage.local.set({ settings: default_settings() });
     await draw();

@@ -13,6 +13,9 @@ let expanded = true; // this frame exists only while the card is open
 let choice = {}; // the draft picked with the channel and tone switchers
 let refused = null; // why the last action was refused, when it was
 let ready = false;
+// A reading not drawn yet: only then is what it proved remembered (a redraw after the notes
+// changed, or after "delete everything", saw nothing new).
+let newReading = false;
 
 // ---- pairing with this tab's content script ------------------------------------------------
 //
@@ -27,6 +30,7 @@ const waiting = new Map(); // ports that arrived before their nonce: name -> por
 function handle(msg) {
   if (msg?.type === 'snapshot') {
     snapshot = msg.snapshot;
+    newReading = true;
     render();
   } else if (msg?.type === 'visibility') {
     answers.get(msg.id)?.(msg.problem ?? null);
@@ -219,7 +223,9 @@ async function draw() {
   const status = root.querySelector('.copied');
   if (copiedNote && status) status.textContent = copiedNote;
   // The view asks to remember what this page proved (its host's date order); storage only.
-  if (remember) await chrome.storage.local.set(remember);
+  const fromNewReading = newReading;
+  newReading = false;
+  if (remember && fromNewReading) await chrome.storage.local.set(remember);
   // For scripts/bench-overlay.mjs: when the first score was on screen (a local mark only).
   if (!performance.getEntriesByName('stallwatch:first-render').length) performance.mark('stallwatch:first-render');
   // Two fixed sizes, chosen by the content script: the frame never takes its content's size.

@@ -1,11 +1,14 @@
 // The popup: quick notes for the deal in the current tab. The content script supplies the page
 // snapshot; the Rust core renders the form (from its one table of note fields), merges edits
 // and checks them; notes are saved to storage.local only.
-import init, { notes_from_form, notes_storage_key, render_popup, storage_keys } from './pkg/stallwatch.js';
-import { copyText, reportError } from './ui.js';
+import init, { notes_from_form, notes_storage_key, render_popup, render_today, storage_keys, today_copied } from './pkg/stallwatch.js';
+import { copyQueueMessage, copyText, reportError } from './ui.js';
 
 const formRoot = document.getElementById('form');
 const resultRoot = document.getElementById('result');
+const todayRoot = document.getElementById('today');
+/** Rows of each section the popup shows; the full page shows them all. */
+const TODAY_ROWS = 5;
 
 /** The tab whose deal we annotate: the active tab, or `?tab=N` when opened as a page. */
 async function targetTab() {
@@ -82,7 +85,22 @@ async function main() {
       reportError(resultRoot, err);
     }
   });
-  if (!notesKey) return; // not a deal record: no form, nothing to save
+  if (!notesKey) {
+    // Not a deal record: the day's queue, and a link to the full Today page.
+    const drawToday = async () => render_today(todayRoot, await chrome.storage.local.get(null), Date.now(), { compact: TODAY_ROWS });
+    await drawToday();
+    todayRoot.addEventListener('click', (e) => {
+      const button = e.target instanceof Element ? e.target.closest('[data-action="today-copy"]') : null;
+      if (!button || !e.isTrusted) return;
+      const all = () => chrome.storage.local.get(null);
+      copyQueueMessage(button.closest('[data-testid="today-row"]'), async (key) => today_copied(await all(), key))
+        .catch((err) => reportError(todayRoot, err));
+    });
+    chrome.storage.onChanged.addListener((_changes, area) => {
+      if (area === 'local') drawToday().catch((err) => reportError(todayRoot, err));
+    });
+    return; // no form, nothing to save
+  }
 
   // Saves on every edit, synchronously up to the storage call: a toolbar popup closes the moment
   // the rep clicks back into the page, and an edit must never wait on a timer that dies with it.

@@ -37,3 +37,17 @@ export function reportError(root, error) {
   p.textContent = `Stallwatch could not show this deal: ${error?.message || error}`;
   root.replaceChildren(p);
 }
+
+/**
+ * Copies the message of a Today row (its hidden text), and stores what `recordFor(key)` returns
+ * for that deal (the copied-suggestion memory the core builds). True when it was copied.
+ */
+export async function copyQueueMessage(row, recordFor) {
+  const text = row?.querySelector('[data-testid="today-message"]')?.textContent;
+  const button = row?.querySelector('[data-action="today-copy"]');
+  if (!text || !button || !(await writeClipboard(text))) return false;
+  button.textContent = button.dataset.copied;
+  const record = await recordFor(row.dataset.key);
+  if (record) await chrome.storage.local.set(record);
+  return true;
+}

@@ -46,6 +46,15 @@ try {
     console.log(`${fixture}: ${badge} (${summary.replace(/^Stallwatch: /, '')}) → ${path.relative(ROOT, file)}`);
     if (!headed) await page.close();
   }
+  // The Today queue, filled by the visits above.
+  const today = await browser.context.newPage();
+  await today.setViewportSize({ width: 900, height: 900 });
+  await today.goto(`chrome-extension://${browser.extensionId}/today.html`);
+  await today.locator('[data-testid="today-row"]').first().waitFor();
+  const todayFile = path.join(outDir, 'today.png');
+  await today.screenshot({ path: todayFile, fullPage: true });
+  shots.push(todayFile);
+  console.log(`Today: ${await today.locator('[data-testid="today-headline"]').textContent()} → ${path.relative(ROOT, todayFile)}`);
   if (headed) {
     console.log('The demo pages are open in Chromium. Close the browser window to finish.');
     await new Promise((resolve) => browser.context.on('close', resolve));

@@ -1,4 +1,5 @@
-//! Backing up the rep's notes and settings to a file, and restoring them. The file is plain
+//! Backing up the rep's notes, settings and the memory of deals seen (`seen`) to a file, and
+//! restoring them. The file is plain
 //! JSON the rep keeps; nothing is sent anywhere.
 //!
 //! Restoring merges the backup into what is stored, and never loses a note: per deal and per
@@ -11,6 +12,7 @@
 
 use super::date::Day;
 use super::notes::{self, NOTE_FIELDS};
+use super::seen;
 use super::settings;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -26,10 +28,13 @@ pub const UNDO_KEY: &str = "restore_undo";
 /// The backup of everything Stallwatch keeps in `storage.local`.
 pub fn export(storage: &Value, today: Day) -> Value {
     let mut notes_out = Map::new();
+    let mut seen_out = Map::new();
     if let Some(all) = storage.as_object() {
         for (k, v) in all {
             if k.starts_with(notes::KEY_PREFIX) {
                 notes_out.insert(k.clone(), v.clone());
+            } else if k.starts_with(seen::KEY_PREFIX) {
+                seen_out.insert(k.clone(), v.clone());
             }
         }
     }
@@ -38,6 +43,7 @@ pub fn export(storage: &Value, today: Day) -> Value {
         "exported_on": today.iso(),
         "settings": storage.get(settings::STORAGE_KEY).cloned().unwrap_or(Value::Null),
         "notes": notes_out,
+        "seen": seen_out,
     })
 }
 
@@ -71,6 +77,8 @@ pub struct Counts {
     pub settings_restored: usize,
     /// Settings in the backup that could not be read (yours kept).
     pub settings_kept: usize,
+    /// Remembered deals taken from the backup (absent here, or seen later there).
+    pub seen_restored: usize,
 }
 
 /// What restoring a backup file does.
@@ -304,6 +312,38 @@ pub fn restore(text: &str, current: &Value, key_prefixes: &[&str], now_ms: u64) 
             .problems
             .push("The backup's notes are not a set of deals; none restored.".into()),
     }
+    // The memory of deals seen: an entry is taken when this browser has none for the deal, or
+    // an older one (seen earlier); an unreadable one is skipped and changes nothing.
+    if let Some(Value::Object(all)) = value.get("seen") {
+        for (key, v) in all {
+            let deal = key.strip_prefix(seen::KEY_PREFIX).unwrap_or("");
+            let prefix_ok = deal
+                .split(':')
+                .next()
+                .is_some_and(|p| key_prefixes.contains(&p));
+            let Ok(entry) = seen::load(v).map_err(|_| ()).and_then(|e| {
+                if prefix_ok && e.deal.key == deal {
+                    Ok(e)
+                } else {
+                    Err(())
+                }
+            }) else {
+                out.problems.push(format!(
+                    "{key}: not a remembered deal this version can read; skipped."
+                ));
+                continue;
+            };
+            let newer = match seen::load(stored(key)) {
+                Ok(here) => entry.seen_ms > here.seen_ms,
+                Err(seen::Unusable::Newer(_)) => false,
+                Err(seen::Unusable::Corrupt(_)) => true,
+            };
+            if newer {
+                out.counts.seen_restored += 1;
+                out.entries.insert(key.clone(), v.clone());
+            }
+        }
+    }
     if !out.entries.is_empty() {
         let previous: Map<String, Value> = out
             .entries
@@ -410,6 +450,62 @@ mod tests {
         let again = restore(&file.to_string(), &storage, PREFIXES, NOW);
         assert!(again.entries.is_empty(), "{:?}", again.entries);
         assert_eq!(again.counts.unchanged, 1);
+    }
+
+    #[test]
+    fn remembered_deals_travel_in_the_backup_and_the_newer_copy_wins() {
+        use crate::core::model::Deal;
+        use crate::core::seen::{remember, SeenOn};
+        let day = Day::from_ymd(2026, 11, 20).unwrap();
+        let seen_at = |ms: u64, stage: &str| {
+            let deal = Deal {
+                key: "sf:acme:0065g00000XyZ12".into(),
+                stage: Some(stage.into()),
+                ..Deal::default()
+            };
+            serde_json::to_value(
+                remember(None, &deal, "https://r", SeenOn::Record, ms, day).unwrap(),
+            )
+            .unwrap()
+        };
+        let key = "seen:sf:acme:0065g00000XyZ12";
+        let file = export(&json!({ key: seen_at(NOW, "Proposal") }), day);
+        assert_eq!(file["seen"][key]["deal"]["stage"], "Proposal");
+        // Into an empty browser: taken.
+        let r = restore(&file.to_string(), &json!({}), PREFIXES, NOW);
+        assert_eq!(
+            (r.counts.seen_restored, r.entries.contains_key(key)),
+            (1, true)
+        );
+        // Over a newer reading here: kept.
+        let r = restore(
+            &file.to_string(),
+            &json!({ key: seen_at(NOW + 1, "Negotiation") }),
+            PREFIXES,
+            NOW,
+        );
+        assert_eq!(
+            (r.counts.seen_restored, r.entries.contains_key(key)),
+            (0, false)
+        );
+        // Over an older one: taken, and the undo copy holds the older one.
+        let older = seen_at(NOW - 1, "Qualification");
+        let r = restore(
+            &file.to_string(),
+            &json!({ key: older.clone() }),
+            PREFIXES,
+            NOW,
+        );
+        assert_eq!(r.entries[key]["deal"]["stage"], "Proposal");
+        assert_eq!(r.entries[UNDO_KEY]["previous"][key], older);
+        // An unreadable entry, or one filed under another deal's key, changes nothing.
+        let bad = json!({"stallwatch_backup": 1, "seen": {
+            key: {"v": 1, "deal": 5},
+            "seen:sf:acme:0065g00000Other": seen_at(NOW, "Proposal"),
+        }});
+        let r = run(bad, json!({}));
+        assert!(r.entries.is_empty(), "{:?}", r.entries);
+        assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
     }
 
     #[test]
@@ -675,6 +771,7 @@ mod tests {
                 skipped: 1,
                 settings_restored: 0,
                 settings_kept: 0,
+                seen_restored: 0,
             }
         );
         let written: Vec<&str> = r.entries.keys().map(String::as_str).collect();

@@ -58,7 +58,7 @@ pub const UNNAMED_DEAL: &str = "Unnamed deal";
 /// A list row scored with the timeline its record page showed on `day`.
 pub fn remembered_as_of(day: crate::core::date::Day, now: crate::core::date::Day) -> String {
     match now.days_since(day) {
-        0 => "as of today (opened today)".to_string(),
+        0 => "as of today".to_string(),
         1 => "as of yesterday".to_string(),
         n => format!("as of {} ({n} days ago)", day.short(now)),
     }
@@ -174,15 +174,80 @@ pub mod options {
     pub const SAVE: &str = "Save";
     pub const DEFAULTS: &str = "Restore the defaults";
     pub const YOUR_DATA: &str = "Your data";
-    pub const YOUR_DATA_NOTE: &str = "Your notes and settings live only in this browser. Save a backup file to move them to another browser or to keep them safe.";
+    pub const YOUR_DATA_NOTE: &str = "Your notes, your settings and what Stallwatch remembers of the deals you opened (for your lists and the Today queue) live only in this browser. Save a backup file to move them to another browser or to keep them safe.";
+    pub const DELETE_ALL: &str = "Delete everything Stallwatch keeps here";
+    pub const DELETE_ALL_CONFIRM: &str =
+        "Click again to delete all your notes, settings and remembered deals";
+    pub const DELETED_ALL: &str = "Deleted. Stallwatch keeps nothing in this browser now.";
     pub const EXPORT: &str = "Save a backup file";
     pub const IMPORT: &str = "Restore from a backup file";
     pub const PRIVACY: &str = "Privacy";
     pub const PRIVACY_LINES: [&str; 3] = [
         "Stallwatch reads the CRM page you are looking at. It never writes into your CRM: no field, no note, no email is changed or sent by it.",
-        "It sends nothing anywhere: no server, no analytics, no tracking. Your notes and these settings stay in this browser's extension storage.",
+        "It sends nothing anywhere: no server, no analytics, no tracking. Your notes, these settings and what it remembers of the deals you opened stay in this browser's extension storage.",
         "The suggested message is copied to your clipboard only when you click Copy.",
     ];
+}
+
+/// The Today queue.
+pub mod today {
+    use crate::core::date::Day;
+
+    pub const TITLE: &str = "Today";
+    /// The queue's sections, as headed.
+    pub fn section(s: crate::view::TodaySection) -> &'static str {
+        use crate::view::TodaySection;
+        match s {
+            TodaySection::ActToday => "Act today",
+            TodaySection::Waiting => "Waiting until",
+            TodaySection::Snoozed => "Snoozed until",
+            TodaySection::LetGo => "Let go or close out",
+        }
+    }
+    pub fn headline(act: usize, all: usize) -> String {
+        match (act, all) {
+            (_, 0) => "No deals yet".to_string(),
+            (0, n) => format!("Nothing to send today, of {n} you have opened"),
+            (1, n) => format!("1 deal to act on today, of {n} you have opened"),
+            (a, n) => format!("{a} deals to act on today, of {n} you have opened"),
+        }
+    }
+    pub const EMPTY: &str = "Stallwatch lists the deals you have opened. Open your pipeline's list view or board in Salesforce or HubSpot, and the deals you work on: they appear here. Nothing is fetched; only what you open is read.";
+    pub fn snoozed_until(d: Day, now: Day) -> String {
+        format!("Snoozed until {}", d.short(now))
+    }
+    pub fn wait_until(d: Day, now: Day) -> String {
+        format!("Wait: act from {}", d.short(now))
+    }
+    pub const OPEN: &str = "Open in the CRM";
+    /// In place of a message for a deal whose activity Stallwatch has not read.
+    pub const OPEN_FIRST: &str =
+        "Open the deal once so Stallwatch can read its activity; then it suggests a message.";
+    /// When a deal's record page was read.
+    pub fn read_on(d: Day, now: Day) -> String {
+        match now.days_since(d) {
+            0 => "read today".to_string(),
+            1 => "read yesterday".to_string(),
+            n => format!("read {} ({n} days ago)", d.short(now)),
+        }
+    }
+    /// When a deal only seen in a list or board was last seen.
+    pub fn seen_in_list(d: Day, now: Day) -> String {
+        match now.days_since(d) {
+            0 => "seen in a list today".to_string(),
+            1 => "seen in a list yesterday".to_string(),
+            n => format!("seen in a list on {} ({n} days ago)", d.short(now)),
+        }
+    }
+    pub const COPY: &str = "Copy message";
+    pub const COPIED: &str = "Copied";
+    pub const FULL_VIEW: &str = "Open the full Today view";
+    pub const ALL_CRMS: &str = "Every CRM";
+    pub const ALL_OWNERS: &str = "Every owner";
+    pub const KEYS: &str =
+        "Keys: ↑ ↓ or j k to move, Enter to open the deal, c to copy its message.";
+    pub const PRIVACY: &str =
+        "From the deals you opened, remembered in this browser only. Nothing is fetched or sent.";
 }
 
 /// Restoring a backup and undoing it: the options page's backup status line.
@@ -253,6 +318,12 @@ pub mod backup {
                 count(c.settings_kept, "setting", "settings")
             ));
         }
+        if c.seen_restored > 0 {
+            parts.push(format!(
+                "{} remembered from the file",
+                count(c.seen_restored, "deal seen", "deals seen")
+            ));
+        }
         let mut s = parts.join(", ");
         if let Some(first) = s.get_mut(..1) {
             first.make_ascii_uppercase();
@@ -274,7 +345,8 @@ pub mod backup {
             + c.unchanged
             + c.skipped
             + c.settings_restored
-            + c.settings_kept;
+            + c.settings_kept
+            + c.seen_restored;
         if looked_at == 0 && r.problems.is_empty() {
             return NOTHING_IN_BACKUP.into();
         }
@@ -390,6 +462,14 @@ mod tests {
         assert_eq!(
             counts(&c),
             "1 deal restored, 2 kept your current notes where neither copy said which was newer, 4 already up to date, 2 entries unreadable and skipped, 1 setting restored, 2 settings unreadable (yours kept)."
+        );
+        let c = Counts {
+            seen_restored: 3,
+            ..Counts::default()
+        };
+        assert_eq!(
+            counts(&c),
+            "0 deals restored, 3 deals seen remembered from the file."
         );
         let only_settings = Counts {
             settings_restored: 2,

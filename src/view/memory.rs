@@ -161,7 +161,7 @@ mod tests {
         store(&mut map, writes);
         let (after, remembered) = list_row_score(&Value::Object(map.clone()));
         assert_eq!(after, rec.score, "the row now agrees with the record page");
-        assert_eq!(remembered.as_deref(), Some("as of today (opened today)"));
+        assert_eq!(remembered.as_deref(), Some("as of today"));
 
         // Seen on the list: the remembered timeline stays, the link stays the record page.
         let writes = seen_writes(

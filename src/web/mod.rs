@@ -10,6 +10,7 @@ mod options;
 mod overlay;
 mod popup;
 mod sections;
+mod today;
 
 use crate::core::date::Day;
 use crate::core::message::Choice;
@@ -159,6 +160,53 @@ pub fn memory_to_forget(all: JsValue, now_ms: f64) -> Result<Vec<String>, JsValu
 #[wasm_bindgen]
 pub fn memory_to_free(all: JsValue) -> Result<Vec<String>, JsValue> {
     Ok(crate::core::seen::to_free(&json(all)?))
+}
+
+/// A string field of a JS object, when it is a non-empty string.
+fn string_field(obj: &JsValue, name: &str) -> Option<String> {
+    js_sys::Reflect::get(obj, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// Renders the Today queue into `root` from everything stored (`all`) at `now_ms`. `options`:
+/// `{compact: n}` for the popup (the first n rows of each section), or `{crm, owner}` for the
+/// full page's filters.
+#[wasm_bindgen]
+pub fn render_today(
+    root: &web_sys::Element,
+    all: JsValue,
+    now_ms: f64,
+    options: JsValue,
+) -> Result<(), JsValue> {
+    let crm = string_field(&options, "crm");
+    let owner = string_field(&options, "owner");
+    let compact = js_sys::Reflect::get(&options, &JsValue::from_str("compact"))
+        .ok()
+        .and_then(|v| v.as_f64());
+    let view = view::today_view(&json(all)?, today(), millis(now_ms));
+    match compact {
+        Some(n) => today::render(root, &view, today::Size::Compact(n as usize)),
+        None => {
+            let view = view.filtered(crm.as_deref(), owner.as_deref());
+            today::render(
+                root,
+                &view,
+                today::Size::Full(crm.as_deref(), owner.as_deref()),
+            )
+        }
+    }
+}
+
+/// What to store when the rep copies a message in the Today queue (`view::today_copied`):
+/// `{key: value}`, or `undefined`.
+#[wasm_bindgen]
+pub fn today_copied(all: JsValue, deal_key: &str) -> Result<JsValue, JsValue> {
+    match view::today_copied(&json(all)?, deal_key, today()) {
+        Some((key, value)) => to_js(&serde_json::json!({ key: value })),
+        None => Ok(JsValue::UNDEFINED),
+    }
 }
 
 /// What to store when the rep copies the draft they are looking at (`picked` = `{channel,

@@ -181,6 +181,12 @@ pub fn render(
     file.set_attribute("data-action", "import")?;
     file.set_attribute("data-testid", "options-import")?;
     file.set_attribute("hidden", "")?;
+    let delete = text_child(&row, "button", "chip danger", o::DELETE_ALL)?;
+    delete.set_attribute("type", "button")?;
+    delete.set_attribute("data-action", "delete-all")?;
+    delete.set_attribute("data-testid", "options-delete-all")?;
+    delete.set_attribute("data-confirm", o::DELETE_ALL_CONFIRM)?;
+    delete.set_attribute("data-done", o::DELETED_ALL)?;
     if can_undo {
         let undo = text_child(&row, "button", "chip", crate::view::copy::backup::UNDO)?;
         undo.set_attribute("type", "button")?;

@@ -245,3 +245,45 @@ test('a restore that does not fit in the browser\'s storage says so and changes 
   await clearStorage(options);
   await options.close();
 });
+
+test('the remembered deals go into the backup file, and "delete everything" leaves nothing', async () => {
+  const { page: options, errors } = await openOptions();
+  await clearStorage(options);
+  // A deal page seen: its memory is written by the background after the badge.
+  const { page, guard } = await openGuarded(browser, EXPECTED['hubspot/deal.html'].url);
+  await overlayFrame(page, browser.extensionId);
+  await options.evaluate(() => chrome.storage.local.set({ 'notes:hs:123:456': { reason: 'cut onboarding to two weeks' } }));
+  let stored = {};
+  for (let i = 0; i < 50 && !stored['seen:hs:123:456']; i++) {
+    stored = await everything(options);
+    await options.waitForTimeout(100);
+  }
+  assert.ok(stored['seen:hs:123:456'], 'the deal is remembered');
+
+  // The backup holds it: saved through the page's own download.
+  const download = options.waitForEvent('download');
+  await options.locator('[data-testid="options-export"]').click();
+  const file = JSON.parse(await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+  assert.equal(file.seen['seen:hs:123:456'].deal.key, 'hs:123:456');
+  assert.equal(file.notes['notes:hs:123:456'].reason, 'cut onboarding to two weeks');
+
+  // Delete everything: the first click only asks; the second empties this browser's storage.
+  const button = options.locator('[data-testid="options-delete-all"]');
+  await button.click();
+  assert.match(await button.textContent(), /Click again/);
+  assert.ok(Object.keys(await everything(options)).length > 0, 'nothing deleted on the first click');
+  await button.click();
+  assert.match(await backupStatus(options, /Deleted/), /keeps nothing/);
+  assert.deepEqual(await everything(options), {});
+
+  // Restoring the file brings the notes and the memory back.
+  await restoreFile(options, file);
+  assert.match(await backupStatus(options, /Restored/), /1 deal seen remembered from the file/);
+  stored = await everything(options);
+  assert.equal(stored['seen:hs:123:456'].deal.key, 'hs:123:456');
+  assert.equal(stored['notes:hs:123:456'].reason, 'cut onboarding to two weeks');
+  assert.deepEqual(errors, []);
+  await guard.assertUntouched(assert);
+  await page.close();
+  await options.close();
+});

@@ -182,6 +182,9 @@ impl Assessment {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TodayKey {
     pub section: Section,
+    /// The buyer asked something and is waiting on us: first in *act today*, whatever the
+    /// score (PLAYBOOK: answer before you chase).
+    pub buyer_waiting: bool,
     pub stall_risk: Option<u8>,
     /// The buyer's own deadline (notes).
     pub deadline: Option<Day>,
@@ -196,6 +199,7 @@ impl TodayKey {
     pub fn unscored() -> TodayKey {
         TodayKey {
             section: Section::Closed,
+            buyer_waiting: false,
             stall_risk: None,
             deadline: None,
             act_from: None,
@@ -206,6 +210,7 @@ impl TodayKey {
     pub fn of(a: &Assessment, deadline: Option<Day>, amount: Option<i64>) -> TodayKey {
         TodayKey {
             section: a.section(),
+            buyer_waiting: a.reasons.iter().any(|r| r.code == ReasonCode::BuyerWaiting),
             stall_risk: a.stall_risk,
             deadline,
             act_from: a.act_from,
@@ -215,7 +220,7 @@ impl TodayKey {
 }
 
 /// Orders items the way a rep works the day: sections in order (act today, waiting, paused,
-/// closed); in *act today* the riskiest first, then the nearest buyer deadline, then the larger
+/// closed); in *act today* the deals where the buyer is waiting on us first, then the riskiest, then the nearest buyer deadline, then the larger
 /// amount; in *waiting* the earliest date to act first; paused ones by risk. Unscored items
 /// (closed deals, unreadable rows) come last; equal items keep their order (page or file
 /// order). The list panel and the command line both rank with this.
@@ -225,6 +230,7 @@ pub fn today_order<T>(items: &mut [T], key: impl Fn(&T) -> TodayKey) {
         let far = Day(i32::MAX);
         (
             k.section,
+            !(k.section == Section::ActToday && k.buyer_waiting),
             k.stall_risk.is_none(),
             match k.section {
                 Section::Waiting => 0,

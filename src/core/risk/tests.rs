@@ -257,3 +257,26 @@ fn the_reps_own_phrases_are_heard_too() {
         a.reasons[0].fact
     );
 }
+
+#[test]
+fn the_day_starts_with_the_buyers_waiting_on_us_then_the_riskiest() {
+    let key = |section, buyer_waiting, risk: u8| TodayKey {
+        section,
+        buyer_waiting,
+        stall_risk: Some(risk),
+        deadline: None,
+        act_from: None,
+        amount: None,
+    };
+    let mut items = vec![
+        ("risky", key(Section::ActToday, false, 90)),
+        ("asked us", key(Section::ActToday, true, 40)),
+        ("waiting", key(Section::Waiting, true, 95)),
+        ("medium", key(Section::ActToday, false, 60)),
+    ];
+    today_order(&mut items, |i| i.1);
+    let order: Vec<&str> = items.iter().map(|i| i.0).collect();
+    // A question waiting for us outranks a higher score; outside "act today" it does not move
+    // a deal (a wait date still decides there).
+    assert_eq!(order, ["asked us", "risky", "medium", "waiting"]);
+}

@@ -1,0 +1,65 @@
+// The Today queue's page: every deal the rep has opened, in the order to work them. The Rust
+// core builds and renders the queue from what is stored; this file moves the filters and the
+// keyboard into it, copies a message when asked, and redraws when storage changes.
+import init, { render_today, today_copied } from './pkg/stallwatch.js';
+import { copyQueueMessage, reportError } from './ui.js';
+
+const root = document.getElementById('app');
+let filter = {};
+let copiedKey = null; // the deal whose message was copied last: its button says so
+
+const rowOf = (key) => root.querySelector(`[data-testid="today-row"][data-key="${CSS.escape(key)}"]`);
+
+async function draw() {
+  render_today(root, await chrome.storage.local.get(null), Date.now(), filter);
+  const button = copiedKey && rowOf(copiedKey)?.querySelector('[data-action="today-copy"]');
+  if (button) button.textContent = button.dataset.copied;
+}
+
+root.addEventListener('change', (e) => {
+  const select = e.target;
+  if (!(select instanceof HTMLSelectElement)) return;
+  filter = { ...filter, [select.name]: select.value };
+  draw().catch((err) => reportError(root, err));
+});
+
+/** Copies a row's message, remembered like the card's Copy (an unanswered one is not repeated). */
+async function copyRow(row) {
+  copiedKey = row?.dataset.key ?? null;
+  // Storing the memory redraws the queue (storage.onChanged); `draw` says "Copied" again.
+  await copyQueueMessage(row, async (key) => today_copied(await chrome.storage.local.get(null), key));
+}
+
+root.addEventListener('click', (e) => {
+  const button = e.target instanceof Element ? e.target.closest('[data-action="today-copy"]') : null;
+  if (button && e.isTrusted) copyRow(button.closest('[data-testid="today-row"]')).catch((err) => reportError(root, err));
+});
+
+// The keyboard: ↑/↓ or k/j move between deals, Enter opens the focused one, c copies its message.
+document.addEventListener('keydown', (e) => {
+  if (e.target instanceof HTMLSelectElement || e.altKey || e.ctrlKey || e.metaKey) return;
+  const rows = [...root.querySelectorAll('[data-testid="today-row"]')];
+  const at = rows.indexOf(document.activeElement);
+  const move = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 }[e.key];
+  if (move) {
+    e.preventDefault();
+    rows[Math.min(rows.length - 1, Math.max(0, at < 0 ? 0 : at + move))]?.focus();
+  } else if (e.key === 'Enter' && at >= 0) {
+    rows[at].querySelector('a.row-name')?.click();
+  } else if (e.key === 'c' && at >= 0) {
+    copyRow(rows[at]).catch((err) => reportError(root, err));
+  }
+});
+
+chrome.storage.onChanged.addListener((_changes, area) => {
+  if (area !== 'local') return;
+  const focused = document.activeElement?.dataset?.key;
+  draw()
+    .then(() => {
+      // Keep the rep's place in the queue across the redraw.
+      if (focused) rowOf(focused)?.focus();
+    })
+    .catch((err) => reportError(root, err));
+});
+
+init().then(draw).catch((e) => reportError(root, e));

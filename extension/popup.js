@@ -63,6 +63,7 @@ async function main() {
   // so fields the form does not show, or that another window changed, are kept.
   let edited = new Set();
   let pending = 0;
+  let lastWrite = Promise.resolve(); // the latest notes write, for Enter to wait on
   let lastWritten = null; // the JSON of our own latest write, to tell it from other windows'
 
   chrome.storage.onChanged.addListener((changes, area) => {
@@ -72,12 +73,16 @@ async function main() {
     // The echo of our own save: `save` redraws once the write is done. A second redraw here
     // would replace the chips under the rep's pointer mid-click.
     if (!elsewhere && keys.every((k) => k === notesKey || !(k in changes))) return;
-    const typing = formRoot.contains(document.activeElement);
+    // Typing: an edit made here, with the focus still in the form. (The focus alone is not:
+    // the popup opens with it in the reason field.)
+    const focused = formRoot.contains(document.activeElement) ? document.activeElement.name : null;
+    const typing = focused && edited.size > 0;
     try {
       if (elsewhere && !typing) {
         // Another window (or a restore) changed these notes while this popup is idle: show them.
         render_popup(formRoot, resultRoot, snapshot, stored, true, choice);
         edited = new Set();
+        if (focused) formRoot.querySelector('form')?.elements.namedItem(focused)?.focus?.();
       } else {
         redraw();
       }
@@ -114,7 +119,8 @@ async function main() {
     const id = ++pending;
     const status = () => formRoot.querySelector('[data-testid="save-status"]');
     status().textContent = 'Saving…';
-    chrome.storage.local.set({ [notesKey]: notes }).then(() => {
+    lastWrite = chrome.storage.local.set({ [notesKey]: notes });
+    lastWrite.then(() => {
       // "Saved" only once the browser has the write, and only for the latest one.
       if (id === pending) status().textContent = problems.length ? problems.join(' ') : 'Saved on this computer';
       redraw();
@@ -149,6 +155,22 @@ async function main() {
   });
   // Enter in a one-line field would submit the form: everything is already saved.
   formRoot.addEventListener('submit', (e) => e.preventDefault());
+
+  // From the keyboard (Alt+Shift+S opens this popup): the reason field has the focus; Enter
+  // (Shift+Enter for a new line) closes the popup once the last edit is written; Esc closes it.
+  formRoot.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      window.close();
+    } else if (e.key === 'Enter' && !e.shiftKey && !(e.target instanceof HTMLSelectElement) && !(e.target instanceof HTMLButtonElement)) {
+      e.preventDefault();
+      lastWrite.then(() => {
+        const status = formRoot.querySelector('[data-testid="save-status"]');
+        if (status && !status.textContent) status.textContent = 'Saved on this computer';
+        window.close();
+      }).catch(() => {}); // a failed write says so in the status line; the popup stays open
+    }
+  });
+  formRoot.querySelector('[data-testid="note-reason"]')?.focus();
 }
 
 main().catch((e) => reportError(resultRoot, e));

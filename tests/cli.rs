@@ -37,7 +37,13 @@ fn sample(name: &str) -> String {
 /// Writes a scratch file for one test and returns its path.
 fn scratch(name: &str, contents: &str) -> String {
     let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, contents).expect("scratch file written");
+    // Tests run in parallel and some share a file: written beside it and renamed over it, so a
+    // test never reads another's half-written copy (a plain write truncates first).
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let partial = path.with_extension(format!("partial-{}-{n}", std::process::id()));
+    std::fs::write(&partial, contents).expect("scratch file written");
+    std::fs::rename(&partial, &path).expect("scratch file in place");
     path.to_string_lossy().into_owned()
 }
 

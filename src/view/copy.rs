@@ -84,6 +84,9 @@ pub fn refusal(code: &str) -> &'static str {
 pub const BADGE_REFUSED: &str = "Blocked";
 pub const POPUP_NOT_A_DEAL: &str =
     "Open a Salesforce opportunity or a HubSpot deal to see its stall risk and take notes.";
+/// Under the popup's title: how to use the notes from the keyboard.
+pub const POPUP_KEYS: &str =
+    "Saved as you type. Enter: done (Shift+Enter: new line). Esc: close. Shortcut to open: Alt+Shift+S.";
 pub const POPUP_PRIVACY: &str =
     "Notes stay in this browser. Stallwatch writes nothing into the CRM and sends nothing anywhere.";
 /// The popup's flag under the buyer's reason when it reads like a private note: what gave it

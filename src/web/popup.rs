@@ -50,6 +50,15 @@ pub fn render_form(root: &Element, v: &DealView) -> Result<(), JsValue> {
         text_child(root, "p", "empty", copy::POPUP_NOT_A_DEAL)?;
         return Ok(());
     };
+    // Which deal these notes are for, first: the score and the message are further down.
+    let title = text_child(
+        root,
+        "p",
+        "form-title",
+        v.deal_name.as_deref().unwrap_or(copy::UNNAMED_DEAL),
+    )?;
+    title.set_attribute("data-testid", "notes-deal")?;
+    text_child(root, "p", "form-keys", copy::POPUP_KEYS)?;
     let form = child(root, "form", "notes")?;
     form.set_attribute("data-deal-key", key)?;
     form.set_attribute("autocomplete", "off")?;

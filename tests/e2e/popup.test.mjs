@@ -2,7 +2,7 @@
 // are reported without losing the rest. The write-nothing guard runs on the deal page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXPECTED, launch, openCard, openGuarded, overlayFrame } from './harness.mjs';
+import { EXPECTED, launch, openCard, openGuarded, overlayFrame, scoredBadge } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -327,5 +327,48 @@ test('a reason that reads like a private note is flagged and moved; the private 
   await guard.assertUntouched(assert);
   await popup.evaluate((k) => chrome.storage.local.remove(k), key);
   await popup.close();
+  await page.close();
+});
+
+test('notes in one keystroke: the shortcut is declared, the reason field has the focus, Enter saves and closes, and the form fits a 600-px popup', async () => {
+  const url = EXPECTED['salesforce/opportunity.html'].url;
+  const { page, guard } = await openGuarded(browser, url);
+  await scoredBadge(page);
+  const helper = await browser.context.newPage();
+  await helper.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const commands = await helper.evaluate(() => chrome.commands.getAll());
+  const open = commands.find((c) => c.name === '_execute_action');
+  assert.ok(open, `the toolbar action has a command (${JSON.stringify(commands)})`);
+  assert.equal(open.shortcut.replace(/\s/g, ''), 'Alt+Shift+S', 'suggested Alt+Shift+S (rebindable in the browser)');
+  const tabId = await helper.evaluate(async (u) => (await chrome.tabs.query({ url: u.replace(/\/view$/, '/*') }))[0]?.id, url);
+  await helper.evaluate(() => chrome.storage.local.remove('notes:sf:acme:0065g00000XyZ12'));
+
+  // The popup as the toolbar opens it: at most 600 px tall, one navigation.
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.locator('form.notes').waitFor();
+  assert.equal(await popup.locator('[data-testid="notes-deal"]').textContent(), 'Northwind Logistics — Fleet Telematics Rollout');
+  // Notes first: the whole form, down to its save line, is in view without scrolling.
+  const { formBottom, resultTop, scrolled } = await popup.evaluate(() => ({
+    formBottom: document.querySelector('[data-testid="save-status"]').getBoundingClientRect().bottom,
+    resultTop: document.getElementById('result').getBoundingClientRect().top,
+    scrolled: window.scrollY,
+  }));
+  assert.ok(formBottom <= 600, `the form ends at ${formBottom}px`);
+  assert.ok(resultTop > formBottom, 'the score and the message come after the notes');
+  assert.equal(scrolled, 0);
+  // The keys: the focus is already in the reason field; type, Enter. Two keystrokes beyond the
+  // typing, counting the shortcut.
+  assert.equal(await popup.evaluate(() => document.activeElement?.dataset.testid), 'note-reason');
+  const closed = new Promise((resolve) => popup.once('close', () => resolve(true)));
+  await popup.keyboard.type('pass the safety audit by March');
+  // The popup closes during the key press.
+  await popup.keyboard.press('Enter').catch(() => {});
+  assert.equal(await Promise.race([closed, new Promise((r) => setTimeout(() => r(false), 5000))]), true, 'Enter closed the popup');
+  const stored = await helper.evaluate(() => chrome.storage.local.get('notes:sf:acme:0065g00000XyZ12'));
+  assert.equal(stored['notes:sf:acme:0065g00000XyZ12'].reason, 'pass the safety audit by March', 'saved, with no newline from the Enter');
+  await guard.assertUntouched(assert);
+  await helper.close();
   await page.close();
 });

@@ -1,0 +1,14 @@
+import { EXPECTED, launch, scoredBadge } from '../tests/e2e/harness.mjs';
+const b = await launch();
+const page = await b.context.newPage();
+await page.goto(EXPECTED['salesforce/opportunity.html'].url);
+await scoredBadge(page);
+const popup = await b.context.newPage();
+await popup.setViewportSize({ width: 380, height: 600 });
+await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+const tabId = await popup.evaluate(async () => (await chrome.tabs.query({ url: 'https://acme.lightning.force.com/*' }))[0]?.id);
+await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+await popup.locator('form.notes').waitFor();
+console.log(await popup.evaluate(() => { const f = document.querySelector('form.notes').getBoundingClientRect(); const s = document.querySelector('[data-testid="save-status"]').getBoundingClientRect(); return { formTop: f.top, formBottom: f.bottom, status: s.bottom, fields: document.querySelectorAll('form.notes .field').length }; }));
+await popup.screenshot({ path: '/tmp/popup.png' });
+await b.close();

@@ -34,6 +34,26 @@
   const OPEN_WIDTH = 428;
   const OPEN_MAX_HEIGHT = 560;
   const INSET = 8;
+  // Where the badge and the card sit: a corner of the window, bottom right unless the rep drags
+  // the badge to another one (remembered in storage.local as `overlay_corner`). Bottom right by
+  // default: the CRMs' own header controls (profile, notifications, setup) and the record's
+  // action buttons are along the top.
+  const CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
+  const CORNER_KEY = 'overlay_corner';
+  // Salesforce: global header ~50 px, app navigation ~40 px, the record's highlights with its
+  // action buttons below; HubSpot: its navigation bar and the record header (tests/fixtures).
+  const TOP_CLEARANCE = 180;
+  let corner = 'bottom-right';
+  /** The fixed-position properties that put a box of ours in `corner`, `inset` px from its edges. */
+  function cornerStyle(c, inset) {
+    const [v, h] = c.split('-');
+    return {
+      top: v === 'top' ? `${inset}px` : 'auto',
+      bottom: v === 'bottom' ? `${inset}px` : 'auto',
+      left: h === 'left' ? `${inset}px` : 'auto',
+      right: h === 'right' ? `${inset}px` : 'auto',
+    };
+  }
   const Z_TOP = '2147483647';
 
   // { host, shadow, badge, frame, port, open, size, retries }; `frame` only while the card is open.
@@ -106,7 +126,10 @@
   }
 
   function openSize() {
-    return { width: OPEN_WIDTH, height: Math.max(CLOSED_SIZE.height, Math.min(OPEN_MAX_HEIGHT, window.innerHeight - 2 * INSET)) };
+    // From a bottom corner, the card stops TOP_CLEARANCE px from the top of the window: the CRMs'
+    // global header, app navigation and the record's action buttons live there.
+    const room = window.innerHeight - INSET - (corner.startsWith('bottom') ? TOP_CLEARANCE : INSET);
+    return { width: OPEN_WIDTH, height: Math.max(CLOSED_SIZE.height, Math.min(OPEN_MAX_HEIGHT, room)) };
   }
 
   /** Gives the open card's frame its size, and remembers it for visibilityProblem. */
@@ -147,10 +170,6 @@
   };
   const FRAME_STYLE = {
     position: 'fixed',
-    top: `${INSET}px`,
-    right: `${INSET}px`,
-    left: 'auto',
-    bottom: 'auto',
     margin: '0',
     border: '0',
     padding: '0',
@@ -183,8 +202,7 @@
     font: '600 13px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     'box-shadow': '0 2px 6px rgba(0, 0, 0, .25)',
     cursor: 'pointer',
-    top: `${INSET}px`,
-    right: `${INSET + 4}px`,
+    'touch-action': 'none',
   };
 
   /** Our container with its closed shadow root and the (not yet shown) badge. */
@@ -196,20 +214,64 @@
     const badge = document.createElement('button');
     badge.type = 'button';
     badge.dataset.testid = 'stall-badge';
-    pin(badge, { ...BADGE_STYLE, display: 'none' });
+    pin(badge, { ...BADGE_STYLE, ...cornerStyle(corner, INSET), display: 'none' });
     const brand = document.createElement('span');
     pin(brand, { 'font-size': '11px', 'line-height': '1', 'text-transform': 'uppercase', 'letter-spacing': '.04em', opacity: '.9' });
     const number = document.createElement('span');
     pin(number, { 'font-size': '18px', 'font-weight': '700', 'line-height': '1', 'min-width': '1.5em', 'text-align': 'right' });
     badge.append(brand, number);
-    // Only the rep's own click or key opens the card; a script's synthetic click does not.
+    // Only the rep's own click or key opens the card; a script's synthetic click does not. A
+    // drag moves the badge to another corner instead (the click that ends it is not an open).
+    let drag = null;
+    let dragged = false;
+    badge.addEventListener('pointerdown', (e) => {
+      if (!e.isTrusted || e.button !== 0) return;
+      drag = { x: e.clientX, y: e.clientY, moving: false };
+      badge.setPointerCapture(e.pointerId);
+    });
+    badge.addEventListener('pointermove', (e) => {
+      if (!drag || !e.isTrusted) return;
+      if (!drag.moving && Math.hypot(e.clientX - drag.x, e.clientY - drag.y) < 8) return;
+      drag.moving = true;
+      const { width, height } = badge.getBoundingClientRect();
+      pin(badge, { top: `${e.clientY - height / 2}px`, left: `${e.clientX - width / 2}px`, bottom: 'auto', right: 'auto' });
+    });
+    badge.addEventListener('pointerup', (e) => {
+      if (!drag || !e.isTrusted) return;
+      const moved = drag.moving;
+      drag = null;
+      dragged = moved;
+      if (!moved) return;
+      // Dropped: the nearest corner, kept for every CRM page.
+      const v = e.clientY < window.innerHeight / 2 ? 'top' : 'bottom';
+      const h = e.clientX < document.documentElement.clientWidth / 2 ? 'left' : 'right';
+      place(`${v}-${h}`);
+      chrome.storage.local.set({ [CORNER_KEY]: corner }).catch(() => {});
+    });
     badge.addEventListener('click', (e) => {
+      if (dragged) {
+        dragged = false;
+        return;
+      }
       if (e.isTrusted) openCard();
     });
     shadow.append(badge);
     mounted = { host, shadow, badge, brand, number, frame: null, port: null, open: false, size: CLOSED_SIZE, retries: 20 };
     document.documentElement.append(host);
   }
+
+  /** Puts the badge and the open card in corner `c`. */
+  function place(c) {
+    if (!CORNERS.includes(c)) return;
+    corner = c;
+    if (!mounted) return;
+    pin(mounted.badge, cornerStyle(corner, INSET));
+    if (mounted.frame) {
+      pin(mounted.frame, cornerStyle(corner, INSET));
+      sizeFrame();
+    }
+  }
+  chrome.storage.local.get(CORNER_KEY).then((got) => place(got?.[CORNER_KEY]), () => {});
 
   /** Draws the badge the background scored: text nodes and colours only. */
   function drawBadge(view) {
@@ -248,6 +310,21 @@
     drawBadge(answer?.badge ?? null);
   }
 
+  /**
+   * `dark` or `light`: the page's own background (Salesforce's dark mode and SLDS 2 themes, a
+   * dark-themed HubSpot), else the system's preference. The card follows it.
+   */
+  function pageTheme() {
+    for (const el of [document.body, document.documentElement]) {
+      if (!el) continue;
+      const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(getComputedStyle(el).backgroundColor);
+      if (!m || (m[4] !== undefined && Number(m[4]) < 0.5)) continue; // transparent: look further
+      const [r, g, b] = [m[1], m[2], m[3]].map((x) => Number(x) / 255);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4 ? 'dark' : 'light';
+    }
+    return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  }
+
   /** The rep opened the card: its frame is created now, at the card's size, and paired. */
   function openCard() {
     if (!mounted || mounted.frame) return;
@@ -257,7 +334,7 @@
     frame.title = 'Stallwatch';
     // Named explicitly: the default ('src') would be the dynamic URL's origin, not the document's.
     frame.setAttribute('allow', `clipboard-write ${OVERLAY_ORIGIN}`);
-    pin(frame, FRAME_STYLE);
+    pin(frame, { ...FRAME_STYLE, ...cornerStyle(corner, INSET) });
     mounted.frame = frame;
     mounted.open = true;
     mounted.retries = 20;
@@ -288,7 +365,7 @@
   function pair() {
     if (!mounted?.frame) return;
     const nonce = crypto.randomUUID();
-    mounted.frame.contentWindow?.postMessage({ type: 'stallwatch:pair', nonce }, OVERLAY_ORIGIN);
+    mounted.frame.contentWindow?.postMessage({ type: 'stallwatch:pair', nonce, theme: pageTheme() }, OVERLAY_ORIGIN);
     connect(nonce);
   }
 
@@ -361,8 +438,10 @@
 
   // The rep's notes or settings changed (here, in the popup or on the options page): the same
   // reading is scored again.
-  chrome.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'local' && mounted && latest) score(latest, fingerprint(latest), true);
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    if (CORNER_KEY in changes) place(changes[CORNER_KEY].newValue ?? 'bottom-right');
+    if (mounted && latest && Object.keys(changes).some((k) => k !== CORNER_KEY)) score(latest, fingerprint(latest), true);
   });
 
   // ---- is the overlay really in front of the rep? -----------------------------------------
@@ -409,8 +488,11 @@
     if (getComputedStyle(document.documentElement).opacity !== '1') return 'hidden';
     const box = frame.getBoundingClientRect();
     const { width, height } = mounted.size;
-    const right = document.documentElement.clientWidth - INSET;
-    if (Math.abs(box.top - INSET) > 1 || Math.abs(box.right - right) > 1 || Math.abs(box.width - width) > 1 || Math.abs(box.height - height) > 1) {
+    // Where the frame must be: INSET from the two edges of its corner, at its own size.
+    const [v, h] = corner.split('-');
+    const wantTop = v === 'top' ? INSET : document.documentElement.clientHeight - INSET - height;
+    const wantLeft = h === 'left' ? INSET : document.documentElement.clientWidth - INSET - width;
+    if (Math.abs(box.top - wantTop) > 1 || Math.abs(box.left - wantLeft) > 1 || Math.abs(box.width - width) > 1 || Math.abs(box.height - height) > 1) {
       return 'moved';
     }
     // Something painted over us: only what comes after our container among <html>'s children,

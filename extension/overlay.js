@@ -63,6 +63,8 @@ window.addEventListener('message', (event) => {
   if (event.source !== window.parent || data?.type !== 'stallwatch:pair' || !NONCE.test(String(data.nonce))) return;
   if (nonces.size >= 16 || nonces.has(data.nonce)) return;
   nonces.add(data.nonce);
+  // The page's theme, as the content script saw it (cosmetic only).
+  if (data.theme === 'dark' || data.theme === 'light') document.documentElement.dataset.theme = data.theme;
   const early = waiting.get(`stallwatch-overlay:${data.nonce}`);
   if (early) adopt(early.port, early.held);
   connectRelay(data.nonce, 20);

@@ -46,6 +46,23 @@ try {
     console.log(`${fixture}: ${badge} (${summary.replace(/^Stallwatch: /, '')}) → ${path.relative(ROOT, file)}`);
     if (!headed) await page.close();
   }
+  // The card on a CRM page in its dark theme (the page's background is what the card follows).
+  const dark = await browser.context.newPage();
+  await dark.goto(EXPECTED['salesforce/opportunity.html'].url);
+  await scoredBadge(dark);
+  await dark.evaluate(() => {
+    document.body.style.background = '#16191f';
+    document.body.style.color = '#e6e9ef';
+  });
+  await openCard(await overlayFrame(dark, browser.extensionId));
+  await dark.waitForTimeout(300);
+  const darkFile = path.join(outDir, 'dark.png');
+  const width = dark.viewportSize()?.width ?? 1280;
+  await dark.screenshot({ path: darkFile, clip: { x: width - 520, y: 150, width: 520, height: 650 } });
+  shots.push(darkFile);
+  console.log(`dark theme → ${path.relative(ROOT, darkFile)}`);
+  if (!headed) await dark.close();
+
   // The Today queue, filled by the visits above.
   const today = await browser.context.newPage();
   await today.setViewportSize({ width: 900, height: 900 });

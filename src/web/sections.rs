@@ -132,7 +132,8 @@ fn language_switch(parent: &Element, m: &Suggestion) -> Result<(), JsValue> {
         b.set_attribute("data-action", "language")?;
         b.set_attribute("data-lang", l.code())?;
         b.set_attribute("title", l.name())?;
-        b.set_attribute("aria-label", l.name())?;
+        // The name starts with what the chip shows (WCAG 2.5.3, label in name).
+        b.set_attribute("aria-label", &format!("{} ({})", l.code(), l.name()))?;
         b.set_attribute("aria-pressed", if l == m.lang { "true" } else { "false" })?;
     }
     Ok(())

@@ -213,3 +213,77 @@ describe('HubSpot deal', () => {
     await page.close();
   });
 });
+
+describe('placement', () => {
+  // The CRMs' own header controls and the record's action buttons, as the fixtures show them
+  // (tests/fixtures/*/EVIDENCE.md): the overlay must never sit on them.
+  const CHROME = '.slds-global-header, .slds-context-bar, .actionsContainer, runtime_platform_actions-actions-ribbon, [data-test-id="navbar"], nav';
+  const CONTROLS = 'a[href], button, input, select, [role="button"], [role="tab"], [role="menuitem"]';
+
+  async function chromeControls(page) {
+    return page.evaluate(([chrome, controls]) => {
+      const roots = [document];
+      for (let i = 0; i < roots.length; i++) for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+      return roots
+        .flatMap((r) => [...r.querySelectorAll(chrome)])
+        .flatMap((c) => [c, ...c.querySelectorAll(controls)])
+        .filter((el) => el.matches(controls))
+        .map((el) => el.getBoundingClientRect())
+        .filter((b) => b.width && b.height)
+        .map((b) => ({ left: b.left, right: b.right, top: b.top, bottom: b.bottom }));
+    }, [CHROME, CONTROLS]);
+  }
+  const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+  for (const fixture of ['salesforce/opportunity.html', 'salesforce/opportunity-console.html', 'hubspot/deal.html', 'hubspot/deal-2026-fr.html', 'salesforce/opportunity-list.html']) {
+    test(`${fixture}: the badge and the open card keep clear of the CRM's header controls and record actions`, async () => {
+      const { page, guard } = await openGuarded(browser, EXPECTED[fixture].url);
+      const controls = await chromeControls(page);
+      assert.ok(controls.length >= 2, `the fixture has header controls (${controls.length})`);
+      const badge = await scoredBadge(page);
+      const b = { left: badge.box.x - badge.box.width / 2, right: badge.box.x + badge.box.width / 2, top: badge.box.y - badge.box.height / 2, bottom: badge.box.y + badge.box.height / 2 };
+      assert.ok(b.bottom > 700 && b.right > 1200, `bottom right by default (${JSON.stringify(b)})`);
+      assert.deepEqual(controls.filter((c) => overlaps(c, b)), [], 'the badge covers none');
+      const frame = await overlayFrame(page, browser.extensionId);
+      const card = await frame.frameElement().then((el) => el.boundingBox());
+      const c = { left: card.x, right: card.x + card.width, top: card.y, bottom: card.y + card.height };
+      assert.deepEqual(controls.filter((x) => overlaps(x, c)), [], `the open card covers none (${JSON.stringify(c)})`);
+      await guard.assertUntouched(assert);
+      await page.close();
+    });
+  }
+
+  test('dragged to another corner, the badge stays there on every page, and the drag opens nothing', async () => {
+    const { page, guard } = await openGuarded(browser, EXPECTED['salesforce/opportunity.html'].url);
+    const badge = await scoredBadge(page);
+    await page.mouse.move(badge.box.x, badge.box.y);
+    await page.mouse.down();
+    await page.mouse.move(300, 300, { steps: 8 });
+    await page.mouse.move(60, 40, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    assert.equal(findOverlayFrame(page), undefined, 'a drag is not a click');
+    const moved = await contentBadge(page);
+    assert.ok(moved.box.x < 200 && moved.box.y < 60, `snapped to the top-left corner (${JSON.stringify(moved.box)})`);
+    await guard.assertUntouched(assert);
+    await page.close();
+    // Another deal page: the same corner, and the card opens there.
+    const next = await openGuarded(browser, EXPECTED['hubspot/deal.html'].url);
+    const there = await scoredBadge(next.page);
+    assert.ok(there.box.x < 200 && there.box.y < 60, `remembered (${JSON.stringify(there.box)})`);
+    const frame = await overlayFrame(next.page, browser.extensionId);
+    await openCard(frame);
+    const card = await frame.frameElement().then((el) => el.boundingBox());
+    assert.ok(card.x <= 10 && card.y <= 10, `the card opens in that corner (${JSON.stringify(card)})`);
+    await frame.locator('[data-testid="variant"][data-tone="direct"]').click();
+    await frame.locator('[data-testid="variant"][data-tone="direct"][aria-pressed="true"]').waitFor();
+    await next.guard.assertUntouched(assert);
+    // Back to the default for the other tests.
+    await next.page.evaluate(() => 0);
+    const ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await ext.evaluate(() => chrome.storage.local.remove('overlay_corner'));
+    await ext.close();
+    await next.page.close();
+  });
+});

@@ -7,7 +7,9 @@
 // It decides nothing itself: storage keys, the score and what to remember or forget come from
 // the core. It answers only Stallwatch's own content scripts (a tab's top frame), and sends
 // nothing anywhere else.
-import init, { badge_view, memory_keys, memory_to_forget, memory_to_free, memory_writes, storage_keys } from './pkg/stallwatch.js';
+import init, {
+  badge_view, memory_keys, memory_to_forget, memory_to_free, memory_writes, reminder_url, reminders_due, reminders_shown, storage_keys,
+} from './pkg/stallwatch.js';
 
 // Started once per worker; a service worker cannot await at the top level.
 const ready = init();
@@ -65,4 +67,75 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     (e) => sendResponse({ error: String(e?.message || e).slice(0, 300) }),
   );
   return true; // the answer comes asynchronously
+});
+
+// ---- reminders ------------------------------------------------------------------------------
+//
+// Off until the rep turns them on in the options page, which asks the browser for the
+// `notifications` permission. Then an alarm (which survives restarts; recreated at startup in
+// case the browser cleared it) checks once an hour what is due (the core decides: a snooze or
+// a wait that ended, a buyer's deadline 3 days away), and each reminder is shown once.
+const ALARM = 'stallwatch-reminders';
+const LAST_RUN = 'reminders_last_run';
+
+const remindersOn = () => chrome.permissions.contains({ permissions: ['notifications'] });
+
+async function scheduleReminders() {
+  if (!(await remindersOn())) {
+    await chrome.alarms.clear(ALARM);
+    return;
+  }
+  if (!(await chrome.alarms.get(ALARM))) chrome.alarms.create(ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
+}
+
+/** What is due at `nowMs`; shown as notifications when reminders are on (and `show`). */
+async function runReminders(nowMs, show) {
+  await ready;
+  const all = await chrome.storage.local.get(null);
+  const due = reminders_due(all, nowMs, all[LAST_RUN] ?? null);
+  const on = show && (await remindersOn());
+  const created = [];
+  if (on) {
+    for (const r of due) {
+      created.push(await chrome.notifications.create(`stallwatch:${r.id}`, { type: 'basic', iconUrl: 'icons/128.png', title: r.title, message: r.body }));
+    }
+    await chrome.storage.local.set({ ...reminders_shown(all, due.map((r) => r.id), nowMs), [LAST_RUN]: nowMs });
+  }
+  return { due, shown: on, created };
+}
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === ALARM) runReminders(Date.now(), true).catch((e) => console.warn('Stallwatch: reminders', e));
+});
+chrome.runtime.onStartup.addListener(() => scheduleReminders());
+chrome.runtime.onInstalled.addListener(() => scheduleReminders());
+chrome.permissions.onAdded.addListener(() => scheduleReminders());
+chrome.permissions.onRemoved.addListener(() => scheduleReminders());
+// A click on a reminder opens its deal. The notifications API exists only once the permission
+// is granted: listened to at start, and again when the rep grants it.
+let listeningToClicks = false;
+function listenToClicks() {
+  if (listeningToClicks || !chrome.notifications) return;
+  listeningToClicks = true;
+  chrome.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith('stallwatch:')) return;
+    chrome.storage.local.get(null).then(async (all) => {
+      await ready;
+      const url = reminder_url(all, id.slice('stallwatch:'.length));
+      if (url) chrome.tabs.create({ url });
+      chrome.notifications.clear(id);
+    });
+  });
+}
+listenToClicks();
+chrome.permissions.onAdded.addListener(listenToClicks);
+
+// The options page asks what is due at a given time (its "Check now", and the tests, which pass
+// the time in instead of waiting for it). Only Stallwatch's own pages may ask.
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (msg?.type !== 'stallwatch:reminders-run') return false;
+  if (sender.id !== chrome.runtime.id || !String(sender.url || '').startsWith(chrome.runtime.getURL(''))) return false;
+  const now = Number.isFinite(msg.now) ? msg.now : Date.now();
+  runReminders(now, msg.show !== false).then(sendResponse, (e) => sendResponse({ error: String(e?.message || e) }));
+  return true;
 });

@@ -21,10 +21,19 @@ function say(testid, text) {
   if (el) el.textContent = text;
 }
 
+const NOTIFY = { permissions: ['notifications'] };
+
 async function draw() {
   const undoKey = restore_undo_key();
   const stored = await chrome.storage.local.get(['settings', undoKey]);
-  render_options(root, stored.settings ?? null, stored[undoKey] !== undefined);
+  render_options(root, stored.settings ?? null, stored[undoKey] !== undefined, await chrome.permissions.contains(NOTIFY));
+}
+
+// Reminders: the browser asks the rep for the permission (the section says why first).
+async function reminders(on, button) {
+  const granted = on ? await chrome.permissions.request(NOTIFY) : !(await chrome.permissions.remove(NOTIFY));
+  await draw();
+  if (on && !granted) say('reminders-status', button.dataset.refused);
 }
 
 const detail = (err) => String(err?.message || err);
@@ -101,6 +110,10 @@ root.addEventListener('click', (e) => {
   const action = target?.dataset.action;
   if (action === 'delete-all') {
     deleteAll(target).catch((err) => reportError(root, err));
+    return;
+  }
+  if (action === 'reminders-on' || action === 'reminders-off') {
+    reminders(action === 'reminders-on', target).catch((err) => reportError(root, err));
     return;
   }
   const run = { save, undo, export: exportFile, defaults: async () => {

@@ -64,6 +64,7 @@ async function main() {
   let edited = new Set();
   let pending = 0;
   let lastWrite = Promise.resolve(); // the latest notes write, for Enter to wait on
+  let lastFields = null; // the JSON of the fields last written from this popup
   let lastWritten = null; // the JSON of our own latest write, to tell it from other windows'
 
   chrome.storage.onChanged.addListener((changes, area) => {
@@ -82,6 +83,7 @@ async function main() {
         // Another window (or a restore) changed these notes while this popup is idle: show them.
         render_popup(formRoot, resultRoot, snapshot, stored, true, choice);
         edited = new Set();
+        lastFields = null;
         if (focused) formRoot.querySelector('form')?.elements.namedItem(focused)?.focus?.();
       } else {
         redraw();
@@ -113,7 +115,13 @@ async function main() {
     const form = formRoot.querySelector('form');
     if (!names.length || !names.every(Boolean) || !form) return;
     for (const name of names) edited.add(name);
-    const { notes, problems } = notes_from_form(stored[notesKey] ?? null, readFields(form, edited), Date.now());
+    const fields = readFields(form, edited);
+    // A select fires `input` then `change` with the same value: one write, one redraw (a second
+    // redraw could replace the chips under the rep's pointer mid-click).
+    const fieldsJson = JSON.stringify(fields);
+    if (fieldsJson === lastFields) return;
+    lastFields = fieldsJson;
+    const { notes, problems } = notes_from_form(stored[notesKey] ?? null, fields, Date.now());
     stored = { ...stored, [notesKey]: notes };
     lastWritten = JSON.stringify(notes);
     const id = ++pending;

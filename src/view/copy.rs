@@ -253,6 +253,59 @@ pub mod today {
         "From the deals you opened, remembered in this browser only. Nothing is fetched or sent.";
 }
 
+/// Reminders (browser notifications) and the options page's section that turns them on.
+pub mod reminders {
+    use crate::core::date::Day;
+
+    pub fn snooze_over(name: &str) -> String {
+        format!("Snooze over: {name}")
+    }
+    pub fn snooze_body(until: Day, now: Day, reason: Option<&str>) -> String {
+        match reason {
+            Some(r) => format!(
+                "You paused it until {} ({r}). Open it to see what to send.",
+                until.short(now)
+            ),
+            None => format!(
+                "You paused it until {}. Open it to see what to send.",
+                until.short(now)
+            ),
+        }
+    }
+    pub fn wait_over(name: &str) -> String {
+        format!("Time to act again: {name}")
+    }
+    pub fn wait_body(top_reason: Option<&str>) -> String {
+        match top_reason {
+            Some(r) => format!("The wait is over. {r}"),
+            None => "The wait is over. Open it to see what to send.".to_string(),
+        }
+    }
+    pub fn deadline_close(name: &str, days: i32) -> String {
+        match days {
+            0 => format!("Their deadline is today: {name}"),
+            1 => format!("Their deadline is tomorrow: {name}"),
+            n => format!("Their deadline is in {n} days: {name}"),
+        }
+    }
+    pub fn deadline_body(deadline: Day, now: Day, reason: Option<&str>) -> String {
+        match reason {
+            Some(r) => format!(
+                "{}: they want to {r}. Is anything waiting on you?",
+                deadline.short(now)
+            ),
+            None => format!("{}. Is anything waiting on you?", deadline.short(now)),
+        }
+    }
+    pub const SECTION: &str = "Reminders";
+    pub const WHY: &str = "A browser notification when a snooze ends, when a wait ends, and 3 days before a buyer's deadline, for the deals you have opened. Turning them on asks your browser for two permissions: notifications (to show them) and alarms (to check once an hour, also after a restart). Nothing is sent anywhere.";
+    pub const TURN_ON: &str = "Turn on reminders";
+    pub const TURN_OFF: &str = "Turn off reminders";
+    pub const ON: &str = "Reminders are on.";
+    pub const OFF: &str = "Reminders are off.";
+    pub const REFUSED: &str = "The browser did not grant the permission: reminders stay off.";
+}
+
 /// Restoring a backup and undoing it: the options page's backup status line.
 pub mod backup {
     use crate::core::backup::{Counts, Refusal, Restore, Undo};

@@ -11,6 +11,7 @@ mod date_order;
 mod deal;
 mod list;
 mod memory;
+pub mod reminders;
 mod today;
 
 pub use badge::{score_text, serde_name, BadgeView};

@@ -27,6 +27,12 @@ fn today() -> Day {
     Day::from_unix_ms(now.get_time() - offset_ms)
 }
 
+/// The rep's calendar day at `ms` (local time).
+fn local_day(ms: u64) -> Day {
+    let at = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    Day::from_unix_ms(ms as f64 - at.get_timezone_offset() * 60_000.0)
+}
+
 /// `Date.now()` as whole milliseconds (a JavaScript number; anything odd counts as 0, "oldest").
 fn millis(now_ms: f64) -> u64 {
     if now_ms.is_finite() && now_ms > 0.0 {
@@ -209,6 +215,31 @@ pub fn today_copied(all: JsValue, deal_key: &str) -> Result<JsValue, JsValue> {
     }
 }
 
+/// The reminders due at `now_ms` that were not shown yet (`view::reminders::due`), from
+/// everything stored (`all`) and the time of the last run (`last_run_ms`, or null): an array of
+/// `{id, title, body, url}`.
+#[wasm_bindgen]
+pub fn reminders_due(all: JsValue, now_ms: f64, last_run_ms: JsValue) -> Result<JsValue, JsValue> {
+    let last_run = last_run_ms.as_f64().map(|ms| local_day(millis(ms)));
+    let now = local_day(millis(now_ms));
+    let due = view::reminders::due(&json(all)?, now, millis(now_ms), last_run);
+    to_js(&due)
+}
+
+/// `{reminders_shown: …}` after showing the reminders `ids` (each is shown once).
+#[wasm_bindgen]
+pub fn reminders_shown(all: JsValue, ids: Vec<String>, now_ms: f64) -> Result<JsValue, JsValue> {
+    let value = view::reminders::shown_after(&json(all)?, &ids, local_day(millis(now_ms)));
+    to_js(&serde_json::json!({ view::reminders::SHOWN_KEY: value }))
+}
+
+/// The record page a reminder opens: the remembered address of its deal, only when it is a
+/// CRM record page Stallwatch reads; `undefined` otherwise.
+#[wasm_bindgen]
+pub fn reminder_url(all: JsValue, id: &str) -> Result<Option<String>, JsValue> {
+    Ok(view::reminders::url_of(&json(all)?, id))
+}
+
 /// What to store when the rep copies the draft they are looking at (`picked` = `{channel,
 /// tone}`): `{key: value}`, or `undefined` when the page has no suggestion.
 #[wasm_bindgen]
@@ -247,15 +278,17 @@ pub fn notes_from_form(stored: JsValue, edits: JsValue, now_ms: f64) -> Result<J
 }
 
 /// Renders the options page from the stored settings (problems in them are shown), with the
-/// "Undo the last restore" button when a copy from before a restore is kept (`can_undo`).
+/// "Undo the last restore" button when a copy from before a restore is kept (`can_undo`), and
+/// the reminders section saying whether they are on (`reminders_on`: the browser's permission).
 #[wasm_bindgen]
 pub fn render_options(
     root: &web_sys::Element,
     settings: JsValue,
     can_undo: bool,
+    reminders_on: bool,
 ) -> Result<(), JsValue> {
     let (s, problems) = crate::core::settings::load(&json(settings)?);
-    options::render(root, &s, &problems, can_undo)
+    options::render(root, &s, &problems, can_undo, reminders_on)
 }
 
 /// Settings from the options form (`{name: text}`) over the stored ones; `{settings, problems}`.

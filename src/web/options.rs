@@ -53,6 +53,7 @@ pub fn render(
     s: &Settings,
     problems: &[String],
     can_undo: bool,
+    reminders_on: bool,
 ) -> Result<(), JsValue> {
     clear(root);
     text_child(root, "h1", "", o::TITLE)?;
@@ -197,10 +198,35 @@ pub fn render(
     status.set_attribute("role", "status")?;
     status.set_attribute("data-testid", "backup-status")?;
 
+    reminders(root, reminders_on)?;
+
     let privacy = child(root, "section", "privacy-statement")?;
     text_child(&privacy, "h2", "", o::PRIVACY)?;
     for line in o::PRIVACY_LINES {
         text_child(&privacy, "p", "", line)?;
     }
+    Ok(())
+}
+
+/// The reminders section: what they are, the permission they need and why, on or off.
+fn reminders(root: &Element, on: bool) -> Result<(), JsValue> {
+    use crate::view::copy::reminders as r;
+    let section = child(root, "section", "reminders")?;
+    text_child(&section, "h2", "", r::SECTION)?;
+    text_child(&section, "p", "", r::WHY)?;
+    let row = child(&section, "div", "actions")?;
+    let (action, label) = if on {
+        ("reminders-off", r::TURN_OFF)
+    } else {
+        ("reminders-on", r::TURN_ON)
+    };
+    let b = text_child(&row, "button", "chip", label)?;
+    b.set_attribute("type", "button")?;
+    b.set_attribute("data-action", action)?;
+    b.set_attribute("data-testid", &format!("options-{action}"))?;
+    b.set_attribute("data-refused", r::REFUSED)?;
+    let status = text_child(&section, "p", "status", if on { r::ON } else { r::OFF })?;
+    status.set_attribute("role", "status")?;
+    status.set_attribute("data-testid", "reminders-status")?;
     Ok(())
 }

@@ -81,6 +81,9 @@ function firefoxPrefs(proxyPort) {
     'media.gmp-manager.url': '',
     'geo.provider.network.url': '',
     'identity.fxaccounts.enabled': false,
+    // An optional permission the extension requests (notifications, for reminders) is granted
+    // without the doorhanger a person would answer: the test clicks the button, not the prompt.
+    'extensions.webextOptionalPermissionPrompts': false,
   };
 }
 
@@ -404,6 +407,69 @@ else if (missing.length) {
     await sleep(NOT_A_DEAL_WAIT);
     assert.deepEqual(await session.findElements('css selector', '[data-stallwatch-overlay]'), [], 'no Stallwatch container');
     await assertUntouched(url);
+  });
+
+  test('reminders: turned on from the options page, a snooze that ends shows a notification for the deal', { timeout: 60_000 }, async () => {
+    const { url } = EXPECTED['hubspot/deal.html'];
+    startWindow();
+    await open(url);
+    let origin = null;
+    const overlay = await attempt(async () => {
+      // (Node's URL gives no origin for moz-extension: URLs.)
+      origin = (await enterOverlay()).src.replace(/\/overlay\.html.*$/, '');
+    });
+    await assertUntouched(url); // the visit also made Stallwatch remember the deal
+    overlay.rethrow();
+
+    // WebDriver may not navigate to an extension page; the card's frame (ours) opens it in a
+    // window of its own, as a link in it would.
+    const before = await session.windowHandles();
+    await enterOverlay(); // the card is open: back into its frame
+    await session.execute(`window.open(${JSON.stringify(`${origin}/options.html`)}, '_blank')`);
+    let handle = null;
+    for (let i = 0; i < 50 && !handle; i++) {
+      handle = (await session.windowHandles()).find((h) => !before.includes(h)) ?? null;
+      if (!handle) await sleep(100);
+    }
+    assert.ok(handle, 'the options page opened');
+    const main = before[0];
+    await session.switchToWindow(handle);
+    const find = async (css) => {
+      for (let i = 0; i < 50; i++) {
+        const [el] = await session.findElements('css selector', css);
+        if (el) return el;
+        await sleep(100);
+      }
+      throw new Error(`${css} never appeared`);
+    };
+    await session.elementClick(await find('[data-testid="options-reminders-on"]'));
+    await find('[data-testid="options-reminders-off"]');
+    assert.equal(await session.elementProperty(await find('[data-testid="reminders-status"]'), 'textContent'), 'Reminders are on.');
+
+    const result = await session.executeAsync(`
+      const done = arguments[arguments.length - 1];
+      const DAY = 86400000;
+      const at = Date.now() + 2 * DAY;
+      const d = new Date(at);
+      const iso = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
+      (async () => {
+        await browser.storage.local.set({ 'notes:hs:123:456': { snooze_until: iso, snooze_reason: 'after their board meeting' } });
+        const run = await browser.runtime.sendMessage({ type: 'stallwatch:reminders-run', now: at });
+        const again = await browser.runtime.sendMessage({ type: 'stallwatch:reminders-run', now: at + 3600000 });
+        return { iso, run, again };
+      })().then(done, (e) => done({ error: String(e) }));`);
+    assert.equal(result.error, undefined, result.error);
+    assert.equal(result.run.shown, true, JSON.stringify(result.run));
+    const id = `snooze:hs:123:456:${result.iso}`;
+    assert.deepEqual(result.run.due.map((r) => r.id), [id]);
+    // The browser took the notification (create resolved with its id). Headless Firefox has no
+    // notification area, so notifications.getAll() is already empty by then: not checked.
+    assert.deepEqual(result.run.created, [`stallwatch:${id}`], 'the browser took the notification');
+    assert.deepEqual(result.again.due, [], 'shown once');
+    await session.executeAsync(`const done = arguments[arguments.length - 1];
+      browser.notifications.clear('stallwatch:${id}').then(() => browser.storage.local.clear()).then(() => done(true));`);
+    await session.closeWindow();
+    await session.switchToWindow(main);
   });
 
   // The guard must be able to fail, or every check above passes vacuously: a tampered copy of

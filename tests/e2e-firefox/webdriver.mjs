@@ -124,6 +124,11 @@ export class Session {
     return this.cmd('POST', '/execute/sync', { script, args });
   }
 
+  /** Execute Async Script: the script calls its last argument with the result. */
+  executeAsync(script, args = []) {
+    return this.cmd('POST', '/execute/async', { script, args });
+  }
+
   findElements(using, value) {
     return this.cmd('POST', '/elements', { using, value });
   }
@@ -164,6 +169,18 @@ export class Session {
   /** Switch To Frame: a number (index), an element reference, or null (the top-level context). */
   switchToFrame(id) {
     return this.cmd('POST', '/frame', { id });
+  }
+
+  windowHandles() {
+    return this.cmd('GET', '/window/handles');
+  }
+
+  switchToWindow(handle) {
+    return this.cmd('POST', '/window', { handle });
+  }
+
+  closeWindow() {
+    return this.cmd('DELETE', '/window');
   }
 
   switchToTop() {

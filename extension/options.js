@@ -1,8 +1,8 @@
 // The options page: the Rust core renders the form and checks what is typed; this file only
 // moves values between the form, storage.local and backup files.
 import init, {
-  default_settings, export_backup, render_options, restore_backup, restore_not_written, restore_undo_key,
-  settings_from_form, undo_not_written, undo_restore,
+  default_settings, export_backup, render_options, restore_backup, restore_not_written,
+  setting_example, settings_from_form, undo_not_written, undo_restore,
 } from './pkg/stallwatch.js';
 import { reportError } from './ui.js';
 
@@ -24,10 +24,16 @@ function say(testid, text) {
 const NOTIFY = { permissions: ['notifications'] };
 
 async function draw() {
-  const undoKey = restore_undo_key();
-  const stored = await chrome.storage.local.get(['settings', undoKey]);
-  render_options(root, stored.settings ?? null, stored[undoKey] !== undefined, await chrome.permissions.contains(NOTIFY));
+  render_options(root, await chrome.storage.local.get(null), await chrome.permissions.contains(NOTIFY), Date.now());
 }
+
+// What a first setting means on the rep's calendar, as they type.
+root.addEventListener('input', (e) => {
+  const input = e.target;
+  const example = input instanceof HTMLInputElement ? root.querySelector(`[data-example-for="${CSS.escape(input.name)}"]`) : null;
+  const text = example && setting_example(input.name, input.value);
+  if (text) example.textContent = text;
+});
 
 // Reminders: the browser asks the rep for the permission (the section says why first).
 async function reminders(on, button) {

@@ -170,6 +170,71 @@ pub mod options {
         ("es", "Spanish"),
     ];
     pub const NUMBERS: &str = "Thresholds and points (see the scoring guide)";
+    /// The few settings a rep changes, first.
+    pub const FIRST: &str = "When Stallwatch speaks up";
+    /// The settings shown first, in order (the rest are under Advanced).
+    pub const FIRST_NUMBERS: [&str; 3] = ["silence_start_days", "wait_days", "memory_days"];
+    pub const ADVANCED: &str =
+        "Advanced: every threshold and point value, by signal (the scoring guide explains each)";
+    /// What a first setting changes, with the number the rep typed and their own calendar.
+    pub fn example(key: &str, n: u32, today: crate::core::date::Day) -> Option<String> {
+        use crate::core::date::Day;
+        const WEEKDAYS: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        let named = |d: Day| format!("{} {}", WEEKDAYS[d.weekday() as usize], d.short(today));
+        // The last Monday on or before today: an example the rep can check on their calendar.
+        let monday = today.plus(-(today.weekday() as i32));
+        match key {
+            "silence_start_days" => Some(format!(
+                "With {n} days, a buyer whose last word was on {} counts as silent from {} (or later, when their usual rhythm is slower: 1.5× their usual gap).",
+                named(monday),
+                named(monday.plus(n as i32 + 1))
+            )),
+            "wait_days" => Some(format!(
+                "With {n} days, after you send something of value on {}, Stallwatch says to wait, and to act again from {}.",
+                named(monday),
+                named(monday.plus(n as i32 + 1))
+            )),
+            "memory_days" => Some(format!(
+                "With {n} days, a deal you last opened on {} is forgotten on {} (its notes are kept).",
+                named(monday),
+                named(monday.plus(n as i32 + 1))
+            )),
+            _ => None,
+        }
+    }
+    pub const YOUR_STAGES: &str = "Your stages";
+    /// The stages seen on the rep's pages that use the default norm.
+    pub fn stages_without_norm(stages: &[&str], default_days: u32) -> String {
+        format!(
+            "Seen on your pages, using the default of {default_days} days: {}. Add a line (Stage = days) to give one its own.",
+            stages.join(", ")
+        )
+    }
+    pub const YOUR_STAGES_NOTE: &str = "How many days a deal may sit in each stage before it counts as stuck. The stages Stallwatch has seen on your pages are listed with the default until you change them.";
+    /// The advanced thresholds, by signal: (title, what the group changes, settings).
+    pub const GROUPS: [(&str, &str, &[&str]); 13] = [
+        ("Silence", "How long the buyer may be silent before it costs points, and how fast the points grow.", &["silence_start_days", "silence_full_days", "silence_max_points"]),
+        ("Their deadline", "Points when the buyer's own deadline (from your notes) comes close, or passes, while the deal is open.", &["deadline_window_days", "deadline_near_points", "deadline_urgent_days", "deadline_urgent_points", "deadline_soon_days", "deadline_soon_points", "deadline_passed_points"]),
+        ("Follow-up trap", "Your touches in a row since the buyer's last reply, and extra points for the content-free ones (\"just checking in\").", &["streak_start", "streak_points_per_touch", "content_free_extra_points", "streak_max_points"]),
+        ("Effort balance", "Your share of the recent touches: past half, the deal runs on your effort alone.", &["balance_window_touches", "balance_window_days", "balance_min_touches", "balance_start_percent", "balance_full_percent", "balance_max_points"]),
+        ("Their reason", "A deal with no recorded reason why the buyer wants it.", &["no_reason_points"]),
+        ("Channel", "Writing on a channel the buyer asked you not to use, or only ever on another one than they prefer.", &["channel_window_days", "channel_avoided_points", "channel_avoided_max_points", "channel_other_points", "channel_other_max_points"]),
+        ("Close date", "A close date that passed, or that keeps moving out.", &["past_due_points", "close_push_points", "close_push_max_points"]),
+        ("Stage age", "Days in a stage beyond its norm (set each stage above; this is the default).", &["stage_norm_default_days", "stage_age_min_points", "stage_age_max_points"]),
+        ("Next step", "No next step, or one whose date passed.", &["no_next_step_points", "next_step_overdue_points"]),
+        ("Bad fit", "Short replies, the same quote sent again and again, discounts, your bad-fit tags: enough of them and the advice is to walk away.", &["fit_short_replies_points", "short_reply_chars", "fit_resent_quote_points", "resend_threshold", "fit_discount_points", "discount_threshold", "fit_tags_points", "walk_away_fit_points"]),
+        ("Waiting and moving on", "When the ball is in their court, when to bring something new instead of asking again, and when to close it out.", &["wait_days", "new_value_after_days", "close_out_after_days"]),
+        ("What the buyer said", "A question waiting for your answer, a no, a contact who left, and concessions you offered unasked.", &["buyer_waiting_points", "buyer_waiting_points_per_day", "buyer_waiting_max_points", "buyer_said_no_points", "champion_left_points", "concession_threshold", "rep_concessions_points"]),
+        ("Memory", "How long Stallwatch remembers a deal you have not opened again (never its notes).", &["memory_days"]),
+    ];
     pub const LISTS: &str = "Lists";
     pub const PHRASES: &str = "Content-free phrases, one per line";
     pub const BAD_FIT_TAGS: &str = "Tags that mark a bad fit, one per line";
@@ -298,7 +363,7 @@ pub mod reminders {
         }
     }
     pub const SECTION: &str = "Reminders";
-    pub const WHY: &str = "A browser notification when a snooze ends, when a wait ends, and 3 days before a buyer's deadline, for the deals you have opened. Turning them on asks your browser for two permissions: notifications (to show them) and alarms (to check once an hour, also after a restart). Nothing is sent anywhere.";
+    pub const WHY: &str = "A browser notification when a snooze ends, when a wait ends, and 3 days before a buyer's deadline, for the deals you have opened; a click opens the deal. Turning them on asks your browser for the notifications permission (to show them). Stallwatch then checks once an hour what is due, also after a restart. Nothing is sent anywhere.";
     pub const TURN_ON: &str = "Turn on reminders";
     pub const TURN_OFF: &str = "Turn off reminders";
     pub const ON: &str = "Reminders are on.";
@@ -485,6 +550,40 @@ mod flag_tests {
             judged.contains("\"slow payer\" is your own view of them"),
             "{judged}"
         );
+    }
+}
+
+#[cfg(test)]
+mod option_groups {
+    use crate::core::settings::TUNABLE_NUMBERS;
+
+    #[test]
+    fn every_threshold_is_on_the_options_page_once_first_or_in_its_group() {
+        for (key, _, _) in TUNABLE_NUMBERS {
+            let first = super::options::FIRST_NUMBERS.contains(key);
+            let in_groups = super::options::GROUPS
+                .iter()
+                .filter(|(_, _, keys)| keys.contains(key))
+                .count();
+            assert!(
+                in_groups == 1,
+                "{key} is in {in_groups} advanced groups (first: {first})"
+            );
+        }
+        for (_, _, keys) in super::options::GROUPS {
+            for k in keys {
+                assert!(TUNABLE_NUMBERS.iter().any(|(t, _, _)| t == k), "{k}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_silence_example_reads_on_the_reps_calendar() {
+        // Thursday 26 November 2026: the last Monday is the 23rd.
+        let today = crate::core::date::Day::from_ymd(2026, 11, 26).unwrap();
+        let text = super::options::example("silence_start_days", 7, today).unwrap();
+        assert!(text.starts_with("With 7 days, a buyer whose last word was on Monday 23 Nov counts as silent from Tuesday 1 Dec"), "{text}");
+        assert_eq!(super::options::example("streak_start", 2, today), None);
     }
 }
 

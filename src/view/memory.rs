@@ -67,6 +67,21 @@ pub fn seen_writes(
     out
 }
 
+/// The open deals' stages among the deals remembered (distinct, sorted): what the options page
+/// offers to give a norm of its own.
+pub fn stages_seen(stored: &Value, now_ms: u64) -> Vec<String> {
+    let (settings, _) = settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
+    let (entries, _) = seen::all(stored, now_ms, settings.memory_days);
+    let mut stages: Vec<String> = entries
+        .into_iter()
+        .filter(|s| s.deal.status == crate::core::model::DealStatus::Open)
+        .filter_map(|s| s.deal.stage)
+        .collect();
+    stages.sort();
+    stages.dedup();
+    stages
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +214,14 @@ mod tests {
         // Only seen on a list: a row is not marked as remembered (nothing the list lacks).
         let map = json!({ writes[0].0.clone(): writes[0].1.clone() });
         assert_eq!(list_row_score(&map).1, None);
+    }
+
+    #[test]
+    fn the_stages_of_open_deals_seen_are_offered_for_norms() {
+        let writes = seen_writes(&record(), &Value::Null, today(), 1_000);
+        let map = Value::Object(writes.into_iter().collect());
+        assert_eq!(stages_seen(&map, 2_000), ["Proposal/Price Quote"]);
+        assert!(stages_seen(&Value::Null, 2_000).is_empty());
     }
 
     #[test]

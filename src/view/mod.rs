@@ -18,7 +18,7 @@ pub use badge::{score_text, serde_name, BadgeView};
 pub use date_order::Remember;
 pub use deal::{deal_view, field_label, page_deal, DealView, PageDeal};
 pub use list::{list_view, ListRowView, ListView};
-pub use memory::seen_writes;
+pub use memory::{seen_writes, stages_seen};
 pub use today::{today_copied, today_view, TodayRow, TodaySection, TodayView};
 
 use crate::core::date::Day;

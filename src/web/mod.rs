@@ -277,18 +277,41 @@ pub fn notes_from_form(stored: JsValue, edits: JsValue, now_ms: f64) -> Result<J
     to_js(&merged)
 }
 
-/// Renders the options page from the stored settings (problems in them are shown), with the
-/// "Undo the last restore" button when a copy from before a restore is kept (`can_undo`), and
-/// the reminders section saying whether they are on (`reminders_on`: the browser's permission).
+/// Renders the options page from everything stored (`all`): the settings (problems in them are
+/// shown), the stages seen on the rep's pages, the "Undo the last restore" button when a copy
+/// from before a restore is kept, and the reminders section saying whether they are on
+/// (`reminders_on`: the browser's permission).
 #[wasm_bindgen]
 pub fn render_options(
     root: &web_sys::Element,
-    settings: JsValue,
-    can_undo: bool,
+    all: JsValue,
     reminders_on: bool,
+    now_ms: f64,
 ) -> Result<(), JsValue> {
-    let (s, problems) = crate::core::settings::load(&json(settings)?);
-    options::render(root, &s, &problems, can_undo, reminders_on)
+    let all = json(all)?;
+    let (s, problems) = crate::core::settings::load(
+        all.get(crate::core::settings::STORAGE_KEY)
+            .unwrap_or(&Value::Null),
+    );
+    let can_undo = all.get(crate::core::backup::UNDO_KEY).is_some();
+    let stages = view::stages_seen(&all, millis(now_ms));
+    options::render(
+        root,
+        &s,
+        &problems,
+        can_undo,
+        reminders_on,
+        &stages,
+        today(),
+    )
+}
+
+/// What a first setting of the options page changes, for the number typed (`undefined` for
+/// the others): shown under the field as the rep types.
+#[wasm_bindgen]
+pub fn setting_example(key: &str, value: &str) -> Option<String> {
+    let n = value.trim().parse::<u32>().ok()?;
+    crate::view::copy::options::example(key, n, today())
 }
 
 /// Settings from the options form (`{name: text}`) over the stored ones; `{settings, problems}`.
@@ -310,12 +333,6 @@ pub fn default_settings() -> Result<JsValue, JsValue> {
 pub fn export_backup(storage: JsValue) -> Result<String, JsValue> {
     let v = crate::core::backup::export(&json(storage)?, today());
     serde_json::to_string_pretty(&v).map_err(|e| JsValue::from_str(&e.to_string()))
-}
-
-/// The storage key of the copy kept before the last restore.
-#[wasm_bindgen]
-pub fn restore_undo_key() -> String {
-    crate::core::backup::UNDO_KEY.into()
 }
 
 /// What restoring a backup file's text over `current` (everything in storage) does:

@@ -1,5 +1,7 @@
-//! The options page: every threshold, the phrase and tag lists, the rep's name, backup and
-//! restore, and the privacy statement. Values come from `core::settings`.
+//! The options page: first the few settings a rep changes (name, signature, when silence starts
+//! to count, their stages, dates and language), then every threshold under Advanced, grouped by
+//! signal; the phrase and tag lists, backup and restore, reminders, and the privacy statement.
+//! Values come from `core::settings`.
 
 use super::dom::{child, clear, text_child};
 use crate::core::settings::{Settings, TUNABLE_NUMBERS};
@@ -54,6 +56,8 @@ pub fn render(
     problems: &[String],
     can_undo: bool,
     reminders_on: bool,
+    stages_seen: &[String],
+    today: crate::core::date::Day,
 ) -> Result<(), JsValue> {
     clear(root);
     text_child(root, "h1", "", o::TITLE)?;
@@ -80,6 +84,50 @@ pub fn render(
         s.signature.as_deref().unwrap_or(""),
         "text",
     )?;
+
+    // The few numbers a rep changes, each with what it means on their own calendar.
+    let values = serde_json::to_value(s).unwrap_or_default();
+    let first = child(&form, "fieldset", "numbers first")?;
+    text_child(&first, "legend", "", o::FIRST)?;
+    for key in o::FIRST_NUMBERS {
+        let Some((_, label, unit)) = TUNABLE_NUMBERS.iter().find(|(k, _, _)| *k == key) else {
+            continue;
+        };
+        let n = values[key].as_u64().unwrap_or(0);
+        let f = field(&first, label, unit)?;
+        input(&f, key, &n.to_string(), "number")?;
+        if let Some(example) = o::example(key, n as u32, today) {
+            let p = text_child(&first, "p", "example", &example)?;
+            p.set_attribute("data-testid", &format!("example-{key}"))?;
+            p.set_attribute("data-example-for", key)?;
+        }
+    }
+
+    // Their stages: the norms, with the stages seen on their pages that have none.
+    let stages = child(&form, "fieldset", "")?;
+    text_child(&stages, "legend", "", o::YOUR_STAGES)?;
+    text_child(&stages, "p", "note", o::YOUR_STAGES_NOTE)?;
+    let norms: Vec<String> = s
+        .stage_norms
+        .iter()
+        .map(|(k, v)| format!("{k} = {v}"))
+        .collect();
+    let f = field(&stages, o::STAGE_NORMS, "")?;
+    textarea(&f, "stage_norms", &norms.join("\n"), 6)?;
+    let unset: Vec<&str> = stages_seen
+        .iter()
+        .map(String::as_str)
+        .filter(|st| crate::core::risk::own_norm(st, s).is_none())
+        .collect();
+    if !unset.is_empty() {
+        let p = text_child(
+            &stages,
+            "p",
+            "note",
+            &o::stages_without_norm(&unset, s.stage_norm_default_days),
+        )?;
+        p.set_attribute("data-testid", "stages-seen")?;
+    }
 
     let dates = child(&form, "fieldset", "")?;
     text_child(&dates, "legend", "", o::DATES)?;
@@ -113,16 +161,38 @@ pub fn render(
         }
     }
 
-    let nums = child(&form, "fieldset", "numbers")?;
-    text_child(&nums, "legend", "", o::NUMBERS)?;
-    let values = serde_json::to_value(s).unwrap_or_default();
-    for (key, label, unit) in TUNABLE_NUMBERS {
-        let f = field(&nums, label, unit)?;
-        let v = values[*key].as_u64().unwrap_or(0).to_string();
-        input(&f, key, &v, "number")?;
+    // Everything else, by signal, folded away.
+    let advanced = child(&form, "details", "advanced")?;
+    advanced.set_attribute("data-testid", "options-advanced")?;
+    text_child(&advanced, "summary", "", o::ADVANCED)?;
+    for (title, what, keys) in o::GROUPS {
+        let keys: Vec<&str> = keys
+            .iter()
+            .copied()
+            .filter(|k| !o::FIRST_NUMBERS.contains(k))
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
+        let group = child(&advanced, "fieldset", "numbers")?;
+        group.set_attribute("data-testid", "options-group")?;
+        text_child(&group, "legend", "", title)?;
+        text_child(&group, "p", "note", what)?;
+        for key in keys {
+            let Some((_, label, unit)) = TUNABLE_NUMBERS.iter().find(|(k, _, _)| *k == key) else {
+                continue;
+            };
+            let f = field(&group, label, unit)?;
+            input(
+                &f,
+                key,
+                &values[key].as_u64().unwrap_or(0).to_string(),
+                "number",
+            )?;
+        }
     }
 
-    let lists = child(&form, "fieldset", "")?;
+    let lists = child(&advanced, "fieldset", "")?;
     text_child(&lists, "legend", "", o::LISTS)?;
     let phrases = field(&lists, o::PHRASES, "")?;
     textarea(
@@ -133,15 +203,7 @@ pub fn render(
     )?;
     let tags = field(&lists, o::BAD_FIT_TAGS, "")?;
     textarea(&tags, "bad_fit_tags", &s.bad_fit_tags.join("\n"), 4)?;
-    let norms: Vec<String> = s
-        .stage_norms
-        .iter()
-        .map(|(k, v)| format!("{k} = {v}"))
-        .collect();
-    let stages = field(&lists, o::STAGE_NORMS, "")?;
-    textarea(&stages, "stage_norms", &norms.join("\n"), 6)?;
     // The rep's own phrases for what a reply means, beside the built-in lists.
-    let values = serde_json::to_value(s).unwrap_or_default();
     for (key, label) in o::HEARD {
         let f = field(&lists, label, "")?;
         let lines: Vec<&str> = values[key]

@@ -58,7 +58,12 @@ async function reasonCodes(frame) {
 
 test('thresholds set on the options page change the score on the deal page', async () => {
   const { page: options, errors } = await openOptions();
+  // First on the page, with what it means on the rep's calendar, following what they type.
   await options.locator('[data-testid="setting-silence_start_days"]').fill('30');
+  assert.match(await options.locator('[data-testid="example-silence_start_days"]').textContent(), /^With 30 days, a buyer whose last word was on Monday \d+ \w+ counts as silent from \w+day/);
+  // The rest under Advanced, by signal.
+  assert.equal(await options.locator('[data-testid="setting-streak_start"]').isVisible(), false, 'folded away');
+  await options.locator('[data-testid="options-advanced"] > summary').click();
   await options.locator('[data-testid="setting-streak_start"]').fill('9');
   await options.locator('[data-testid="setting-balance_max_points"]').fill('20000');
   await options.locator('[data-testid="options-save"]').click();
@@ -76,6 +81,11 @@ test('thresholds set on the options page change the score on the deal page', asy
   await options.locator('[data-testid="options-defaults"]').click();
   await frame.locator('[data-testid="stall-reason"][data-code="follow_up_trap"]').waitFor({ state: 'attached' });
   assert.ok((await reasonCodes(frame)).includes('silence'));
+  // The stage of the deal just opened, once it has no norm of its own, is offered for one.
+  await options.evaluate(() => chrome.storage.local.set({ settings: { stage_norms: {} } }));
+  await options.reload();
+  await options.locator('[data-testid="stages-seen"]').waitFor();
+  assert.match(await options.locator('[data-testid="stages-seen"]').textContent(), /Proposal\/Price Quote/);
   assert.deepEqual(errors, []);
   await guard.assertUntouched(assert);
   await page.close();

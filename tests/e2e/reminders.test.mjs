@@ -28,7 +28,7 @@ test('a snooze ending and a deadline 3 days out are due on their day, once the d
   await ext.evaluate(() => chrome.storage.local.clear());
   await ext.reload();
   assert.match(await ext.locator('[data-testid="reminders-status"]').textContent(), /Reminders are off/);
-  assert.match(await ext.locator('section.reminders').textContent(), /permissions?: notifications/);
+  assert.match(await ext.locator('section.reminders').textContent(), /the notifications permission/);
 
   const now = Date.now();
   const run = (at) => ext.evaluate((t) => chrome.runtime.sendMessage({ type: 'stallwatch:reminders-run', now: t }), at);

@@ -16,6 +16,7 @@ mod next_step;
 mod reason;
 mod silence;
 mod stage_age;
+pub use stage_age::own_norm;
 
 pub use code::ReasonCode;
 

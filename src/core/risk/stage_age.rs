@@ -7,21 +7,27 @@ use crate::core::model::Deal;
 use crate::core::phrases::normalize;
 use crate::core::settings::Settings;
 
-/// The norm for a stage, matching names case- and punctuation-insensitively.
+/// The norm for a stage: its own (`own_norm`), else the default.
 pub fn norm_days(stage: &str, s: &Settings) -> u32 {
+    own_norm(stage, s).unwrap_or(s.stage_norm_default_days)
+}
+
+/// The norm the rep set for this stage, matching names case- and punctuation-insensitively;
+/// `None` when the stage uses the default.
+pub fn own_norm(stage: &str, s: &Settings) -> Option<u32> {
     // The usual case is the same spelling; normalise only when that finds nothing.
     if let Some((_, days)) = s
         .stage_norms
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case(stage))
     {
-        return *days;
+        return Some(*days);
     }
     let want = normalize(stage);
     s.stage_norms
         .iter()
         .find(|(name, _)| normalize(name) == want)
-        .map_or(s.stage_norm_default_days, |(_, days)| *days)
+        .map(|(_, days)| *days)
 }
 
 pub(super) fn signal(deal: &Deal, s: &Settings, now: Day) -> Option<Reason> {

@@ -179,16 +179,8 @@ pub mod options {
     /// What a first setting changes, with the number the rep typed and their own calendar.
     pub fn example(key: &str, n: u32, today: crate::core::date::Day) -> Option<String> {
         use crate::core::date::Day;
-        const WEEKDAYS: [&str; 7] = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ];
-        let named = |d: Day| format!("{} {}", WEEKDAYS[d.weekday() as usize], d.short(today));
+        use crate::core::lang::Lang;
+        let named = |d: Day| format!("{} {}", Lang::En.weekday(d), d.short(today));
         // The last Monday on or before today: an example the rep can check on their calendar.
         let monday = today.plus(-(today.weekday() as i32));
         match key {

@@ -4,7 +4,7 @@ use super::dom::{child, clear, text_child};
 use super::sections;
 use crate::core::message::Choice;
 use crate::view::copy;
-use crate::view::{score_text, serde_name, BadgeView, DealView, ListView};
+use crate::view::{serde_name, BadgeView, DealView, ListView};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
@@ -150,20 +150,11 @@ pub fn render_list(
             list = Some(child(&card, "ol", "rows")?);
         }
         let Some(list) = &list else { continue };
-        let li = child(list, "li", "row")?;
-        li.set_attribute("data-testid", "list-row")?;
-        li.set_attribute("data-key", &r.key)?;
+        let (li, body) = sections::scored_row(list, "row", "list-row", &r.key, r.score, r.band)?;
         li.set_attribute(
             "data-json",
             &serde_json::to_string(&r.parsed).unwrap_or_default(),
         )?;
-        li.set_attribute(
-            "data-band",
-            &r.band.map(|b| serde_name(&b)).unwrap_or_default(),
-        )?;
-        let score = text_child(&li, "span", "row-score", &score_text(r.score))?;
-        score.set_attribute("data-testid", "stall-score")?;
-        let body = child(&li, "div", "row-body")?;
         let name = text_child(&body, "div", "row-name", &r.name)?;
         name.set_attribute("data-testid", "list-name")?;
         if let Some(stage) = &r.stage {

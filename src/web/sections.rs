@@ -190,3 +190,26 @@ pub fn problems(parent: &Element, problems: &[String]) -> Result<(), JsValue> {
     }
     Ok(())
 }
+
+/// One deal in a ranked list (the list panel, Today): an `li` with its key and band, the score
+/// badge, and the body to fill, which is returned.
+pub fn scored_row(
+    list: &Element,
+    class: &str,
+    testid: &str,
+    key: &str,
+    score: Option<u8>,
+    band: Option<crate::core::risk::Band>,
+) -> Result<(Element, Element), JsValue> {
+    let li = child(list, "li", class)?;
+    li.set_attribute("data-testid", testid)?;
+    li.set_attribute("data-key", key)?;
+    li.set_attribute(
+        "data-band",
+        &band.map(|b| serde_name(&b)).unwrap_or_default(),
+    )?;
+    let number = text_child(&li, "span", "row-score", &crate::view::score_text(score))?;
+    number.set_attribute("data-testid", "stall-score")?;
+    let body = child(&li, "div", "row-body")?;
+    Ok((li, body))
+}

@@ -4,7 +4,7 @@
 
 use super::dom::{child, clear, text_child};
 use crate::view::copy::today as words;
-use crate::view::{score_text, serde_name, TodaySection, TodayView};
+use crate::view::{serde_name, TodaySection, TodayView};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
@@ -51,17 +51,15 @@ pub fn render(root: &Element, v: &TodayView, size: Size) -> Result<(), JsValue> 
             Size::Full(..) => usize::MAX,
         };
         for r in rows.iter().take(shown) {
-            let li = child(&list, "li", "row today-row")?;
-            li.set_attribute("data-testid", "today-row")?;
-            li.set_attribute("data-key", &r.key)?;
-            li.set_attribute("tabindex", "0")?;
-            li.set_attribute(
-                "data-band",
-                &r.band.map(|b| serde_name(&b)).unwrap_or_default(),
+            let (li, body) = super::sections::scored_row(
+                &list,
+                "row today-row",
+                "today-row",
+                &r.key,
+                r.score,
+                r.band,
             )?;
-            let score = text_child(&li, "span", "row-score", &score_text(r.score))?;
-            score.set_attribute("data-testid", "stall-score")?;
-            let body = child(&li, "div", "row-body")?;
+            li.set_attribute("tabindex", "0")?;
             let name = match &r.url {
                 Some(url) => {
                     let a = text_child(&body, "a", "row-name", &r.name)?;

@@ -16,11 +16,13 @@ const ready = init();
 
 async function badgeFor(snapshot, remembering) {
   await ready;
-  const stored = await chrome.storage.local.get(storage_keys(snapshot));
+  const keys = storage_keys(snapshot);
+  const stored = await chrome.storage.local.get(keys);
   const { badge, remember } = badge_view(snapshot, stored);
   // What the page proved about its host's date order, stored as the card would.
   if (remember && remembering) await chrome.storage.local.set(remember);
-  return { badge };
+  // With the keys it was scored from: the content script re-scores when one of them changes.
+  return { badge, keys };
 }
 
 // Memory writes, one at a time (several tabs may show the same deal), each from what is

@@ -56,7 +56,7 @@
   }
   const Z_TOP = '2147483647';
 
-  // { host, shadow, badge, frame, port, open, size, retries }; `frame` only while the card is open.
+  // { host, shadow, badge, frame, port, size, retries }; `frame` only while the card is open.
   let mounted = null;
   // How often and how long the page was read, how many snapshots went out, and when the first
   // badge was drawn (ms since navigation): for the benchmark (scripts/bench-overlay.mjs asks
@@ -256,7 +256,7 @@
       if (e.isTrusted) openCard();
     });
     shadow.append(badge);
-    mounted = { host, shadow, badge, brand, number, frame: null, port: null, open: false, size: CLOSED_SIZE, retries: 20 };
+    mounted = { host, shadow, badge, brand, number, frame: null, port: null, size: CLOSED_SIZE, retries: 20 };
     document.documentElement.append(host);
   }
 
@@ -284,12 +284,13 @@
     const label = view?.label || 'Stallwatch could not score this page. Open it for what went wrong.';
     badge.title = label;
     badge.setAttribute('aria-label', label);
-    pin(badge, { background: BAND_COLOUR[view?.band] || NO_BAND_COLOUR, display: mounted.open ? 'none' : 'flex' });
+    pin(badge, { background: BAND_COLOUR[view?.band] || NO_BAND_COLOUR, display: mounted.frame ? 'none' : 'flex' });
     if (stats.firstBadgeAt === null) stats.firstBadgeAt = performance.now();
   }
 
   // The badge is scored by the background's warm core; only the newest answer is drawn.
   let scoredPrint = 0; // the fingerprint of the snapshot last sent for scoring
+  let badgeKeys = new Set(); // the storage keys the badge was scored from (the background says)
   let scoreAsked = 0;
   async function score(snap, print, force = false) {
     if (!mounted || (!force && print === scoredPrint)) return;
@@ -307,6 +308,7 @@
     stats.firstAnsweredAt ??= performance.now();
     if (asked !== scoreAsked) return;
     stats.scored += 1;
+    badgeKeys = new Set(answer?.keys ?? []);
     drawBadge(answer?.badge ?? null);
   }
 
@@ -336,7 +338,6 @@
     frame.setAttribute('allow', `clipboard-write ${OVERLAY_ORIGIN}`);
     pin(frame, { ...FRAME_STYLE, ...cornerStyle(corner, INSET) });
     mounted.frame = frame;
-    mounted.open = true;
     mounted.retries = 20;
     sizeFrame();
     frame.addEventListener('load', pair, { once: true });
@@ -350,7 +351,6 @@
     const { port, frame } = mounted;
     mounted.port = null;
     mounted.frame = null;
-    mounted.open = false;
     mounted.size = CLOSED_SIZE;
     port?.disconnect();
     frame.remove();
@@ -437,11 +437,12 @@
   }
 
   // The rep's notes or settings changed (here, in the popup or on the options page): the same
-  // reading is scored again.
+  // reading is scored again. Only keys the badge was scored from count: the background's memory
+  // writes, reminders and the corner do not re-score every open CRM tab.
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     if (CORNER_KEY in changes) place(changes[CORNER_KEY].newValue ?? 'bottom-right');
-    if (mounted && latest && Object.keys(changes).some((k) => k !== CORNER_KEY)) score(latest, fingerprint(latest), true);
+    if (mounted && latest && Object.keys(changes).some((k) => badgeKeys.has(k))) score(latest, fingerprint(latest), true);
   });
 
   // ---- is the overlay really in front of the rep? -----------------------------------------

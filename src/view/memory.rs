@@ -217,6 +217,25 @@ mod tests {
     }
 
     #[test]
+    fn the_keys_name_every_memory_entry_remembering_reads() {
+        let key = "seen:sf:acme:0065g00000XyZ12".to_string();
+        let view_keys = crate::view::storage_keys(&record(), today());
+        assert!(
+            !view_keys.contains(&key),
+            "the card does not read its own memory"
+        );
+        assert_eq!(
+            crate::view::memory_keys(&record()),
+            std::slice::from_ref(&key)
+        );
+        assert!(crate::view::storage_keys(&list(), today()).contains(&key));
+        assert!(
+            crate::view::memory_keys(&list()).is_empty(),
+            "a list's are read already"
+        );
+    }
+
+    #[test]
     fn the_stages_of_open_deals_seen_are_offered_for_norms() {
         let writes = seen_writes(&record(), &Value::Null, today(), 1_000);
         let map = Value::Object(writes.into_iter().collect());

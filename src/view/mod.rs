@@ -89,18 +89,16 @@ pub fn storage_keys(snapshot: &RawSnapshot, now: Day) -> Vec<String> {
     keys
 }
 
-/// The memory keys (`seen:<key>`) of the deals a page shows: what remembering them reads
-/// (`seen_writes`). A list's view reads them too (they are in `storage_keys`); a record page's
-/// view does not, so the card and the popup are not redrawn when its memory is written.
-pub fn memory_keys(snapshot: &RawSnapshot, now: Day) -> Vec<String> {
+/// What remembering a page reads (`seen_writes`) beyond `storage_keys`: a record page's memory
+/// key (`seen:<key>`). A list's are in `storage_keys` already (its view merges them); a record
+/// page's view does not read its own, so the card and the popup are not redrawn when it is
+/// written.
+pub fn memory_keys(snapshot: &RawSnapshot) -> Vec<String> {
     match detect(&snapshot.url) {
-        Some(p) if p.kind.is_list() => read_rows(snapshot, &p, now, None)
-            .rows
-            .iter()
-            .map(|r| seen::storage_key(&r.deal.key))
-            .collect(),
-        Some(p) => p.key.map(|k| seen::storage_key(&k)).into_iter().collect(),
-        None => Vec::new(),
+        Some(p) if p.kind == PageKind::DealRecord => {
+            p.key.map(|k| seen::storage_key(&k)).into_iter().collect()
+        }
+        _ => Vec::new(),
     }
 }
 

@@ -5,7 +5,8 @@
 
 use super::copy::today as words;
 use crate::core::date::Day;
-use crate::core::message::{assess_and_compose_after, memory, Choice};
+use crate::core::message::{assess_and_compose_after, memory, Choice, Draft, Suggestion};
+use crate::core::model::Deal;
 use crate::core::notes;
 use crate::core::risk::{today_order, Band, State, TodayKey};
 use crate::core::seen::{self, Seen};
@@ -131,35 +132,24 @@ fn row(
     problems: &mut Vec<String>,
 ) -> Option<TodayRow> {
     let deal = &s.deal;
-    let loaded = notes::load(
-        stored
-            .get(notes::storage_key(&deal.key))
-            .unwrap_or(&Value::Null),
-    );
     let name = deal
         .name
         .clone()
         .unwrap_or_else(|| super::copy::UNNAMED_DEAL.to_string());
+    let Assessed {
+        loaded,
+        a,
+        suggestion,
+    } = assessed(deal, stored, settings, now);
     problems.extend(loaded.problems.iter().map(|p| format!("{name}: {p}")));
-    let copied = stored
-        .get(memory::storage_key(&deal.key))
-        .and_then(|v| serde_json::from_value::<memory::Copied>(v.clone()).ok());
-    let (a, suggestion) =
-        assess_and_compose_after(deal, &loaded.notes, settings, now, copied.as_ref());
     let section = TodaySection::of(a.state)?;
     let top_reason = match a.state {
         State::Snoozed => a.snoozed_until.map(|d| words::snoozed_until(d, now)),
         State::Wait => a.act_from.map(|d| words::wait_until(d, now)),
         _ => a.top_reason().map(|x| x.fact.clone()),
     };
-    // A deal seen only in a list: its activity was never read, so no message is written for
-    // it (it could claim what was or was not sent); the row says to open it first.
-    let timeline_read = deal.touches.is_some();
-    let draft = suggestion
-        .as_ref()
-        .filter(|_| timeline_read)
-        .and_then(|m| m.pick(Choice::default()));
-    let preview = if timeline_read {
+    let draft = offered(deal, suggestion.as_ref());
+    let preview = if deal.touches.is_some() {
         draft
             .map(|d| first_line(&d.text))
             .or_else(|| suggestion.as_ref().and_then(|m| m.advice.clone()))
@@ -207,23 +197,48 @@ impl TodayView {
 pub fn today_copied(stored: &Value, deal_key: &str, now: Day) -> Option<(String, Value)> {
     let (settings, _) = settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
     let s = seen::recalled(stored, deal_key, now, settings.memory_days)?;
-    let loaded = notes::load(
-        stored
-            .get(notes::storage_key(deal_key))
-            .unwrap_or(&Value::Null),
-    );
-    let copied = stored
-        .get(memory::storage_key(deal_key))
-        .and_then(|v| serde_json::from_value::<memory::Copied>(v.clone()).ok());
-    let (_, suggestion) =
-        assess_and_compose_after(&s.deal, &loaded.notes, &settings, now, copied.as_ref());
-    let m = suggestion?;
-    let draft = m.pick(Choice::default())?;
+    let Assessed { suggestion, .. } = assessed(&s.deal, stored, &settings, now);
+    let m = suggestion.as_ref()?;
+    let draft = offered(&s.deal, Some(m))?;
     let record = memory::Copied::of(m.kind, draft, now);
     Some((
         memory::storage_key(deal_key),
         serde_json::to_value(record).ok()?,
     ))
+}
+
+/// A remembered deal assessed today with its notes and the suggestion copied last.
+struct Assessed {
+    loaded: notes::LoadedNotes,
+    a: crate::core::risk::Assessment,
+    suggestion: Option<Suggestion>,
+}
+
+fn assessed(deal: &Deal, stored: &Value, settings: &settings::Settings, now: Day) -> Assessed {
+    let loaded = notes::load(
+        stored
+            .get(notes::storage_key(&deal.key))
+            .unwrap_or(&Value::Null),
+    );
+    let copied = stored
+        .get(memory::storage_key(&deal.key))
+        .and_then(memory::Copied::load);
+    let (a, suggestion) =
+        assess_and_compose_after(deal, &loaded.notes, settings, now, copied.as_ref());
+    Assessed {
+        loaded,
+        a,
+        suggestion,
+    }
+}
+
+/// The draft the queue offers to copy: the first one, and none for a deal seen only in a list
+/// (its activity was never read, so a message could claim what was or was not sent; the row
+/// says to open it first).
+fn offered<'a>(deal: &Deal, suggestion: Option<&'a Suggestion>) -> Option<&'a Draft> {
+    suggestion
+        .filter(|_| deal.touches.is_some())
+        .and_then(|m| m.pick(Choice::default()))
 }
 
 /// The line a rep reads to know what the message says: the first one after the greeting ("Hi

@@ -127,11 +127,10 @@ pub fn badge_view(snap: JsValue, stored: JsValue) -> Result<JsValue, JsValue> {
     Ok(out.into())
 }
 
-/// The memory keys of the deals the page shows (`view::memory_keys`): with `storage_keys`,
-/// what `memory_writes` reads.
+/// What `memory_writes` reads beyond `storage_keys` (`view::memory_keys`).
 #[wasm_bindgen]
 pub fn memory_keys(snap: JsValue) -> Result<Vec<String>, JsValue> {
-    Ok(view::memory_keys(&snapshot(snap)?, today()))
+    Ok(view::memory_keys(&snapshot(snap)?))
 }
 
 /// What the page adds to the memory of deals (`view::seen_writes`): `{key: value}`, or

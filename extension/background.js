@@ -1,74 +1,76 @@
 // Stallwatch's background (Chromium: the service worker; Firefox: the event page, beside
 // relay.js): keeps the Rust core warm for every CRM tab, so a page's badge is scored without
 // waiting for a frame to start. The content script sends what the page shows; this answers
-// with the badge (a number, its band, fixed words) from the same view the card uses, then
-// remembers the deals the page showed (docs/memory.md), for the lists and the Today queue.
+// with the badge (a number, its band, fixed words), scored without composing any draft, and
+// stores what the same reading adds to the memory of deals (docs/memory.md), in one call.
 //
 // It decides nothing itself: storage keys, the score and what to remember or forget come from
-// the core. It answers only Stallwatch's own content scripts (a tab's top frame), and sends
-// nothing anywhere else.
-import init, {
-  badge_view, memory_keys, memory_to_forget, memory_to_free, memory_writes, reminder_url, reminders_due, reminders_shown, storage_keys,
-} from './pkg/stallwatch.js';
+// the core as effects. It answers only Stallwatch's own content scripts (a tab's top frame) and
+// pages, and sends nothing anywhere else.
+import init, { PageReading, corner_moved, memory_to_forget, memory_to_free, reminder_url, reminders_due, reminders_ran } from './pkg/stallwatch.js';
+import { MSG, NOTIFICATION, answer, fromOurPage, fromOurTabTop } from './lib/protocol.js';
+import { apply, read, readAll } from './lib/store.js';
 
 // Started once per worker; a service worker cannot await at the top level.
 const ready = init();
 
-async function badgeFor(snapshot, remembering) {
-  await ready;
-  const keys = storage_keys(snapshot);
-  const stored = await chrome.storage.local.get(keys);
-  const { badge, remember } = badge_view(snapshot, stored);
-  // What the page proved about its host's date order, stored as the card would.
-  if (remember && remembering) await chrome.storage.local.set(remember);
-  // With the keys it was scored from: the content script re-scores when one of them changes.
-  return { badge, keys };
-}
-
-// Memory writes, one at a time (several tabs may show the same deal), each from what is
-// stored when its turn comes.
-let memory = Promise.resolve();
+// One page event at a time (several tabs may show the same deal): each reads what is stored
+// after the previous one's writes, so a memory write is never computed from a value another tab
+// replaced.
+let turn = Promise.resolve();
 let lastForget = 0;
 const FORGET_EVERY_MS = 6 * 60 * 60 * 1000;
 
-async function rememberDeals(snapshot) {
-  const stored = await chrome.storage.local.get([...storage_keys(snapshot), ...memory_keys(snapshot)]);
-  const writes = memory_writes(snapshot, stored, Date.now());
-  if (writes) {
-    try {
-      await chrome.storage.local.set(writes);
-    } catch {
-      // No room: the oldest remembered deals go (never a note), then one more try. If that
-      // fails too the reading is simply not remembered; the page works as before.
-      await chrome.storage.local.remove(memory_to_free(await chrome.storage.local.get(null)));
-      await chrome.storage.local.set(writes).catch(() => {});
-    }
-  }
-  // Deals not seen for the rep's retention period are forgotten (at start, then every 6 h).
-  if (Date.now() - lastForget > FORGET_EVERY_MS) {
-    lastForget = Date.now();
-    const forget = memory_to_forget(await chrome.storage.local.get(null), Date.now());
-    if (forget.length) await chrome.storage.local.remove(forget);
+/** Writes `effects`; when the browser refuses for lack of room, frees the oldest memory (never a note) and tries once more. */
+async function applyMakingRoom(effects) {
+  try {
+    await apply(effects);
+  } catch {
+    await apply(memory_to_free(await readAll()));
+    // If that fails too the reading is simply not remembered; the page works as before.
+    await apply(effects).catch(() => {});
   }
 }
 
-chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  if (msg?.type !== 'stallwatch:badge') return false;
-  // Our own content script in a tab's top frame; never a web page, another extension or a
-  // frame inside the page.
-  if (sender.id !== chrome.runtime.id || !sender.tab || sender.frameId !== 0) return false;
-  // `remember: false`: the same reading scored again after the notes or settings changed.
-  const remembering = msg.remember !== false;
-  badgeFor(msg.snapshot, remembering).then(
-    (answer) => {
-      sendResponse(answer);
-      // After the answer: remembering never delays the badge.
-      if (!remembering) return;
-      memory = memory.then(() => rememberDeals(msg.snapshot)).catch((e) => console.warn('Stallwatch: could not remember this page', e));
-    },
-    (e) => sendResponse({ error: String(e?.message || e).slice(0, 300) }),
-  );
-  return true; // the answer comes asynchronously
+/** Deals not seen for the rep's retention period are forgotten (at start, then every 6 h). */
+async function forgetIfDue() {
+  if (Date.now() - lastForget <= FORGET_EVERY_MS) return;
+  lastForget = Date.now();
+  await apply(memory_to_forget(await readAll(), Date.now()));
+}
+
+/**
+ * The one call per page event: the snapshot taken apart once, the keys it needs read once, the
+ * badge and the memory writes from one reading. Resolves with the answer (`{badge, keys,
+ * corner}`); the writes follow it, so remembering never delays the badge. `remember: false` is
+ * the same reading scored again after the notes or settings changed: nothing new to remember.
+ */
+function onPage(snapshot, remember) {
+  const scored = turn.then(async () => {
+    await ready;
+    const page = new PageReading(snapshot);
+    try {
+      return page.on_page(await read(page.keys_on_page()), Date.now(), remember);
+    } finally {
+      page.free();
+    }
+  });
+  turn = scored
+    .then(({ effects }) => (remember ? applyMakingRoom(effects).then(forgetIfDue) : undefined))
+    .catch((e) => console.warn('Stallwatch: could not remember this page', e));
+  // With the keys it was scored from: the content script re-scores when one of them changes.
+  return scored.then(({ effects: _written, ...answer }) => answer);
+}
+
+// Only our own content script in a tab's top frame; never a web page, another extension or a
+// frame inside the page.
+answer(MSG.BADGE, fromOurTabTop, (msg) => onPage(msg.snapshot, msg.remember !== false));
+
+// The rep dropped the badge in another corner: kept for every CRM page (the core checks it).
+answer(MSG.CORNER, fromOurTabTop, async (msg) => {
+  await ready;
+  await apply(corner_moved(String(msg.corner)));
+  return {};
 });
 
 // ---- reminders ------------------------------------------------------------------------------
@@ -78,7 +80,6 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 // case the browser cleared it) checks once an hour what is due (the core decides: a snooze or
 // a wait that ended, a buyer's deadline 3 days away), and each reminder is shown once.
 const ALARM = 'stallwatch-reminders';
-const LAST_RUN = 'reminders_last_run';
 
 const remindersOn = () => chrome.permissions.contains({ permissions: ['notifications'] });
 
@@ -93,15 +94,15 @@ async function scheduleReminders() {
 /** What is due at `nowMs`; shown as notifications when reminders are on (and `show`). */
 async function runReminders(nowMs, show) {
   await ready;
-  const all = await chrome.storage.local.get(null);
-  const due = reminders_due(all, nowMs, all[LAST_RUN] ?? null);
+  const all = await readAll();
+  const due = reminders_due(all, nowMs);
   const on = show && (await remindersOn());
   const created = [];
   if (on) {
     for (const r of due) {
-      created.push(await chrome.notifications.create(`stallwatch:${r.id}`, { type: 'basic', iconUrl: 'icons/128.png', title: r.title, message: r.body }));
+      created.push(await chrome.notifications.create(`${NOTIFICATION}${r.id}`, { type: 'basic', iconUrl: 'icons/128.png', title: r.title, message: r.body }));
     }
-    await chrome.storage.local.set({ ...reminders_shown(all, due.map((r) => r.id), nowMs), [LAST_RUN]: nowMs });
+    await apply(reminders_ran(all, due.map((r) => r.id), nowMs));
   }
   return { due, shown: on, created };
 }
@@ -120,10 +121,10 @@ function listenToClicks() {
   if (listeningToClicks || !chrome.notifications) return;
   listeningToClicks = true;
   chrome.notifications.onClicked.addListener((id) => {
-    if (!id.startsWith('stallwatch:')) return;
-    chrome.storage.local.get(null).then(async (all) => {
+    if (!id.startsWith(NOTIFICATION)) return;
+    readAll().then(async (all) => {
       await ready;
-      const url = reminder_url(all, id.slice('stallwatch:'.length));
+      const url = reminder_url(all, id.slice(NOTIFICATION.length));
       if (url) chrome.tabs.create({ url });
       chrome.notifications.clear(id);
     });
@@ -134,10 +135,4 @@ chrome.permissions.onAdded.addListener(listenToClicks);
 
 // The options page asks what is due at a given time (its "Check now", and the tests, which pass
 // the time in instead of waiting for it). Only Stallwatch's own pages may ask.
-chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  if (msg?.type !== 'stallwatch:reminders-run') return false;
-  if (sender.id !== chrome.runtime.id || !String(sender.url || '').startsWith(chrome.runtime.getURL(''))) return false;
-  const now = Number.isFinite(msg.now) ? msg.now : Date.now();
-  runReminders(now, msg.show !== false).then(sendResponse, (e) => sendResponse({ error: String(e?.message || e) }));
-  return true;
-});
+answer(MSG.REMINDERS_RUN, fromOurPage, (msg) => runReminders(Number.isFinite(msg.now) ? msg.now : Date.now(), msg.show !== false));

@@ -1,9 +1,10 @@
 // The options page: the Rust core renders the form and checks what is typed; this file only
 // moves values between the form, storage.local and backup files.
 import init, {
-  default_settings, export_backup, render_options, restore_backup, restore_not_written,
-  setting_example, settings_from_form, undo_not_written, undo_restore,
+  delete_everything, export_backup, render_options, restore_backup, restore_not_written,
+  setting_example, settings_defaults, settings_saved, undo_not_written, undo_restore,
 } from './pkg/stallwatch.js';
+import { apply, readAll } from './lib/store.js';
 import { reportError } from './ui.js';
 
 const root = document.getElementById('app');
@@ -24,7 +25,7 @@ function say(testid, text) {
 const NOTIFY = { permissions: ['notifications'] };
 
 async function draw() {
-  render_options(root, await chrome.storage.local.get(null), await chrome.permissions.contains(NOTIFY), Date.now());
+  render_options(root, await readAll(), await chrome.permissions.contains(NOTIFY), Date.now());
 }
 
 // What a first setting means on the rep's calendar, as they type.
@@ -45,15 +46,14 @@ async function reminders(on, button) {
 const detail = (err) => String(err?.message || err);
 
 async function save() {
-  const { settings: current } = await chrome.storage.local.get('settings');
-  const { settings, problems } = settings_from_form(formValues(root.querySelector('form')), current ?? null);
-  await chrome.storage.local.set({ settings });
+  const effects = settings_saved(formValues(root.querySelector('form')), await readAll());
+  await apply(effects);
   await draw();
-  say('options-status', problems.length ? problems.join(' ') : 'Saved. Open deals update at once.');
+  say('options-status', effects.status);
 }
 
 async function exportFile() {
-  const text = export_backup(await chrome.storage.local.get(null));
+  const text = export_backup(await readAll());
   // A local file the browser saves for you: nothing leaves the machine.
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const a = document.createElement('a');
@@ -67,33 +67,32 @@ async function exportFile() {
 // A restore merges the backup over what is stored (the core decides, field by field) and writes
 // only what changes, together with a copy of the previous values for "Undo the last restore".
 async function importFile(file) {
-  let result;
+  let effects;
   try {
     const text = await file.text();
-    result = restore_backup(text, await chrome.storage.local.get(null), Date.now());
+    effects = restore_backup(text, await readAll(), Date.now());
     // One write: the notes, the settings and the undo copy land together or not at all.
-    if (Object.keys(result.entries).length) await chrome.storage.local.set(result.entries);
+    await apply(effects);
   } catch (err) {
     say('backup-status', restore_not_written(detail(err)));
     return;
   }
   await draw();
-  say('backup-status', [result.text, ...result.problems].join(' '));
+  say('backup-status', effects.status);
 }
 
 // Puts back the values kept before the last restore (keys the restore created are removed);
 // a deal changed since the restore is kept as it is now.
 async function undo() {
-  const { set, remove, text } = undo_restore(await chrome.storage.local.get(null));
+  const effects = undo_restore(await readAll());
   try {
-    if (Object.keys(set).length) await chrome.storage.local.set(set);
-    if (remove.length) await chrome.storage.local.remove(remove);
+    await apply(effects);
   } catch (err) {
     say('backup-status', undo_not_written(detail(err)));
     return;
   }
   await draw();
-  say('backup-status', text);
+  say('backup-status', effects.status);
 }
 
 // Everything Stallwatch keeps in this browser goes, after a second click on the same button
@@ -106,7 +105,7 @@ async function deleteAll(button) {
     return;
   }
   armed = 0;
-  await chrome.storage.local.clear();
+  await apply(delete_everything(await readAll()));
   await draw();
   say('backup-status', button.dataset.done);
 }
@@ -123,9 +122,10 @@ root.addEventListener('click', (e) => {
     return;
   }
   const run = { save, undo, export: exportFile, defaults: async () => {
-    await chrome.storage.local.set({ settings: default_settings() });
+    const effects = settings_defaults();
+    await apply(effects);
     await draw();
-    say('options-status', 'Defaults restored.');
+    say('options-status', effects.status);
   } }[action];
   if (run) run().catch((err) => reportError(root, err));
 });

@@ -2,13 +2,16 @@
 // badge. It receives page snapshots over a port and hands them, with the stored notes, to the
 // Rust core, which renders. Closing the card asks the content script to remove this frame.
 // Plumbing only.
-import init, { copied_record, notes_from_form, notes_storage_key, render_overlay, storage_keys } from './pkg/stallwatch.js';
+import init, { PageReading } from './pkg/stallwatch.js';
+import { NONCE, PORT, PORT_MSG, WINDOW_MSG, fromOurTabTop } from './lib/protocol.js';
+import { apply, read, watch } from './lib/store.js';
 import { copyText, reportError, writeClipboard } from './ui.js';
 
 const root = document.getElementById('app');
-const NONCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 let port = null;
 let snapshot = null;
+/** The newest snapshot, taken apart once by the core (freed when a newer one comes). */
+let page = null;
 let expanded = true; // this frame exists only while the card is open
 let choice = {}; // the draft picked with the channel and tone switchers
 let refused = null; // why the last action was refused, when it was
@@ -28,13 +31,13 @@ const waiting = new Map(); // ports that arrived before their nonce: name -> por
 
 /** What the content script says over the paired port. */
 function handle(msg) {
-  if (msg?.type === 'snapshot') {
+  if (msg?.type === PORT_MSG.SNAPSHOT) {
     snapshot = msg.snapshot;
     newReading = true;
     render();
-  } else if (msg?.type === 'visibility') {
+  } else if (msg?.type === PORT_MSG.VISIBILITY) {
     answers.get(msg.id)?.(msg.problem ?? null);
-  } else if (msg?.type === 'structure') {
+  } else if (msg?.type === PORT_MSG.STRUCTURE) {
     answers.get(msg.id)?.(typeof msg.text === 'string' ? msg.text : null);
   }
 }
@@ -47,7 +50,7 @@ function listen(p) {
   const held = { latest: null };
   p.onMessage.addListener((msg) => {
     if (port === p) handle(msg);
-    else if (msg?.type === 'snapshot') held.latest = msg;
+    else if (msg?.type === PORT_MSG.SNAPSHOT) held.latest = msg;
   });
   return held;
 }
@@ -60,12 +63,12 @@ function adopt(p, held) {
 
 window.addEventListener('message', (event) => {
   const { data } = event;
-  if (event.source !== window.parent || data?.type !== 'stallwatch:pair' || !NONCE.test(String(data.nonce))) return;
+  if (event.source !== window.parent || data?.type !== WINDOW_MSG.PAIR || !NONCE.test(String(data.nonce))) return;
   if (nonces.size >= 16 || nonces.has(data.nonce)) return;
   nonces.add(data.nonce);
   // The page's theme, as the content script saw it (cosmetic only).
   if (data.theme === 'dark' || data.theme === 'light') document.documentElement.dataset.theme = data.theme;
-  const early = waiting.get(`stallwatch-overlay:${data.nonce}`);
+  const early = waiting.get(`${PORT.PAGE}${data.nonce}`);
   if (early) adopt(early.port, early.held);
   connectRelay(data.nonce, 20);
 });
@@ -74,11 +77,10 @@ window.addEventListener('message', (event) => {
 // it is in place when the content script connects.
 chrome.runtime.onConnect.addListener((p) => {
   // Only our content script, in a tab's top frame, naming a nonce posted to this frame.
-  const s = p.sender || {};
-  const m = /^stallwatch-overlay:(.+)$/.exec(p.name);
-  if (!m || s.id !== chrome.runtime.id || !s.tab || s.frameId !== 0) return;
+  const nonce = p.name.startsWith(PORT.PAGE) ? p.name.slice(PORT.PAGE.length) : null;
+  if (!nonce || !fromOurTabTop(p.sender)) return;
   const held = listen(p);
-  if (nonces.has(m[1])) {
+  if (nonces.has(nonce)) {
     adopt(p, held);
   } else if (waiting.size < 4) {
     // The port can overtake the postMessage that carries its nonce: hold it briefly.
@@ -91,7 +93,7 @@ chrome.runtime.onConnect.addListener((p) => {
 // Firefox: this frame cannot receive the content script's port, so both connect to relay.js,
 // which pairs them by the nonce. In Chromium no background listens and this port just closes.
 function connectRelay(nonce, tries) {
-  const p = chrome.runtime.connect({ name: `stallwatch-frame:${nonce}` });
+  const p = chrome.runtime.connect({ name: `${PORT.FRAME}${nonce}` });
   const held = listen(p);
   let used = false;
   p.onMessage.addListener(() => {
@@ -140,7 +142,7 @@ async function visibilityProblem() {
   if (!seenVisible) await new Promise((r) => setTimeout(r, 350));
   if (!seenVisible) return 'obscured';
   if (!port) return 'unpaired';
-  return ask('visibility?', 2000, 'no-answer');
+  return ask(PORT_MSG.VISIBILITY_ASK, 2000, 'no-answer');
 }
 
 /** Asks the content script (`type`) and waits for its answer, or `timeout` ms for `fallback`. */
@@ -158,12 +160,9 @@ function ask(type, timeout, fallback = null) {
   });
 }
 
-// Redrawn when something this card shows changed (its notes, the settings, …); the
-// background's memory of a record page's deal is not among them.
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'local' || !ready || !snapshot) return;
-  if (storage_keys(snapshot).some((k) => k in changes)) render();
-});
+// Redrawn when something this card shows changed elsewhere (its notes in the popup, the
+// settings, …); the background's memory of a record page's deal is not among them.
+watch(() => (ready && page ? page.keys() : []), () => render());
 
 root.addEventListener('click', async (event) => {
   const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
@@ -184,26 +183,22 @@ root.addEventListener('click', async (event) => {
     choice = { ...choice, [action]: target.dataset[action] };
   } else if (action === 'copy') {
     if (await copyText(root)) {
-      // Kept across the re-render that storing the memory below causes.
+      // Kept across a later re-render, until the rep does something else.
       copiedNote = root.querySelector('.copied')?.textContent || null;
       // Remembered on this machine only, so an unanswered suggestion is not suggested again.
-      const stored = await chrome.storage.local.get(storage_keys(snapshot));
-      const record = copied_record(snapshot, stored, choice);
-      if (record) await chrome.storage.local.set(record);
+      if (page) await apply(page.copied(await read(page.keys()), choice));
     }
     return;
   } else if (action === 'language') {
     // The language picked for the drafts is this buyer's: saved as the deal's language note
     // (the only note field the overlay writes), merged over the stored notes like the popup's.
-    const key = notes_storage_key(snapshot);
-    if (!key) return;
-    const stored = await chrome.storage.local.get(key);
-    const { notes } = notes_from_form(stored[key] ?? null, { language: target.dataset.lang }, Date.now());
-    await chrome.storage.local.set({ [key]: notes });
-    return; // storage.onChanged draws the drafts in the new language
+    if (!page?.has_notes()) return;
+    const { effects } = page.notes_edited(await read(page.keys()), { language: target.dataset.lang }, Date.now());
+    await apply(effects);
+    // Falls through to the redraw: the drafts in the new language.
   } else if (action === 'structure') {
     const status = target.parentElement?.querySelector('.copied');
-    const text = await ask('structure?', 5000);
+    const text = await ask(PORT_MSG.STRUCTURE_ASK, 5000);
     const ok = text !== null && (await writeClipboard(text));
     if (status) status.textContent = ok ? target.dataset.copied : target.dataset.failed;
     return;
@@ -219,19 +214,21 @@ function render() {
 
 async function draw() {
   if (!ready || !snapshot) return;
-  const keys = storage_keys(snapshot);
-  const stored = await chrome.storage.local.get(keys);
-  const remember = render_overlay(root, snapshot, stored, expanded, { ...choice, refused });
+  const fromNewReading = newReading;
+  newReading = false;
+  if (fromNewReading) {
+    page?.free();
+    page = new PageReading(snapshot);
+  }
+  const remember = page.render_card(root, await read(page.keys()), expanded, { ...choice, refused });
   const status = root.querySelector('.copied');
   if (copiedNote && status) status.textContent = copiedNote;
   // The view asks to remember what this page proved (its host's date order); storage only.
-  const fromNewReading = newReading;
-  newReading = false;
-  if (remember && fromNewReading) await chrome.storage.local.set(remember);
+  if (fromNewReading) await apply(remember);
   // For scripts/bench-overlay.mjs: when the first score was on screen (a local mark only).
   if (!performance.getEntriesByName('stallwatch:first-render').length) performance.mark('stallwatch:first-render');
   // Two fixed sizes, chosen by the content script: the frame never takes its content's size.
-  port?.postMessage({ type: 'resize', open: expanded });
+  port?.postMessage({ type: PORT_MSG.RESIZE, open: expanded });
 }
 
 await init();

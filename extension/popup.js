@@ -1,7 +1,9 @@
 // The popup: quick notes for the deal in the current tab. The content script supplies the page
 // snapshot; the Rust core renders the form (from its one table of note fields), merges edits
 // and checks them; notes are saved to storage.local only.
-import init, { notes_from_form, notes_storage_key, render_popup, render_today, storage_keys, today_copied } from './pkg/stallwatch.js';
+import init, { PageReading, render_today, today_copied } from './pkg/stallwatch.js';
+import { MSG, request } from './lib/protocol.js';
+import { apply, read, readAll, watch } from './lib/store.js';
 import { copyQueueMessage, copyText, reportError } from './ui.js';
 
 const formRoot = document.getElementById('form');
@@ -21,7 +23,7 @@ async function targetTab() {
 async function askSnapshot(tabId) {
   if (tabId === undefined) return null;
   try {
-    const reply = await chrome.tabs.sendMessage(tabId, { type: 'stallwatch:get-snapshot' }, { frameId: 0 });
+    const reply = await request(MSG.GET_SNAPSHOT, {}, { tab: tabId });
     return reply?.snapshot ?? null;
   } catch {
     return null; // no Stallwatch content script in that tab: not a CRM page
@@ -43,13 +45,18 @@ function readFields(form, names) {
 async function main() {
   await init();
   const snapshot = (await askSnapshot(await targetTab())) ?? { url: '', fields: {}, activities: null };
-  const notesKey = notes_storage_key(snapshot);
-  const keys = storage_keys(snapshot);
-  // The last known stored values of `keys`, kept current by storage.onChanged.
-  let stored = await chrome.storage.local.get(keys);
+  // The popup lives for one page: its snapshot is taken apart once.
+  const page = new PageReading(snapshot);
+  const keys = page.keys();
+  // The last known stored values of `keys`, kept current by the watch below.
+  let stored = await read(keys);
   let choice = {};
-  render_popup(formRoot, resultRoot, snapshot, stored, true, choice);
-  const redraw = () => render_popup(formRoot, resultRoot, snapshot, stored, false, choice);
+  page.render_popup(formRoot, resultRoot, stored, true, choice);
+  if (!page.has_notes()) {
+    await showToday();
+    return; // no form, nothing to save
+  }
+  const redraw = () => page.render_popup(formRoot, resultRoot, stored, false, choice);
   resultRoot.addEventListener('click', (e) => {
     const target = e.target instanceof Element ? e.target.closest('[data-action]') : null;
     const action = target?.dataset.action;
@@ -65,23 +72,22 @@ async function main() {
   let pending = 0;
   let lastWrite = Promise.resolve(); // the latest notes write, for Enter to wait on
   let lastFields = null; // the JSON of the fields last written from this popup
-  let lastWritten = null; // the JSON of our own latest write, to tell it from other windows'
 
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !keys.some((k) => k in changes)) return;
-    for (const k of keys) if (k in changes) stored = { ...stored, [k]: changes[k].newValue };
-    const elsewhere = notesKey in changes && JSON.stringify(changes[notesKey].newValue ?? null) !== lastWritten;
-    // The echo of our own save: `save` redraws once the write is done. A second redraw here
-    // would replace the chips under the rep's pointer mid-click.
-    if (!elsewhere && keys.every((k) => k === notesKey || !(k in changes))) return;
+  // Changed in another window (or by a restore). The echo of our own save is not reported:
+  // `save` redraws once the write is done, and a second redraw here would replace the chips
+  // under the rep's pointer mid-click.
+  const notesKey = page.notes_key();
+  watch(() => keys, async (changed) => {
+    stored = await read(keys);
+    const notesChanged = changed.includes(notesKey);
     // Typing: an edit made here, with the focus still in the form. (The focus alone is not:
     // the popup opens with it in the reason field.)
     const focused = formRoot.contains(document.activeElement) ? document.activeElement.name : null;
     const typing = focused && edited.size > 0;
     try {
-      if (elsewhere && !typing) {
-        // Another window (or a restore) changed these notes while this popup is idle: show them.
-        render_popup(formRoot, resultRoot, snapshot, stored, true, choice);
+      if (notesChanged && !typing) {
+        // Another window (or a restore) changed what this popup shows while it is idle: show it.
+        page.render_popup(formRoot, resultRoot, stored, true, choice);
         edited = new Set();
         lastFields = null;
         if (focused) formRoot.querySelector('form')?.elements.namedItem(focused)?.focus?.();
@@ -92,22 +98,6 @@ async function main() {
       reportError(resultRoot, err);
     }
   });
-  if (!notesKey) {
-    // Not a deal record: the day's queue, and a link to the full Today page.
-    const drawToday = async () => render_today(todayRoot, await chrome.storage.local.get(null), Date.now(), { compact: TODAY_ROWS });
-    await drawToday();
-    todayRoot.addEventListener('click', (e) => {
-      const button = e.target instanceof Element ? e.target.closest('[data-action="today-copy"]') : null;
-      if (!button || !e.isTrusted) return;
-      const all = () => chrome.storage.local.get(null);
-      copyQueueMessage(button.closest('[data-testid="today-row"]'), async (key) => today_copied(await all(), key))
-        .catch((err) => reportError(todayRoot, err));
-    });
-    chrome.storage.onChanged.addListener((_changes, area) => {
-      if (area === 'local') drawToday().catch((err) => reportError(todayRoot, err));
-    });
-    return; // no form, nothing to save
-  }
 
   // Saves on every edit, synchronously up to the storage call: a toolbar popup closes the moment
   // the rep clicks back into the page, and an edit must never wait on a timer that dies with it.
@@ -121,13 +111,12 @@ async function main() {
     const fieldsJson = JSON.stringify(fields);
     if (fieldsJson === lastFields) return;
     lastFields = fieldsJson;
-    const { notes, problems } = notes_from_form(stored[notesKey] ?? null, fields, Date.now());
-    stored = { ...stored, [notesKey]: notes };
-    lastWritten = JSON.stringify(notes);
+    const { effects, problems } = page.notes_edited(stored, fields, Date.now());
+    stored = { ...stored, ...effects.set };
     const id = ++pending;
     const status = () => formRoot.querySelector('[data-testid="save-status"]');
     status().textContent = 'Saving…';
-    lastWrite = chrome.storage.local.set({ [notesKey]: notes });
+    lastWrite = apply(effects);
     lastWrite.then(() => {
       // "Saved" only once the browser has the write, and only for the latest one.
       if (id === pending) status().textContent = problems.length ? problems.join(' ') : 'Saved on this computer';
@@ -179,6 +168,20 @@ async function main() {
     }
   });
   formRoot.querySelector('[data-testid="note-reason"]')?.focus();
+}
+
+/** Away from a deal record: the day's queue, and a link to the full Today page. */
+async function showToday() {
+  const drawToday = async () => render_today(todayRoot, await readAll(), Date.now(), { compact: TODAY_ROWS });
+  await drawToday();
+  todayRoot.addEventListener('click', (e) => {
+    const button = e.target instanceof Element ? e.target.closest('[data-action="today-copy"]') : null;
+    if (!button || !e.isTrusted) return;
+    copyQueueMessage(button.closest('[data-testid="today-row"]'), async (key) => today_copied(await readAll(), key))
+      .catch((err) => reportError(todayRoot, err));
+  });
+  // Redrawn when something else changed what is stored (the copy's own write is not redrawn).
+  watch(() => null, () => drawToday().catch((err) => reportError(todayRoot, err)));
 }
 
 main().catch((e) => reportError(resultRoot, e));

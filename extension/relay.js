@@ -2,13 +2,16 @@
 //
 // Why: in Firefox, an extension iframe inside a web page gets content-script-level APIs, so the
 // overlay iframe cannot receive the content script's runtime.connect (in Chromium it can, and
-// no background runs at all). This script pairs the two ports by the overlay's nonce and passes
-// messages between them. It checks both senders and decides nothing else.
-'use strict';
+// the card's frame connects to the content script directly). This script pairs the two ports
+// by the overlay's nonce and passes messages between them. It checks both senders and decides
+// nothing else.
+import { NONCE, PORT, fromOurCard, fromOurTabTop } from './lib/protocol.js';
 
-const PAGE = /^stallwatch-overlay:([0-9a-f-]{36})$/; // from the content script
-const FRAME = /^stallwatch-frame:([0-9a-f-]{36})$/; // from the overlay iframe
-const OVERLAY_URL = chrome.runtime.getURL('overlay.html');
+/** The nonce a port's name carries after `prefix`, when it is one. */
+function nonceOf(name, prefix) {
+  const rest = name.startsWith(prefix) ? name.slice(prefix.length) : '';
+  return NONCE.test(rest) ? rest : null;
+}
 const pairs = new Map(); // nonce -> { page, frame, pending }
 
 function forward(pair, from, msg) {
@@ -20,20 +23,16 @@ function forward(pair, from, msg) {
 
 chrome.runtime.onConnect.addListener((port) => {
   const sender = port.sender || {};
-  const page = PAGE.exec(port.name);
-  const frame = FRAME.exec(port.name);
+  const page = nonceOf(port.name, PORT.PAGE);
+  const frame = nonceOf(port.name, PORT.FRAME);
   if (!page && !frame) return; // not a Stallwatch overlay port
   const side = page ? 'page' : 'frame';
-  const trusted =
-    sender.id === chrome.runtime.id &&
-    (side === 'page'
-      ? Boolean(sender.tab) && sender.frameId === 0
-      : String(sender.url || '').startsWith(OVERLAY_URL));
+  const trusted = side === 'page' ? fromOurTabTop(sender) : fromOurCard(sender);
   if (!trusted) {
     port.disconnect();
     return;
   }
-  const nonce = (page || frame)[1];
+  const nonce = page || frame;
   const pair = pairs.get(nonce) ?? { page: null, frame: null, pending: null };
   pairs.set(nonce, pair);
   pair[side]?.disconnect();

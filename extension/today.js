@@ -2,6 +2,7 @@
 // core builds and renders the queue from what is stored; this file moves the filters and the
 // keyboard into it, copies a message when asked, and redraws when storage changes.
 import init, { render_today, today_copied } from './pkg/stallwatch.js';
+import { readAll, watch } from './lib/store.js';
 import { copyQueueMessage, reportError } from './ui.js';
 
 const root = document.getElementById('app');
@@ -11,7 +12,7 @@ let copiedKey = null; // the deal whose message was copied last: its button says
 const rowOf = (key) => root.querySelector(`[data-testid="today-row"][data-key="${CSS.escape(key)}"]`);
 
 async function draw() {
-  render_today(root, await chrome.storage.local.get(null), Date.now(), filter);
+  render_today(root, await readAll(), Date.now(), filter);
   const button = copiedKey && rowOf(copiedKey)?.querySelector('[data-action="today-copy"]');
   if (button) button.textContent = button.dataset.copied;
 }
@@ -26,8 +27,7 @@ root.addEventListener('change', (e) => {
 /** Copies a row's message, remembered like the card's Copy (an unanswered one is not repeated). */
 async function copyRow(row) {
   copiedKey = row?.dataset.key ?? null;
-  // Storing the memory redraws the queue (storage.onChanged); `draw` says "Copied" again.
-  await copyQueueMessage(row, async (key) => today_copied(await chrome.storage.local.get(null), key));
+  await copyQueueMessage(row, async (key) => today_copied(await readAll(), key));
 }
 
 root.addEventListener('click', (e) => {
@@ -51,8 +51,9 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
-chrome.storage.onChanged.addListener((_changes, area) => {
-  if (area !== 'local') return;
+// Redrawn when something else changed what is stored (a deal remembered, notes edited); the
+// echo of this page's own Copy is not.
+watch(() => null, () => {
   const focused = document.activeElement?.dataset?.key;
   draw()
     .then(() => {

@@ -1,4 +1,5 @@
 // Small helpers shared by the overlay and the popup.
+import { apply } from './lib/store.js';
 
 /** Copies the suggested message to the clipboard (never into the CRM's own composer); true when it was copied. */
 export async function copyText(root) {
@@ -39,15 +40,14 @@ export function reportError(root, error) {
 }
 
 /**
- * Copies the message of a Today row (its hidden text), and stores what `recordFor(key)` returns
- * for that deal (the copied-suggestion memory the core builds). True when it was copied.
+ * Copies the message of a Today row (its hidden text), and applies the effects `recordFor(key)`
+ * returns for that deal (the copied-suggestion memory the core builds). True when it was copied.
  */
 export async function copyQueueMessage(row, recordFor) {
   const text = row?.querySelector('[data-testid="today-message"]')?.textContent;
   const button = row?.querySelector('[data-action="today-copy"]');
   if (!text || !button || !(await writeClipboard(text))) return false;
   button.textContent = button.dataset.copied;
-  const record = await recordFor(row.dataset.key);
-  if (record) await chrome.storage.local.set(record);
+  await apply(await recordFor(row.dataset.key));
   return true;
 }

@@ -5,7 +5,8 @@
 //   · none        no extension: the host page alone;
 //   · empty       an extension whose content script does nothing, on the same URLs: the
 //                 platform's own share of any cost (extension process, content-script world);
-//   · stallwatch  the built extension (dist/chrome).
+//   · stallwatch  the built extension with its read counters (dist/chrome-instrumented: the
+//                 shipped dist/chrome plus STALLWATCH_COUNTERS in the content script).
 // Pages: two fixture pages (a small Lightning record and the native-shadow en-GB one), a
 // generated large Lightning-like record (scripts/bench/large-page.mjs: ~16,000 elements, ~400
 // shadow roots, a 200-item timeline, hidden cached records) and its busy variant (a header clock
@@ -40,7 +41,9 @@ const option = (name, fallback) => {
 };
 const RUNS = option('--runs', quick ? 2 : 9);
 const WINDOW_S = option('--window', quick ? 3 : 30);
-const DIST = path.join(ROOT, 'dist', 'chrome');
+const DIST = path.join(ROOT, 'dist', 'chrome-instrumented');
+// Sizes are the shipped build's.
+const SHIPPED = path.join(ROOT, 'dist', 'chrome');
 
 const median = (xs) => {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
@@ -274,11 +277,11 @@ async function readsOnDemand(arm, helper, n) {
 // ---- sizes ------------------------------------------------------------------------------------
 
 function sizes() {
-  const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(path.join(SHIPPED, 'manifest.json'), 'utf8'));
   const scripts = manifest.content_scripts.flatMap((c) => c.js);
-  const contentBytes = scripts.reduce((n, f) => n + statSync(path.join(DIST, f)).size, 0);
-  const wasm = readFileSync(path.join(DIST, 'pkg', 'stallwatch_bg.wasm'));
-  const glue = readFileSync(path.join(DIST, 'pkg', 'stallwatch.js'));
+  const contentBytes = scripts.reduce((n, f) => n + statSync(path.join(SHIPPED, f)).size, 0);
+  const wasm = readFileSync(path.join(SHIPPED, 'pkg', 'stallwatch_bg.wasm'));
+  const glue = readFileSync(path.join(SHIPPED, 'pkg', 'stallwatch.js'));
   return { contentBytes, scripts, wasmGlueGz: gzipSync(wasm, { level: 9 }).length + gzipSync(glue, { level: 9 }).length };
 }
 

@@ -14,6 +14,7 @@ use super::date::Day;
 use super::notes::{self, NOTE_FIELDS};
 use super::seen;
 use super::settings;
+use super::store::{KeyKind, StoreKey, Stored};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -24,24 +25,29 @@ pub const VERSION: u64 = 1;
 /// The `storage.local` key holding the copy taken before the last restore. It is never part of
 /// a backup: it describes this browser's storage just before a restore, and restoring it
 /// elsewhere would undo changes that never happened there.
-pub const UNDO_KEY: &str = "restore_undo";
 /// The backup of everything Stallwatch keeps in `storage.local`.
-pub fn export(storage: &Value, today: Day) -> Value {
+pub fn export(storage: &Stored, today: Day) -> Value {
+    // The kinds the schema backs up: the settings, the notes and the memory of deals.
     let mut notes_out = Map::new();
     let mut seen_out = Map::new();
-    if let Some(all) = storage.as_object() {
-        for (k, v) in all {
-            if k.starts_with(notes::KEY_PREFIX) {
+    for (k, v) in storage.iter() {
+        let Some(key) = StoreKey::parse(k).filter(|k| k.kind().spec().backed_up) else {
+            continue;
+        };
+        match key.kind() {
+            KeyKind::Notes => {
                 notes_out.insert(k.clone(), v.clone());
-            } else if k.starts_with(seen::KEY_PREFIX) {
+            }
+            KeyKind::Seen => {
                 seen_out.insert(k.clone(), v.clone());
             }
+            _ => {}
         }
     }
     json!({
         MARKER: VERSION,
         "exported_on": today.iso(),
-        "settings": storage.get(settings::STORAGE_KEY).cloned().unwrap_or(Value::Null),
+        "settings": storage.get(&StoreKey::Settings).cloned().unwrap_or(Value::Null),
         "notes": notes_out,
         "seen": seen_out,
     })
@@ -95,7 +101,7 @@ pub struct Restore {
 
 /// `notes:<prefix>:<account>:<id>` for one of the CRMs' key prefixes.
 fn is_deal_key(key: &str, key_prefixes: &[&str]) -> bool {
-    let Some(deal) = key.strip_prefix(notes::KEY_PREFIX) else {
+    let Some(StoreKey::Notes(deal)) = StoreKey::parse(key) else {
         return false;
     };
     let mut parts = deal.splitn(3, ':');
@@ -223,7 +229,7 @@ fn merge_deal(stored: &Value, from: &notes::Notes) -> DealMerge {
 /// Restores a backup file's text over `current` (everything in `storage.local`, as read).
 /// `key_prefixes` are the deal-key prefixes of the CRMs this version reads (the CRM
 /// registry's), so notes of every CRM are restored; `now_ms` stamps the undo copy.
-pub fn restore(text: &str, current: &Value, key_prefixes: &[&str], now_ms: u64) -> Restore {
+pub fn restore(text: &str, current: &Stored, key_prefixes: &[&str], now_ms: u64) -> Restore {
     let mut out = Restore::default();
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -245,16 +251,20 @@ pub fn restore(text: &str, current: &Value, key_prefixes: &[&str], now_ms: u64) 
             return out;
         }
     }
-    let stored = |key: &str| current.get(key).unwrap_or(&Value::Null);
+    let stored = |key: &str| {
+        StoreKey::parse(key)
+            .and_then(|k| current.get(&k))
+            .unwrap_or(&Value::Null)
+    };
 
     if let Some(s) = value.get("settings") {
-        let r = settings::restore(stored(settings::STORAGE_KEY), s);
+        let r = settings::restore(current.get(&StoreKey::Settings).unwrap_or(&Value::Null), s);
         out.counts.settings_restored = r.restored;
         out.counts.settings_kept = r.kept;
         out.problems
             .extend(r.problems.into_iter().map(|p| format!("Settings: {p}")));
         if let Some(v) = r.value {
-            out.entries.insert(settings::STORAGE_KEY.into(), v);
+            out.entries.insert(StoreKey::Settings.to_string(), v);
         }
     }
     match value.get("notes") {
@@ -316,7 +326,10 @@ pub fn restore(text: &str, current: &Value, key_prefixes: &[&str], now_ms: u64) 
     // an older one (seen earlier); an unreadable one is skipped and changes nothing.
     if let Some(Value::Object(all)) = value.get("seen") {
         for (key, v) in all {
-            let deal = key.strip_prefix(seen::KEY_PREFIX).unwrap_or("");
+            let deal = match StoreKey::parse(key) {
+                Some(StoreKey::Seen(d)) => d,
+                _ => String::new(),
+            };
             let prefix_ok = deal
                 .split(':')
                 .next()
@@ -355,7 +368,7 @@ pub fn restore(text: &str, current: &Value, key_prefixes: &[&str], now_ms: u64) 
             "previous": previous,
             "written": out.entries.clone(),
         });
-        out.entries.insert(UNDO_KEY.into(), undo);
+        out.entries.insert(StoreKey::RestoreUndo.to_string(), undo);
     }
     out
 }
@@ -378,9 +391,9 @@ pub struct Undo {
 /// Undoes the last restore from the copy taken before it (`current`: everything in storage).
 /// Every key the restore changed gets its previous value back, or is removed if it did not
 /// exist before, unless it has changed again since the restore.
-pub fn undo(current: &Value) -> Undo {
+pub fn undo(current: &Stored) -> Undo {
     let mut out = Undo::default();
-    let record = current.get(UNDO_KEY).unwrap_or(&Value::Null);
+    let record = current.get(&StoreKey::RestoreUndo).unwrap_or(&Value::Null);
     let (Some(previous), written) = (
         record.get("previous").and_then(Value::as_object),
         record.get("written").and_then(Value::as_object),
@@ -395,10 +408,10 @@ pub fn undo(current: &Value) -> Undo {
         return out;
     };
     for (key, before) in previous {
-        if key == UNDO_KEY {
+        let Some(store_key) = StoreKey::parse(key).filter(|k| *k != StoreKey::RestoreUndo) else {
             continue;
-        }
-        let now = current.get(key).unwrap_or(&Value::Null);
+        };
+        let now = current.get(&store_key).unwrap_or(&Value::Null);
         let restored = written.and_then(|w| w.get(key)).unwrap_or(&Value::Null);
         if now != restored {
             out.kept.push(key.clone());
@@ -408,13 +421,25 @@ pub fn undo(current: &Value) -> Undo {
             out.set.insert(key.clone(), before.clone());
         }
     }
-    out.remove.push(UNDO_KEY.into());
+    out.remove.push(StoreKey::RestoreUndo.to_string());
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The tests build storage as JSON maps: taken apart as the glue does (`Stored::from_value`).
+    const UNDO_KEY: &str = "restore_undo";
+    fn restore(text: &str, current: &Value, prefixes: &[&str], now_ms: u64) -> Restore {
+        super::restore(text, &Stored::from_value(current.clone()), prefixes, now_ms)
+    }
+    fn undo(current: &Value) -> Undo {
+        super::undo(&Stored::from_value(current.clone()))
+    }
+    fn export(storage: &Value, today: Day) -> Value {
+        super::export(&Stored::from_value(storage.clone()), today)
+    }
 
     const PREFIXES: &[&str] = &["sf", "hs"];
     const NOW: u64 = 1_774_000_000_000;

@@ -16,4 +16,5 @@ pub mod phrases;
 pub mod risk;
 pub mod seen;
 pub mod settings;
+pub mod store;
 pub mod timeline;

@@ -11,6 +11,7 @@
 use super::date::{parse_iso, Day};
 use super::lang::Lang;
 use super::model::Channel;
+use super::store::StoreKey;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -19,12 +20,9 @@ use std::collections::BTreeMap;
 /// Reserved: no note field may be called this.
 pub const CHANGED: &str = "changed";
 
-/// What every notes storage key starts with: `notes:<deal key>`.
-pub const KEY_PREFIX: &str = "notes:";
-
 /// The storage key for a deal's notes.
-pub fn storage_key(deal_key: &str) -> String {
-    format!("{KEY_PREFIX}{deal_key}")
+pub fn storage_key(deal_key: &str) -> StoreKey {
+    StoreKey::Notes(deal_key.to_string())
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -9,11 +9,10 @@
 
 use super::date::Day;
 use super::model::{Deal, Touch};
+use super::store::{Effects, KeyKind, StoreKey, Stored};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// `seen:<deal key>`.
-pub const KEY_PREFIX: &str = "seen:";
 /// The schema written now. An entry from a newer Stallwatch is left alone (not read, not
 /// overwritten) so a downgrade does not lose it.
 pub const VERSION: u32 = 1;
@@ -61,8 +60,9 @@ pub struct Seen {
     pub record_day: Option<Day>,
 }
 
-pub fn storage_key(deal_key: &str) -> String {
-    format!("{KEY_PREFIX}{deal_key}")
+/// The storage key of a deal's memory (`seen:<deal key>`).
+pub fn storage_key(deal_key: &str) -> StoreKey {
+    StoreKey::Seen(deal_key.to_string())
 }
 
 /// Why a stored entry was not used.
@@ -228,23 +228,17 @@ pub fn remember(
 
 /// The remembered reading of `deal_key` in `stored` (a storage map), if there is one this
 /// version can read and it was seen within `retention_days` of `today`.
-pub fn recalled(stored: &Value, deal_key: &str, today: Day, retention_days: u32) -> Option<Seen> {
-    let s = load(stored.get(storage_key(deal_key))?).ok()?;
+pub fn recalled(stored: &Stored, deal_key: &str, today: Day, retention_days: u32) -> Option<Seen> {
+    let s = load(stored.get(&storage_key(deal_key))?).ok()?;
     (today.days_since(s.seen_day) <= retention_days as i32).then_some(s)
 }
 
 /// Every readable memory entry in `stored` (a storage map), with the problems of the others.
 /// Entries older than `retention_days` are left out: they are forgotten (see `to_forget`).
-pub fn all(stored: &Value, now_ms: u64, retention_days: u32) -> (Vec<Seen>, Vec<String>) {
+pub fn all(stored: &Stored, now_ms: u64, retention_days: u32) -> (Vec<Seen>, Vec<String>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
-    let Some(map) = stored.as_object() else {
-        return (out, problems);
-    };
-    for (key, value) in map {
-        let Some(deal_key) = key.strip_prefix(KEY_PREFIX) else {
-            continue;
-        };
+    for (deal_key, value) in stored.of_kind(KeyKind::Seen) {
         match load(value) {
             Ok(s) if !expired(&s, now_ms, retention_days) => out.push(s),
             Ok(_) | Err(Unusable::Newer(_)) => {}
@@ -263,45 +257,43 @@ fn expired(s: &Seen, now_ms: u64, retention_days: u32) -> bool {
 /// The memory keys to delete from a storage map: entries past the retention period, corrupt
 /// ones, and, beyond `MAX_DEALS`, the ones seen longest ago. Never a note, never an entry of a
 /// newer Stallwatch.
-pub fn to_forget(stored: &Value, now_ms: u64, retention_days: u32) -> Vec<String> {
-    let Some(map) = stored.as_object() else {
-        return Vec::new();
-    };
+pub fn to_forget(stored: &Stored, now_ms: u64, retention_days: u32) -> Effects {
     let mut forget = Vec::new();
-    let mut kept: Vec<(u64, &String)> = Vec::new();
-    for (key, value) in map {
-        if !key.starts_with(KEY_PREFIX) {
-            continue;
-        }
+    let mut kept: Vec<(u64, &str)> = Vec::new();
+    for (key, value) in stored.of_kind(KeyKind::Seen) {
         match load(value) {
-            Ok(s) if expired(&s, now_ms, retention_days) => forget.push(key.clone()),
+            Ok(s) if expired(&s, now_ms, retention_days) => forget.push(key),
             Ok(s) => kept.push((s.seen_ms, key)),
-            Err(Unusable::Corrupt(_)) => forget.push(key.clone()),
+            Err(Unusable::Corrupt(_)) => forget.push(key),
             Err(Unusable::Newer(_)) => {}
         }
     }
     if kept.len() > MAX_DEALS {
         kept.sort();
         let over = kept.len() - MAX_DEALS;
-        forget.extend(kept.into_iter().take(over).map(|(_, k)| k.clone()));
+        forget.extend(kept.into_iter().take(over).map(|(_, k)| k));
     }
-    forget
+    let mut out = Effects::none();
+    for k in forget {
+        out.remove(storage_key(k));
+    }
+    out
 }
 
 /// When the browser refuses a write for lack of room: the oldest tenth of the memory (at
 /// least one entry) to delete before trying again. Notes are never among them.
-pub fn to_free(stored: &Value) -> Vec<String> {
-    let Some(map) = stored.as_object() else {
-        return Vec::new();
-    };
-    let mut kept: Vec<(u64, &String)> = map
-        .iter()
-        .filter(|(k, _)| k.starts_with(KEY_PREFIX))
+pub fn to_free(stored: &Stored) -> Effects {
+    let mut kept: Vec<(u64, &str)> = stored
+        .of_kind(KeyKind::Seen)
         .filter_map(|(k, v)| Some((load(v).ok()?.seen_ms, k)))
         .collect();
     kept.sort();
     let n = (kept.len() / 10).max(1).min(kept.len());
-    kept.into_iter().take(n).map(|(_, k)| k.clone()).collect()
+    let mut out = Effects::none();
+    for (_, k) in kept.into_iter().take(n) {
+        out.remove(storage_key(k));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -414,7 +406,9 @@ mod tests {
             "as of the record's reading"
         );
         assert_eq!(s.record_day, Some(today()));
-        let map = json!({ storage_key("sf:acme:0065g00000XyZ12"): stored(&s) });
+        let map = Stored::from_value(
+            json!({ storage_key("sf:acme:0065g00000XyZ12").to_string(): stored(&s) }),
+        );
         let key = "sf:acme:0065g00000XyZ12";
         assert!(recalled(&map, key, today().plus(90), 90).is_some());
         assert!(
@@ -557,7 +551,7 @@ mod tests {
             )
             .is_some());
         }
-        let map = json!({"seen:a": {"v": 1}, "notes:a": {"reason": "x"}});
+        let map = Stored::from_value(json!({"seen:a": {"v": 1}, "notes:a": {"reason": "x"}}));
         let (entries, problems) = all(&map, NOW, 90);
         assert!(entries.is_empty());
         assert_eq!(problems.len(), 1, "{problems:?}");
@@ -591,14 +585,14 @@ mod tests {
         map.insert("seen:bad".into(), json!({"v": "one"}));
         map.insert("seen:future".into(), json!({"v": 99}));
         map.insert("notes:old".into(), json!({"reason": "kept forever"}));
-        let map = Value::Object(map);
-        let mut forget = to_forget(&map, NOW, 90);
+        let map = Stored::from_value(Value::Object(map));
+        let mut forget = to_forget(&map, NOW, 90).remove;
         forget.sort();
         assert_eq!(forget, ["seen:bad", "seen:old"]);
         let (entries, _) = all(&map, NOW, 90);
         assert_eq!(entries.len(), 1, "the expired one is not shown either");
         assert_eq!(
-            to_forget(&map, NOW, 30).len(),
+            to_forget(&map, NOW, 30).remove.len(),
             3,
             "a shorter retention forgets more"
         );
@@ -611,19 +605,16 @@ mod tests {
             );
         }
         many.insert("notes:d0".into(), json!({"reason": "x"}));
-        let mut over = to_forget(&Value::Object(many.clone()), NOW, 90);
+        let mut over = to_forget(&Stored::from_value(Value::Object(many.clone())), NOW, 90).remove;
         over.sort();
         let mut oldest: Vec<String> = (MAX_DEALS..MAX_DEALS + 5)
             .map(|i| format!("seen:d{i}"))
             .collect();
         oldest.sort();
         assert_eq!(over, oldest, "the five seen longest ago");
-        let free = to_free(&Value::Object(many));
+        let free = to_free(&Stored::from_value(Value::Object(many))).remove;
         assert_eq!(free.len(), (MAX_DEALS + 5) / 10);
-        assert!(
-            free.iter().all(|k| k.starts_with(KEY_PREFIX)),
-            "never a note"
-        );
+        assert!(free.iter().all(|k| k.starts_with("seen:")), "never a note");
         assert!(
             free.contains(&format!("seen:d{}", MAX_DEALS + 4)),
             "oldest first"

@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-/// The `storage.local` key the settings live under.
-pub const STORAGE_KEY: &str = "settings";
+use super::store::{StoreKey, Stored};
 
 /// The largest value a tunable number takes (the options page's input limit too).
 pub const MAX_NUMBER: u32 = 10_000;
@@ -512,6 +511,11 @@ pub fn from_form(form: &Value, current: &Settings) -> (Settings, Vec<String>) {
     let (settings, more) = load(&Value::Object(out));
     problems.extend(more);
     (settings, problems)
+}
+
+/// The settings as stored (`StoreKey::Settings`), with what was wrong in them.
+pub fn of(stored: &Stored) -> (Settings, Vec<String>) {
+    load(stored.get(&StoreKey::Settings).unwrap_or(&Value::Null))
 }
 
 /// Settings from storage, with what was wrong in them. Read field by field, like notes: an

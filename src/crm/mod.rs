@@ -18,5 +18,5 @@ pub mod url;
 
 pub use parsed::{DateOrder, Parsed};
 pub use record::{read, ReadField, Reading};
-pub use rows::{read_rows, ListRow};
+pub use rows::{read_rows, row_keys, ListRow};
 pub use url::{detect, PageKind, PageRef};

@@ -26,6 +26,19 @@ pub struct ListReading {
     pub page_order: Option<NumericOrder>,
 }
 
+/// The deal keys of the rows a list or board shows, in page order, without reading the rows'
+/// fields: what the storage keys of a list need before its values are read.
+pub fn row_keys(snapshot: &RawSnapshot, page: &PageRef) -> Vec<String> {
+    let adapter = page.adapter;
+    snapshot
+        .rows
+        .iter()
+        .flatten()
+        .filter_map(|row| row.parts.get("id").and_then(|raw| (adapter.row_id)(raw)))
+        .map(|id| adapter.deal_key(&page.account, &id))
+        .collect()
+}
+
 /// Turns a list or board page (`page`, as `detect` classified it) into deals. Rows without a
 /// readable record id are skipped and counted in the problems. `preferred` is the rep's (or
 /// the host's remembered) day/month order; the page's own evidence wins over it.

@@ -50,12 +50,8 @@ fn read_page(
     let snapshot: RawSnapshot = serde_json::from_value(page.clone())
         .map_err(|e| file_problem(format!("\"page\" is not a page snapshot: {e}")))?;
     let kind = crate::crm::detect(&snapshot.url);
-    let read = crate::view::page_deal(
-        &snapshot,
-        kind.as_ref(),
-        stored.unwrap_or(&Value::Null),
-        now,
-    );
+    let stored = crate::core::store::Stored::from_value(stored.cloned().unwrap_or(Value::Null));
+    let read = crate::view::page_deal(&snapshot, kind.as_ref(), &stored, now);
     let problems = read
         .problems
         .into_iter()

@@ -6,6 +6,7 @@
 
 use super::copy;
 use super::PageView;
+use crate::core::store::{Effects, StoreKey, Stored};
 use serde::Serialize;
 
 /// The badge of any page, for the content script to draw as text.
@@ -66,6 +67,30 @@ pub fn serde_name<T: Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
+/// The window corners the badge (and the open card) can sit in; the first is the default:
+/// the CRMs' own header controls and record actions are along the top.
+pub const CORNERS: [&str; 4] = ["bottom-right", "bottom-left", "top-right", "top-left"];
+
+/// The corner the rep dragged the badge to (kept for every CRM page), or the default.
+pub fn corner(stored: &Stored) -> &'static str {
+    let chosen = stored
+        .get(&StoreKey::OverlayCorner)
+        .and_then(|v| v.as_str());
+    CORNERS
+        .into_iter()
+        .find(|c| Some(*c) == chosen)
+        .unwrap_or(CORNERS[0])
+}
+
+/// What to store when the rep drops the badge in `corner`; nothing for a corner that is none.
+pub fn corner_moved(corner: &str) -> Effects {
+    if CORNERS.contains(&corner) {
+        Effects::setting(StoreKey::OverlayCorner, corner.into())
+    } else {
+        Effects::none()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,7 +103,11 @@ mod tests {
             "url": url, "title": "t", "fields": fields, "activities": [],
         }))
         .unwrap();
-        super::super::page_view(&snap, &stored, Day::from_ymd(2026, 3, 20).unwrap())
+        super::super::page_view(
+            &snap,
+            &crate::core::store::Stored::from_value(stored),
+            Day::from_ymd(2026, 3, 20).unwrap(),
+        )
     }
 
     const RECORD: &str =

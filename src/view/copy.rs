@@ -364,6 +364,12 @@ pub mod reminders {
 }
 
 /// Restoring a backup and undoing it: the options page's backup status line.
+/// The options page's status line after a settings write.
+pub mod settings_status {
+    pub const SAVED: &str = "Saved. Open deals update at once.";
+    pub const DEFAULTS_RESTORED: &str = "Defaults restored.";
+}
+
 pub mod backup {
     use crate::core::backup::{Counts, Refusal, Restore, Undo};
 
@@ -503,14 +509,16 @@ pub mod backup {
                 .cloned()
                 .unwrap_or_else(|| NOTHING_TO_UNDO.into());
         }
-        let back: Vec<&String> = u
+        use crate::core::store::{KeyKind, StoreKey};
+        let back: Vec<StoreKey> = u
             .set
             .keys()
             .chain(u.remove.iter())
-            .filter(|k| k.as_str() != crate::core::backup::UNDO_KEY)
+            .filter_map(|k| StoreKey::parse(k))
+            .filter(|k| *k != StoreKey::RestoreUndo)
             .collect();
-        let deals = back.iter().filter(|k| k.starts_with("notes:")).count();
-        let settings = back.iter().any(|k| !k.starts_with("notes:"));
+        let deals = back.iter().filter(|k| k.kind() == KeyKind::Notes).count();
+        let settings = back.iter().any(|k| k.kind() != KeyKind::Notes);
         let mut s = format!(
             "The last restore is undone: {}{} put back as they were before it.",
             count(deals, "deal", "deals"),
@@ -582,7 +590,16 @@ mod option_groups {
 #[cfg(test)]
 mod tests {
     use super::backup::*;
-    use crate::core::backup::{restore, undo, Counts, Refusal};
+    use crate::core::backup::{Counts, Refusal, Restore, Undo};
+    use crate::core::store::Stored;
+    use serde_json::Value;
+
+    fn restore(text: &str, current: &Value, prefixes: &[&str], now_ms: u64) -> Restore {
+        crate::core::backup::restore(text, &Stored::from_value(current.clone()), prefixes, now_ms)
+    }
+    fn undo(current: &Value) -> Undo {
+        crate::core::backup::undo(&Stored::from_value(current.clone()))
+    }
     use serde_json::json;
 
     #[test]

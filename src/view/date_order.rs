@@ -3,6 +3,7 @@
 
 use crate::core::date::NumericOrder;
 use crate::core::settings::Settings;
+use crate::core::store::{Effects, StoreKey, Stored};
 use crate::crm::detect;
 use crate::crm::snapshot::RawSnapshot;
 use crate::crm::url::host_and_path;
@@ -12,14 +13,20 @@ use serde_json::Value;
 /// A storage write the glue makes on the view's behalf: `{key: value}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Remember {
-    pub key: String,
+    pub key: StoreKey,
     pub value: Value,
 }
 
+impl Remember {
+    pub fn effects(&self) -> Effects {
+        Effects::setting(self.key.clone(), self.value.clone())
+    }
+}
+
 /// `date_order:<host>`: where the order a host's pages proved is remembered.
-pub fn storage_key(snapshot: &RawSnapshot) -> Option<String> {
+pub fn storage_key(snapshot: &RawSnapshot) -> Option<StoreKey> {
     detect(&snapshot.url)?;
-    host_and_path(&snapshot.url).map(|(host, _)| format!("date_order:{host}"))
+    host_and_path(&snapshot.url).map(|(host, _)| StoreKey::DateOrder(host))
 }
 
 fn as_value(order: NumericOrder) -> Value {
@@ -30,7 +37,7 @@ fn as_value(order: NumericOrder) -> Value {
 /// setting, else what this host's pages proved before.
 pub fn preferred(
     settings: &Settings,
-    stored: &Value,
+    stored: &Stored,
     snapshot: &RawSnapshot,
 ) -> Option<NumericOrder> {
     settings.date_order.or_else(|| {
@@ -42,7 +49,7 @@ pub fn preferred(
 /// What to store when the page proved an order the host has not remembered yet.
 pub fn remember(
     proved: Option<NumericOrder>,
-    stored: &Value,
+    stored: &Stored,
     snapshot: &RawSnapshot,
 ) -> Option<Remember> {
     let order = proved?;

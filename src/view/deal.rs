@@ -5,10 +5,12 @@ use super::copy;
 use crate::core::date::Day;
 use crate::core::message::memory::{self, Copied};
 use crate::core::message::{assess_and_compose_after, Suggestion};
+use crate::core::model::Deal;
 use crate::core::note_voice;
 use crate::core::notes::{self, Notes};
 use crate::core::risk::{assess, Band, Confidence, Notice, Reason, Section, State, MISSING_NOTES};
 use crate::core::settings::{self, Settings};
+use crate::core::store::Stored;
 use crate::crm::snapshot::{Field, RawSnapshot};
 use crate::crm::{self, PageKind, PageRef, Parsed, ReadField};
 use serde::Serialize;
@@ -50,6 +52,18 @@ pub struct DealView {
     pub parsed: Option<Parsed>,
     /// A storage write for the glue: the date order this page proved for its host.
     pub remember: Option<super::Remember>,
+    /// The deal as read from the page (before notes), for the memory of deals.
+    #[serde(skip)]
+    pub deal: Option<Deal>,
+}
+
+/// How far a deal view goes: the badge needs the score, the card and popup the drafts too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// Assessed only: the number, band and state, no message composed.
+    Score,
+    /// Assessed and the next message composed (every channel and tone).
+    Drafts,
 }
 
 /// The label the "what I read" list shows for a field (`activities`: the timeline).
@@ -86,11 +100,10 @@ pub struct PageDeal {
 pub fn page_deal(
     snapshot: &RawSnapshot,
     page: Option<&PageRef>,
-    stored: &Value,
+    stored: &Stored,
     now: Day,
 ) -> PageDeal {
-    let (settings, mut problems): (Settings, Vec<String>) =
-        settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
+    let (settings, mut problems): (Settings, Vec<String>) = settings::of(stored);
     let preferred = super::date_order::preferred(&settings, stored, snapshot);
     // A snapshot the reader could not take is not read at all: no reading, so no score.
     let reading = page
@@ -98,7 +111,7 @@ pub fn page_deal(
         .and_then(|p| crm::read(snapshot, p, now, preferred));
     let notes_json = reading
         .as_ref()
-        .and_then(|r| stored.get(notes::storage_key(&r.deal.key)))
+        .and_then(|r| stored.get(&notes::storage_key(&r.deal.key)))
         .unwrap_or(&Value::Null);
     let loaded = notes::load(notes_json);
     problems.extend(loaded.problems);
@@ -108,7 +121,7 @@ pub fn page_deal(
     // The suggestion copied last on this deal: an unanswered one is not repeated.
     let copied = reading.as_ref().and_then(|r| {
         stored
-            .get(memory::storage_key(&r.deal.key))
+            .get(&memory::storage_key(&r.deal.key))
             .and_then(Copied::load)
     });
     PageDeal {
@@ -125,8 +138,19 @@ pub fn page_deal(
 pub fn deal_view(
     snapshot: &RawSnapshot,
     page: Option<&PageRef>,
-    stored: &Value,
+    stored: &Stored,
     now: Day,
+) -> DealView {
+    deal_view_to(snapshot, page, stored, now, Depth::Drafts)
+}
+
+/// `deal_view`, going only as far as `depth` (the badge stops before the drafts).
+pub fn deal_view_to(
+    snapshot: &RawSnapshot,
+    page: Option<&PageRef>,
+    stored: &Stored,
+    now: Day,
+    depth: Depth,
 ) -> DealView {
     let PageDeal {
         settings,
@@ -137,7 +161,10 @@ pub fn deal_view(
     } = page_deal(snapshot, page, stored, now);
     let deal = reading.as_ref().map(|r| &r.deal);
     let (assessment, message) = match deal {
-        Some(d) => assess_and_compose_after(d, &loaded_notes, &settings, now, copied.as_ref()),
+        Some(d) if depth == Depth::Drafts => {
+            assess_and_compose_after(d, &loaded_notes, &settings, now, copied.as_ref())
+        }
+        Some(d) => (assess(Some(d), &loaded_notes, &settings, now), None),
         // Not a deal record: `assess` says so, and there is nothing to send.
         None => (assess(None, &loaded_notes, &settings, now), None),
     };
@@ -192,6 +219,7 @@ pub fn deal_view(
         .as_ref()
         .and_then(|r| super::date_order::remember(r.page_order, stored, snapshot));
     DealView {
+        deal: deal.cloned(),
         parsed,
         remember,
         confidence_note,

@@ -6,6 +6,7 @@ use crate::core::notes;
 use crate::core::risk::{assess, today_order, Band, Section, State, TodayKey};
 use crate::core::seen;
 use crate::core::settings;
+use crate::core::store::Stored;
 use crate::crm::snapshot::RawSnapshot;
 use crate::crm::{read_rows, PageRef, Parsed};
 use serde::Serialize;
@@ -47,14 +48,16 @@ pub struct ListView {
     pub problems: Vec<String>,
     /// A storage write for the glue: the date order this page proved for its host.
     pub remember: Option<super::Remember>,
+    /// Each row's deal as the list shows it (before notes and memory), for the memory of deals.
+    #[serde(skip)]
+    pub deals: Vec<crate::core::model::Deal>,
 }
 
 /// Scores every deal a list or board shows, with the rep's notes for each (`stored` holds
 /// `settings` and `notes:<key>` entries, as in storage). A list shows no timeline, so the
 /// reasons are the ones its columns and the notes support.
-pub fn list_view(snapshot: &RawSnapshot, page: &PageRef, stored: &Value, now: Day) -> ListView {
-    let (settings, mut problems) =
-        settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
+pub fn list_view(snapshot: &RawSnapshot, page: &PageRef, stored: &Stored, now: Day) -> ListView {
+    let (settings, mut problems) = settings::of(stored);
     if let Some(why) = &snapshot.unreadable {
         problems.insert(0, super::copy::unreadable_problem(why));
     }
@@ -141,5 +144,6 @@ pub fn list_view(snapshot: &RawSnapshot, page: &PageRef, stored: &Value, now: Da
         rows: views,
         problems,
         remember,
+        deals: rows.into_iter().map(|r| r.deal).collect(),
     }
 }

@@ -2,75 +2,73 @@
 //! timeline, or every deal a list or board shows. The background stores it after answering
 //! with the badge, so remembering never delays the score.
 
-use super::date_order;
-use super::page_deal;
+use super::PageView;
 use crate::core::date::Day;
+use crate::core::model::Deal;
 use crate::core::seen::{self, SeenOn};
 use crate::core::settings;
+use crate::core::store::{Effects, Stored};
 use crate::crm::snapshot::RawSnapshot;
 use crate::crm::url::host_and_path;
-use crate::crm::{detect, read_rows, PageKind};
-use serde_json::Value;
+use crate::crm::{PageKind, PageRef};
 
-/// The `seen:<key>` entries to write after reading `snapshot` at `now_ms` (the rep's day `now`),
-/// given what is stored (what `storage_keys` and `memory_keys` named). Empty for a page that is not a deal page,
-/// one the reader could not take, and deals whose memory would not change.
+/// The `seen:<key>` entries to write after reading a page at `now_ms` (the rep's day `now`):
+/// the deals its view (`view`, of the page `page` classified) read, given what is stored
+/// (what `Page::keys` and `Page::memory_keys` named). Nothing for a page that is not a deal
+/// page, one the reader could not take, and deals whose memory would not change. The page is
+/// not read again: the view's reading is remembered.
 pub fn seen_writes(
     snapshot: &RawSnapshot,
-    stored: &Value,
-    now: Day,
+    page: &PageRef,
+    view: &PageView,
+    stored: &Stored,
     now_ms: u64,
-) -> Vec<(String, Value)> {
-    let Some(page) = detect(&snapshot.url) else {
-        return Vec::new();
-    };
+    now: Day,
+) -> Effects {
+    let mut out = Effects::none();
     if snapshot.unreadable.is_some() {
-        return Vec::new();
+        return out;
     }
     let Some((host, _)) = host_and_path(&snapshot.url) else {
-        return Vec::new();
+        return out;
     };
-    let mut out = Vec::new();
-    let mut write = |deal: &crate::core::model::Deal, url: &str, on: SeenOn| {
+    let mut write = |deal: &Deal, url: &str, on: SeenOn| {
         let key = seen::storage_key(&deal.key);
         if let Some(entry) = seen::remember(stored.get(&key), deal, url, on, now_ms, now) {
             if let Ok(v) = serde_json::to_value(entry) {
-                out.push((key, v));
+                out.set(key, v);
             }
         }
     };
-    match page.kind {
-        PageKind::DealRecord => {
-            if let Some(reading) = page_deal(snapshot, Some(&page), stored, now).reading {
-                write(&reading.deal, &snapshot.url, SeenOn::Record);
+    match (page.kind, view) {
+        (PageKind::DealRecord, PageView::Deal(v)) => {
+            if let Some(deal) = &v.deal {
+                write(deal, &snapshot.url, SeenOn::Record);
             }
         }
-        PageKind::DealList | PageKind::DealBoard => {
-            let (settings, _) =
-                settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
-            let preferred = date_order::preferred(&settings, stored, snapshot);
+        (PageKind::DealList | PageKind::DealBoard, PageView::List(v)) => {
             let on = if page.kind == PageKind::DealList {
                 SeenOn::List
             } else {
                 SeenOn::Board
             };
-            for row in read_rows(snapshot, &page, now, preferred).rows {
+            for deal in &v.deals {
                 let url = page
                     .adapter
-                    .record_url(&host, &row.deal.key)
+                    .record_url(&host, &deal.key)
                     .unwrap_or_else(|| snapshot.url.clone());
-                write(&row.deal, &url, on);
+                write(deal, &url, on);
             }
         }
-        PageKind::NotADeal => {}
+        _ => {}
     }
     out
 }
 
 /// The open deals' stages among the deals remembered (distinct, sorted): what the options page
 /// offers to give a norm of its own.
-pub fn stages_seen(stored: &Value, now_ms: u64) -> Vec<String> {
-    let (settings, _) = settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
+pub fn stages_seen(stored: &Stored, now_ms: u64) -> Vec<String> {
+    let (settings, _) = settings::of(stored);
     let (entries, _) = seen::all(stored, now_ms, settings.memory_days);
     let mut stages: Vec<String> = entries
         .into_iter()
@@ -85,8 +83,34 @@ pub fn stages_seen(stored: &Value, now_ms: u64) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view::{page_view, PageView};
-    use serde_json::json;
+    use crate::core::store::StoreKey;
+    use crate::view::{Page, PageView};
+    use serde_json::{json, Value};
+
+    /// The memory writes the background makes for a page (`Page::on_page`), as (key, value).
+    fn seen_writes(
+        snap: &RawSnapshot,
+        stored: &Value,
+        now: Day,
+        now_ms: u64,
+    ) -> Vec<(String, Value)> {
+        let stored = Stored::from_value(stored.clone());
+        Page::new(snap.clone())
+            .on_page(&stored, now, now_ms, true)
+            .effects
+            .set
+            .into_iter()
+            .filter(|(k, _)| k.starts_with("seen:"))
+            .collect()
+    }
+
+    fn page_view(snap: &RawSnapshot, stored: &Value, now: Day) -> PageView {
+        crate::view::page_view(snap, &Stored::from_value(stored.clone()), now)
+    }
+
+    fn stages_seen(stored: &Value, now_ms: u64) -> Vec<String> {
+        super::stages_seen(&Stored::from_value(stored.clone()), now_ms)
+    }
 
     const RECORD: &str =
         "https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ12AAB/view";
@@ -218,19 +242,19 @@ mod tests {
 
     #[test]
     fn the_keys_name_every_memory_entry_remembering_reads() {
-        let key = "seen:sf:acme:0065g00000XyZ12".to_string();
-        let view_keys = crate::view::storage_keys(&record(), today());
+        let key = StoreKey::Seen("sf:acme:0065g00000XyZ12".to_string());
+        let view_keys = Page::new(record()).keys();
         assert!(
             !view_keys.contains(&key),
             "the card does not read its own memory"
         );
         assert_eq!(
-            crate::view::memory_keys(&record()),
+            Page::new(record()).memory_keys(),
             std::slice::from_ref(&key)
         );
-        assert!(crate::view::storage_keys(&list(), today()).contains(&key));
+        assert!(Page::new(list()).keys().contains(&key));
         assert!(
-            crate::view::memory_keys(&list()).is_empty(),
+            Page::new(list()).memory_keys().is_empty(),
             "a list's are read already"
         );
     }

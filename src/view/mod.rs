@@ -14,19 +14,21 @@ mod memory;
 pub mod reminders;
 mod today;
 
-pub use badge::{score_text, serde_name, BadgeView};
+pub use badge::{corner, corner_moved, score_text, serde_name, BadgeView, CORNERS};
 pub use date_order::Remember;
-pub use deal::{deal_view, field_label, page_deal, DealView, PageDeal};
+pub use deal::{deal_view, deal_view_to, field_label, page_deal, DealView, Depth, PageDeal};
 pub use list::{list_view, ListRowView, ListView};
 pub use memory::{seen_writes, stages_seen};
 pub use today::{today_copied, today_view, TodayRow, TodaySection, TodayView};
 
 use crate::core::date::Day;
+use crate::core::message::memory::Copied;
+use crate::core::message::Choice;
 use crate::core::notes;
 use crate::core::seen;
-use crate::core::settings;
+use crate::core::store::{Effects, StoreKey, Stored};
 use crate::crm::snapshot::RawSnapshot;
-use crate::crm::{detect, read_rows, PageKind};
+use crate::crm::{detect, row_keys, PageKind, PageRef};
 use serde_json::Value;
 
 /// What a page gets: a deal's badge and card (a "not a deal" view on other pages), or a
@@ -37,96 +39,186 @@ pub enum PageView {
     List(ListView),
 }
 
-/// The view of any page: `stored` holds what `storage_keys` named, as read from storage (a map
-/// from key to value; missing keys are fine). The page is classified once, here.
-pub fn page_view(snapshot: &RawSnapshot, stored: &Value, now: Day) -> PageView {
-    let page = detect(&snapshot.url);
-    match &page {
-        Some(p) if p.kind.is_list() => PageView::List(list_view(snapshot, p, stored, now)),
-        _ => PageView::Deal(Box::new(deal_view(snapshot, page.as_ref(), stored, now))),
-    }
-}
-
 impl PageView {
-    /// What the page settled that is worth storing (the host's date order), for the glue.
-    pub fn remember(&self) -> Option<&Remember> {
-        match self {
+    /// What the page settled that is worth storing (the host's date order).
+    pub fn remember(&self) -> Effects {
+        let r = match self {
             PageView::Deal(v) => v.remember.as_ref(),
             PageView::List(v) => v.remember.as_ref(),
-        }
+        };
+        r.map(Remember::effects).unwrap_or_default()
     }
 }
 
-/// The deal view of any page, for the popup: a list or a page that is not a deal gets the
-/// "not a deal" view (the popup takes notes for one deal at a time).
-pub fn deal_page_view(snapshot: &RawSnapshot, stored: &Value, now: Day) -> DealView {
-    let page = detect(&snapshot.url);
-    deal_view(snapshot, page.as_ref(), stored, now)
+/// One page's reading, classified once: every context starts from this for one event (the
+/// background for the badge and the memory, the card and the popup for what they show), so a
+/// snapshot is taken apart and its URL classified once per context per event.
+#[derive(Debug, Clone)]
+pub struct Page {
+    snapshot: RawSnapshot,
+    page: Option<PageRef>,
 }
 
-/// The storage keys a page needs: the settings, and the notes of the deal (a record page) or
-/// of every deal shown (a list or board).
-pub fn storage_keys(snapshot: &RawSnapshot, now: Day) -> Vec<String> {
-    let mut keys = vec![settings::STORAGE_KEY.to_string()];
-    keys.extend(date_order::storage_key(snapshot));
-    match detect(&snapshot.url) {
-        Some(p) if p.kind.is_list() => {
-            // The order does not change which rows there are, only how their dates read.
-            let read = read_rows(snapshot, &p, now, None);
-            for r in &read.rows {
-                keys.push(notes::storage_key(&r.deal.key));
-                keys.push(seen::storage_key(&r.deal.key));
+/// The background's answer to a page: the badge and what to store (the memory of the deals the
+/// page showed, the host's date order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OnPage {
+    pub badge: BadgeView,
+    pub effects: Effects,
+}
+
+impl Page {
+    pub fn new(snapshot: RawSnapshot) -> Page {
+        let page = detect(&snapshot.url);
+        Page { snapshot, page }
+    }
+
+    pub fn snapshot(&self) -> &RawSnapshot {
+        &self.snapshot
+    }
+
+    /// The page as its URL classified it; `None` when the host is no CRM's.
+    pub fn page_ref(&self) -> Option<&PageRef> {
+        self.page.as_ref()
+    }
+
+    fn list(&self) -> Option<&PageRef> {
+        self.page.as_ref().filter(|p| p.kind.is_list())
+    }
+
+    /// The storage keys the page's views read (badge, card, popup): the settings, the host's
+    /// date order, and the notes and copied suggestion of the deal (a record page) or the notes
+    /// and memory of every deal shown (a list or board).
+    pub fn keys(&self) -> Vec<StoreKey> {
+        let mut keys = vec![StoreKey::Settings];
+        keys.extend(date_order::storage_key(&self.snapshot));
+        match &self.page {
+            Some(p) if p.kind.is_list() => {
+                for k in row_keys(&self.snapshot, p) {
+                    keys.push(notes::storage_key(&k));
+                    keys.push(seen::storage_key(&k));
+                }
             }
-        }
-        Some(p) => {
-            if let Some(k) = p.key {
-                keys.push(notes::storage_key(&k));
-                keys.push(crate::core::message::memory::storage_key(&k));
+            Some(p) => {
+                if let Some(k) = &p.key {
+                    keys.push(notes::storage_key(k));
+                    keys.push(crate::core::message::memory::storage_key(k));
+                }
             }
+            None => {}
         }
-        None => {}
+        keys
     }
-    keys
-}
 
-/// What remembering a page reads (`seen_writes`) beyond `storage_keys`: a record page's memory
-/// key (`seen:<key>`). A list's are in `storage_keys` already (its view merges them); a record
-/// page's view does not read its own, so the card and the popup are not redrawn when it is
-/// written.
-pub fn memory_keys(snapshot: &RawSnapshot) -> Vec<String> {
-    match detect(&snapshot.url) {
-        Some(p) if p.kind == PageKind::DealRecord => {
-            p.key.map(|k| seen::storage_key(&k)).into_iter().collect()
+    /// What remembering the page reads beyond `keys`: a record page's memory key. A list's
+    /// are in `keys` already (its view merges them); a record page's view does not read its
+    /// own, so the card and the popup are not redrawn when it is written.
+    pub fn memory_keys(&self) -> Vec<StoreKey> {
+        match &self.page {
+            Some(p) if p.kind == PageKind::DealRecord => {
+                p.key.iter().map(|k| seen::storage_key(k)).collect()
+            }
+            _ => Vec::new(),
         }
-        _ => Vec::new(),
+    }
+
+    /// The key of the notes of the deal on a record page; `None` elsewhere (lists too).
+    pub fn notes_key(&self) -> Option<StoreKey> {
+        self.page
+            .as_ref()
+            .filter(|p| p.kind == PageKind::DealRecord)
+            .and_then(|p| p.key.as_deref())
+            .map(notes::storage_key)
+    }
+
+    /// The view of the page, with the drafts: the card.
+    pub fn view(&self, stored: &Stored, now: Day) -> PageView {
+        self.view_to(stored, now, Depth::Drafts)
+    }
+
+    fn view_to(&self, stored: &Stored, now: Day, depth: Depth) -> PageView {
+        match self.list() {
+            Some(p) => PageView::List(list_view(&self.snapshot, p, stored, now)),
+            None => PageView::Deal(Box::new(deal_view_to(
+                &self.snapshot,
+                self.page.as_ref(),
+                stored,
+                now,
+                depth,
+            ))),
+        }
+    }
+
+    /// The deal view of the page, for the popup: a list or a page that is not a deal gets
+    /// the "not a deal" view (the popup takes notes for one deal at a time).
+    pub fn deal_view(&self, stored: &Stored, now: Day) -> DealView {
+        deal_view(&self.snapshot, self.page.as_ref(), stored, now)
+    }
+
+    /// The background's one call per page event: the badge (scored without composing any
+    /// draft) and, when `remember`, what the page adds to storage (the memory of its deals, the
+    /// host's date order), from one reading. `stored` holds what `keys` and `memory_keys`
+    /// named. A re-score after a storage change saw nothing new: it remembers nothing.
+    pub fn on_page(&self, stored: &Stored, now: Day, now_ms: u64, remember: bool) -> OnPage {
+        let view = self.view_to(stored, now, Depth::Score);
+        let badge = view.badge();
+        let effects = match (&self.page, remember) {
+            (Some(p), true) => {
+                view.remember()
+                    .and(seen_writes(&self.snapshot, p, &view, stored, now_ms, now))
+            }
+            _ => Effects::none(),
+        };
+        OnPage { badge, effects }
+    }
+
+    /// What to store when the rep copies the draft they are looking at (`choice`): the memory
+    /// that keeps an unanswered suggestion from being repeated; nothing on a page without one.
+    pub fn copied(&self, stored: &Stored, choice: Choice, now: Day) -> Effects {
+        let view = self.deal_view(stored, now);
+        let copied = (|| {
+            let key = view.deal_key.as_deref()?;
+            let m = view.message.as_ref()?;
+            let draft = m.pick(choice)?;
+            let value = serde_json::to_value(Copied::of(m.kind, draft, now)).ok()?;
+            Some(Effects::setting(
+                crate::core::message::memory::storage_key(key),
+                value,
+            ))
+        })();
+        copied.unwrap_or_default()
+    }
+
+    /// The rep's edits to this deal's notes (`edits`: only the fields edited, by name), merged
+    /// over the stored notes, each changed field stamped with `now_ms`: what to write, and what
+    /// was wrong in the edits (said in the popup's status line). Nothing off a record page.
+    pub fn notes_edited(
+        &self,
+        stored: &Stored,
+        edits: &Value,
+        now: Day,
+        now_ms: u64,
+    ) -> (Effects, Vec<String>) {
+        let Some(key) = self.notes_key() else {
+            return (Effects::none(), Vec::new());
+        };
+        let current = stored.get(&key).unwrap_or(&Value::Null);
+        let merged = notes::merge_form(current, edits, now, now_ms);
+        match serde_json::to_value(&merged.notes) {
+            Ok(v) => (Effects::setting(key, v), merged.problems),
+            Err(e) => (Effects::none(), vec![e.to_string()]),
+        }
     }
 }
 
-/// The storage key of the notes of the deal on a record page; `None` elsewhere (lists too).
-pub fn notes_storage_key(snapshot: &RawSnapshot) -> Option<String> {
-    detect(&snapshot.url)
-        .filter(|p| p.kind == PageKind::DealRecord)
-        .and_then(|p| p.key)
-        .map(|k| notes::storage_key(&k))
+/// The view of any page (classified once, here): `stored` holds what `Page::keys` named.
+pub fn page_view(snapshot: &RawSnapshot, stored: &Stored, now: Day) -> PageView {
+    Page::new(snapshot.clone()).view(stored, now)
 }
 
-/// What to store when the rep copies the draft they are looking at (`choice`): the memory that
-/// keeps an unanswered suggestion from being repeated; `None` on a page without a suggestion.
-pub fn copied_record(
-    snapshot: &RawSnapshot,
-    stored: &Value,
-    choice: crate::core::message::Choice,
-    now: Day,
-) -> Option<(String, Value)> {
-    let view = deal_page_view(snapshot, stored, now);
-    let key = view.deal_key.as_deref()?;
-    let m = view.message.as_ref()?;
-    let draft = m.pick(choice)?;
-    let copied = crate::core::message::memory::Copied::of(m.kind, draft, now);
-    Some((
-        crate::core::message::memory::storage_key(key),
-        serde_json::to_value(copied).ok()?,
-    ))
+/// The deal view of any page, for the popup (see `Page::deal_view`).
+pub fn deal_page_view(snapshot: &RawSnapshot, stored: &Stored, now: Day) -> DealView {
+    Page::new(snapshot.clone()).deal_view(stored, now)
 }
 
 #[cfg(test)]
@@ -150,13 +242,13 @@ mod tests {
         let url =
             "https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ12AAB/view";
         let today = Day::from_ymd(2026, 3, 20).unwrap();
-        let PageView::Deal(read) = page_view(&snap(url, None), &Value::Null, today) else {
+        let PageView::Deal(read) = page_view(&snap(url, None), &Stored::empty(), today) else {
             panic!("a record page gives a deal view");
         };
         assert_eq!(read.deal_name.as_deref(), Some("Acme renewal"));
         let PageView::Deal(v) = page_view(
             &snap(url, Some("the page has more than 300000 elements to walk")),
-            &Value::Null,
+            &Stored::empty(),
             today,
         ) else {
             panic!("a record page gives a deal view");

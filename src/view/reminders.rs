@@ -15,13 +15,13 @@ use crate::core::notes;
 use crate::core::risk::{assess, State};
 use crate::core::seen;
 use crate::core::settings;
+use crate::core::store::{Effects, StoreKey, Stored};
 use serde::Serialize;
 use serde_json::Value;
 
 /// The buyer's deadline this close (days) brings a reminder.
 pub const DEADLINE_DAYS: i32 = 3;
 /// The storage key of the reminders already shown (`{id: day}`), so each shows once.
-pub const SHOWN_KEY: &str = "reminders_shown";
 /// Shown ids are forgotten after this many days.
 const SHOWN_KEPT_DAYS: i32 = 60;
 
@@ -38,9 +38,11 @@ pub struct Reminder {
 
 /// The reminders due at `now` (the rep's day) that were not shown yet, given everything stored
 /// and the day of the last run (`None`: the first run, which looks back one day).
-pub fn due(stored: &Value, now: Day, now_ms: u64, last_run: Option<Day>) -> Vec<Reminder> {
-    let (settings, _) = settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
-    let shown = stored.get(SHOWN_KEY).and_then(Value::as_object);
+pub fn due(stored: &Stored, now: Day, now_ms: u64, last_run: Option<Day>) -> Vec<Reminder> {
+    let (settings, _) = settings::of(stored);
+    let shown = stored
+        .get(&StoreKey::RemindersShown)
+        .and_then(Value::as_object);
     let since = last_run.unwrap_or(now.plus(-1)).min(now);
     let (entries, _) = seen::all(stored, now_ms, settings.memory_days);
     let mut out = Vec::new();
@@ -48,7 +50,7 @@ pub fn due(stored: &Value, now: Day, now_ms: u64, last_run: Option<Day>) -> Vec<
         let deal = &s.deal;
         let loaded = notes::load(
             stored
-                .get(notes::storage_key(&deal.key))
+                .get(&notes::storage_key(&deal.key))
                 .unwrap_or(&Value::Null),
         );
         let n = &loaded.notes;
@@ -109,18 +111,35 @@ pub fn due(stored: &Value, now: Day, now_ms: u64, last_run: Option<Day>) -> Vec<
 
 /// The record page of the deal a reminder is about (its id holds the deal key), when the
 /// remembered address is a deal record page of a CRM Stallwatch reads.
-pub fn url_of(stored: &Value, id: &str) -> Option<String> {
+pub fn url_of(stored: &Stored, id: &str) -> Option<String> {
     let (_, rest) = id.split_once(':')?;
     let (key, _day) = rest.rsplit_once(':')?;
-    let s = seen::load(stored.get(seen::storage_key(key))?).ok()?;
+    let s = seen::load(stored.get(&seen::storage_key(key))?).ok()?;
     let page = crate::crm::detect(&s.url)?;
     (page.kind == crate::crm::PageKind::DealRecord).then_some(s.url)
 }
 
+/// When the reminders last ran (ms since the epoch), if they have.
+pub fn last_run_ms(stored: &Stored) -> Option<u64> {
+    stored
+        .get(&StoreKey::RemindersLastRun)
+        .and_then(Value::as_f64)
+        .filter(|ms| ms.is_finite() && *ms > 0.0)
+        .map(|ms| ms as u64)
+}
+
+/// What a run at `now_ms` (the rep's day `now`) that showed `ids` stores: the ids shown (each
+/// is shown once) and the time of the run.
+pub fn ran(stored: &Stored, ids: &[String], now: Day, now_ms: u64) -> Effects {
+    let mut e = Effects::setting(StoreKey::RemindersShown, shown_after(stored, ids, now));
+    e.set(StoreKey::RemindersLastRun, Value::from(now_ms));
+    e
+}
+
 /// The stored `reminders_shown` after showing `ids` on `now`, without ids older than 60 days.
-pub fn shown_after(stored: &Value, ids: &[String], now: Day) -> Value {
+fn shown_after(stored: &Stored, ids: &[String], now: Day) -> Value {
     let mut map = stored
-        .get(SHOWN_KEY)
+        .get(&StoreKey::RemindersShown)
         .and_then(Value::as_object)
         .cloned()
         .unwrap_or_default();
@@ -161,7 +180,7 @@ mod tests {
         }
     }
 
-    fn stored(deals: &[(&Deal, Value)]) -> Value {
+    fn stored(deals: &[(&Deal, Value)]) -> Stored {
         let mut map = serde_json::Map::new();
         for (d, notes) in deals {
             let s = remember(
@@ -176,10 +195,13 @@ mod tests {
                 day(1),
             )
             .unwrap();
-            map.insert(seen::storage_key(&d.key), serde_json::to_value(s).unwrap());
-            map.insert(notes::storage_key(&d.key), notes.clone());
+            map.insert(
+                seen::storage_key(&d.key).to_string(),
+                serde_json::to_value(s).unwrap(),
+            );
+            map.insert(notes::storage_key(&d.key).to_string(), notes.clone());
         }
-        Value::Object(map)
+        Stored::from_value(Value::Object(map))
     }
 
     fn touch(on: Day, direction: Direction, body: &str) -> Touch {
@@ -215,8 +237,8 @@ mod tests {
         assert_eq!(url_of(&all, &r[0].id), r[0].url);
         assert_eq!(url_of(&all, "snooze:hs:123:999:2026-12-10"), None);
         // Shown: not again, even on a later run.
-        let mut with_shown = all.clone();
-        with_shown[SHOWN_KEY] = shown_after(&all, &[r[0].id.clone()], day(10));
+        let with_shown = all.after(&ran(&all, &[r[0].id.clone()], day(10), NOW_MS));
+        assert_eq!(last_run_ms(&with_shown), Some(NOW_MS));
         assert!(due(&with_shown, day(11), NOW_MS, Some(day(10))).is_empty());
         // The browser was closed on the day: the next run still says it.
         assert_eq!(due(&all, day(13), NOW_MS, Some(day(8))).len(), 1);
@@ -273,7 +295,9 @@ mod tests {
 
     #[test]
     fn shown_ids_are_kept_sixty_days() {
-        let all = json!({ SHOWN_KEY: {"old": day(1).iso(), "recent": day(20).iso(), "bad": 5} });
+        let all = Stored::from_value(
+            json!({ "reminders_shown": {"old": day(1).iso(), "recent": day(20).iso(), "bad": 5} }),
+        );
         let after = shown_after(
             &all,
             &["new".to_string()],

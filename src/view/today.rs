@@ -11,6 +11,7 @@ use crate::core::notes;
 use crate::core::risk::{today_order, Band, State, TodayKey};
 use crate::core::seen::{self, Seen};
 use crate::core::settings;
+use crate::core::store::{Effects, Stored};
 use crate::crm::{adapter, detect, PageKind};
 use serde::Serialize;
 use serde_json::Value;
@@ -91,9 +92,8 @@ pub struct TodayView {
 
 /// The Today queue from everything stored (`storage.local` as one map) at `now_ms`, the rep's
 /// day being `now`.
-pub fn today_view(stored: &Value, now: Day, now_ms: u64) -> TodayView {
-    let (settings, mut problems) =
-        settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
+pub fn today_view(stored: &Stored, now: Day, now_ms: u64) -> TodayView {
+    let (settings, mut problems) = settings::of(stored);
     let (entries, more) = seen::all(stored, now_ms, settings.memory_days);
     problems.extend(more);
     let mut rows: Vec<TodayRow> = entries
@@ -126,7 +126,7 @@ pub fn today_view(stored: &Value, now: Day, now_ms: u64) -> TodayView {
 
 fn row(
     s: &Seen,
-    stored: &Value,
+    stored: &Stored,
     settings: &settings::Settings,
     now: Day,
     problems: &mut Vec<String>,
@@ -194,14 +194,18 @@ impl TodayView {
 /// What to store when the rep copies a row's message in the queue: the same memory the card's
 /// Copy keeps (`copied:<key>`), so an unanswered suggestion is not suggested again. `None` when
 /// the deal is not in the queue or has no message.
-pub fn today_copied(stored: &Value, deal_key: &str, now: Day) -> Option<(String, Value)> {
-    let (settings, _) = settings::load(stored.get(settings::STORAGE_KEY).unwrap_or(&Value::Null));
+pub fn today_copied(stored: &Stored, deal_key: &str, now: Day) -> Effects {
+    copied_effects(stored, deal_key, now).unwrap_or_default()
+}
+
+fn copied_effects(stored: &Stored, deal_key: &str, now: Day) -> Option<Effects> {
+    let (settings, _) = settings::of(stored);
     let s = seen::recalled(stored, deal_key, now, settings.memory_days)?;
     let Assessed { suggestion, .. } = assessed(&s.deal, stored, &settings, now);
     let m = suggestion.as_ref()?;
     let draft = offered(&s.deal, Some(m))?;
     let record = memory::Copied::of(m.kind, draft, now);
-    Some((
+    Some(Effects::setting(
         memory::storage_key(deal_key),
         serde_json::to_value(record).ok()?,
     ))
@@ -214,14 +218,14 @@ struct Assessed {
     suggestion: Option<Suggestion>,
 }
 
-fn assessed(deal: &Deal, stored: &Value, settings: &settings::Settings, now: Day) -> Assessed {
+fn assessed(deal: &Deal, stored: &Stored, settings: &settings::Settings, now: Day) -> Assessed {
     let loaded = notes::load(
         stored
-            .get(notes::storage_key(&deal.key))
+            .get(&notes::storage_key(&deal.key))
             .unwrap_or(&Value::Null),
     );
     let copied = stored
-        .get(memory::storage_key(&deal.key))
+        .get(&memory::storage_key(&deal.key))
         .and_then(memory::Copied::load);
     let (a, suggestion) =
         assess_and_compose_after(deal, &loaded.notes, settings, now, copied.as_ref());
@@ -271,6 +275,15 @@ mod tests {
     use crate::core::seen::{remember, SeenOn};
     use serde_json::json;
 
+    // The tests build storage as JSON maps: taken apart as the glue does.
+    fn today_view(stored: &Value, now: Day, now_ms: u64) -> TodayView {
+        super::today_view(&Stored::from_value(stored.clone()), now, now_ms)
+    }
+    fn today_copied(stored: &Value, deal_key: &str, now: Day) -> Option<(String, Value)> {
+        let e = super::today_copied(&Stored::from_value(stored.clone()), deal_key, now);
+        e.set.into_iter().next()
+    }
+
     const NOW_MS: u64 = 1_764_400_000_000;
 
     fn today() -> Day {
@@ -308,7 +321,10 @@ mod tests {
 
     fn store(map: &mut serde_json::Map<String, Value>, d: &Deal) {
         let s = remember(None, d, &url(&d.key[8..]), SeenOn::Record, NOW_MS, today()).unwrap();
-        map.insert(seen::storage_key(&d.key), serde_json::to_value(s).unwrap());
+        map.insert(
+            seen::storage_key(&d.key).to_string(),
+            serde_json::to_value(s).unwrap(),
+        );
     }
 
     #[test]
@@ -353,7 +369,7 @@ mod tests {
             store(&mut map, d);
         }
         map.insert(
-            notes::storage_key(&snoozed.key),
+            notes::storage_key(&snoozed.key).to_string(),
             json!({"snooze_until": today().plus(10).iso()}),
         );
         let v = today_view(&Value::Object(map), today(), NOW_MS);
@@ -420,7 +436,8 @@ mod tests {
         )
         .unwrap();
         s.url = "https://evil.example/lightning/r/Opportunity/x/view".into();
-        let map = json!({ seen::storage_key(&d.key): serde_json::to_value(s).unwrap() });
+        let map =
+            json!({ seen::storage_key(&d.key).to_string(): serde_json::to_value(s).unwrap() });
         let v = today_view(&map, today(), NOW_MS);
         assert_eq!(v.rows.len(), 1);
         assert_eq!(v.rows[0].url, None);
@@ -440,7 +457,7 @@ mod tests {
         store(&mut map, &d);
         let all = Value::Object(map.clone());
         let (key, value) = today_copied(&all, &d.key, today()).expect("a message to copy");
-        assert_eq!(key, memory::storage_key(&d.key));
+        assert_eq!(key, memory::storage_key(&d.key).to_string());
         let before = today_view(&all, today(), NOW_MS).rows[0].message.clone();
         map.insert(key, value);
         let after = today_view(&Value::Object(map), today(), NOW_MS).rows[0]
@@ -478,7 +495,8 @@ mod tests {
             today(),
         )
         .unwrap();
-        let map = json!({ seen::storage_key(&d.key): serde_json::to_value(s).unwrap() });
+        let map =
+            json!({ seen::storage_key(&d.key).to_string(): serde_json::to_value(s).unwrap() });
         let v = today_view(&map, today().plus(1), NOW_MS);
         let r = &v.rows[0];
         assert_eq!(r.message, None);

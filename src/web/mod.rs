@@ -14,8 +14,10 @@ mod today;
 
 use crate::core::date::Day;
 use crate::core::message::Choice;
+use crate::core::store::{self, Effects, StoreKey, Stored};
+use crate::core::{backup, seen, settings};
 use crate::crm::snapshot::RawSnapshot;
-use crate::view::{self, PageView};
+use crate::view::{self, Page, PageView};
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -49,14 +51,18 @@ fn json(value: JsValue) -> Result<Value, JsValue> {
     serde_wasm_bindgen::from_value(value).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-fn snapshot(value: JsValue) -> Result<RawSnapshot, JsValue> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsValue::from_str(&format!("the page snapshot could not be read: {e}")))
+/// What JavaScript read from storage, taken apart once for the call.
+fn stored(value: JsValue) -> Result<Stored, JsValue> {
+    Ok(Stored::from_value(json(value)?))
 }
 
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+fn keys(keys: Vec<StoreKey>) -> Vec<String> {
+    keys.into_iter().map(String::from).collect()
 }
 
 /// The draft the rep picked (`{channel, tone}`); anything unreadable means "the first".
@@ -71,100 +77,160 @@ fn refused(picked: &JsValue) -> Option<String> {
         .and_then(|v| v.as_string())
 }
 
-/// The storage keys a page needs: settings, and the notes of the deal or of every deal shown.
+/// One page's snapshot, taken apart and classified once (`view::Page`): every context makes
+/// one per reading and asks it what it needs, so a snapshot is parsed once per context per
+/// event. Free it (`free()`) when a newer reading replaces it.
 #[wasm_bindgen]
-pub fn storage_keys(snap: JsValue) -> Result<Vec<String>, JsValue> {
-    Ok(view::storage_keys(&snapshot(snap)?, today()))
+pub struct PageReading {
+    page: Page,
 }
 
-/// The storage key of the notes of the deal on a record page; `undefined` elsewhere.
 #[wasm_bindgen]
-pub fn notes_storage_key(snap: JsValue) -> Result<Option<String>, JsValue> {
-    Ok(view::notes_storage_key(&snapshot(snap)?))
-}
-
-/// Renders the overlay into `root`: on a deal page the badge (and the card when `expanded`), on
-/// a list or board the triage panel. `stored` is what `storage_keys` named, as read; `picked`
-/// is `{channel, tone, refused}`. Returns `{key: value}` to store (what the page proved about
-/// its host's date order), or `undefined`.
-#[wasm_bindgen]
-pub fn render_overlay(
-    root: &web_sys::Element,
-    snap: JsValue,
-    stored: JsValue,
-    expanded: bool,
-    picked: JsValue,
-) -> Result<JsValue, JsValue> {
-    let refused = refused(&picked);
-    let refused = refused.as_deref().map(crate::view::copy::refusal);
-    let view = view::page_view(&snapshot(snap)?, &json(stored)?, today());
-    let badge = view.badge();
-    match &view {
-        PageView::Deal(v) => overlay::render(root, &badge, v, expanded, choice(&picked), refused)?,
-        PageView::List(v) => overlay::render_list(root, &badge, v, expanded, refused)?,
+impl PageReading {
+    #[wasm_bindgen(constructor)]
+    pub fn new(snapshot: JsValue) -> Result<PageReading, JsValue> {
+        let raw: RawSnapshot = serde_wasm_bindgen::from_value(snapshot)
+            .map_err(|e| JsValue::from_str(&format!("the page snapshot could not be read: {e}")))?;
+        Ok(PageReading {
+            page: Page::new(raw),
+        })
     }
-    remember(&view)
-}
 
-/// `{key: value}` for what the page proved about its host's date order, or `undefined`.
-fn remember(view: &PageView) -> Result<JsValue, JsValue> {
-    match view.remember() {
-        Some(r) => to_js(&serde_json::json!({ r.key.clone(): r.value })),
-        None => Ok(JsValue::UNDEFINED),
+    /// The storage keys the page's views read (`Page::keys`).
+    pub fn keys(&self) -> Vec<String> {
+        keys(self.page.keys())
+    }
+
+    /// What remembering the page reads beyond `keys` (`Page::memory_keys`).
+    pub fn memory_keys(&self) -> Vec<String> {
+        keys(self.page.memory_keys())
+    }
+
+    /// What the background reads for `on_page`: `keys`, `memory_keys` and the badge's corner.
+    pub fn keys_on_page(&self) -> Vec<String> {
+        let mut all = self.page.keys();
+        all.extend(self.page.memory_keys());
+        all.push(StoreKey::OverlayCorner);
+        keys(all)
+    }
+
+    /// The storage key of the deal's notes on a record page (`undefined` elsewhere): the popup
+    /// tells a change to the notes from a change to the settings by it.
+    pub fn notes_key(&self) -> Option<String> {
+        self.page.notes_key().map(String::from)
+    }
+
+    /// A deal record page: the popup shows its notes form.
+    pub fn has_notes(&self) -> bool {
+        self.page.notes_key().is_some()
+    }
+
+    /// The background's answer (`Page::on_page`): `{badge, keys, corner: {key, value},
+    /// effects}`, where `keys` are the storage keys the badge was scored from (a change to one
+    /// re-scores it) and `corner` where the rep keeps the badge. `stored` is what
+    /// `keys_on_page` named. No DOM: this runs in the worker.
+    pub fn on_page(
+        &self,
+        stored_now: JsValue,
+        now_ms: f64,
+        remember: bool,
+    ) -> Result<JsValue, JsValue> {
+        let stored = stored(stored_now)?;
+        let answer = self
+            .page
+            .on_page(&stored, today(), millis(now_ms), remember);
+        to_js(&serde_json::json!({
+            "badge": answer.badge,
+            "keys": self.keys(),
+            "corner": {"key": StoreKey::OverlayCorner, "value": view::corner(&stored)},
+            "effects": answer.effects,
+        }))
+    }
+
+    /// Renders the card into `root` (`picked`: `{channel, tone, refused}`): a deal's card, or a
+    /// list's triage panel. Returns the effects to apply (the host's date order the page proved).
+    pub fn render_card(
+        &self,
+        root: &web_sys::Element,
+        stored_now: JsValue,
+        expanded: bool,
+        picked: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let refused = refused(&picked);
+        let refused = refused.as_deref().map(crate::view::copy::refusal);
+        let view = self.page.view(&stored(stored_now)?, today());
+        let badge = view.badge();
+        match &view {
+            PageView::Deal(v) => {
+                overlay::render(root, &badge, v, expanded, choice(&picked), refused)?
+            }
+            PageView::List(v) => overlay::render_list(root, &badge, v, expanded, refused)?,
+        }
+        to_js(&view.remember())
+    }
+
+    /// Renders the popup: the notes form into `form_root` (when `with_form`), and the deal's
+    /// score, suggestion and reasons into `result_root`.
+    pub fn render_popup(
+        &self,
+        form_root: &web_sys::Element,
+        result_root: &web_sys::Element,
+        stored_now: JsValue,
+        with_form: bool,
+        picked: JsValue,
+    ) -> Result<(), JsValue> {
+        let v = self.page.deal_view(&stored(stored_now)?, today());
+        if with_form {
+            popup::render_form(form_root, &v)?;
+        }
+        popup::render_result(result_root, &v, choice(&picked))
+    }
+
+    /// What to store when the rep copies the draft they are looking at (`picked` = `{channel,
+    /// tone}`): effects (none on a page without a suggestion).
+    pub fn copied(&self, stored_now: JsValue, picked: JsValue) -> Result<JsValue, JsValue> {
+        to_js(
+            &self
+                .page
+                .copied(&stored(stored_now)?, choice(&picked), today()),
+        )
+    }
+
+    /// The rep's edits to this deal's notes (`edits`: only the fields edited, by name) merged
+    /// over the stored notes: `{effects, problems}`.
+    pub fn notes_edited(
+        &self,
+        stored_now: JsValue,
+        edits: JsValue,
+        now_ms: f64,
+    ) -> Result<JsValue, JsValue> {
+        let (effects, problems) =
+            self.page
+                .notes_edited(&stored(stored_now)?, &json(edits)?, today(), millis(now_ms));
+        to_js(&serde_json::json!({ "effects": effects, "problems": problems }))
     }
 }
 
-/// The badge of a page, for the content script to draw before any frame starts (run by the
-/// background's warm core): `{badge, remember}`, where `remember` is as `render_overlay`'s.
-/// No DOM: this runs in the service worker.
+/// What to store when the rep drops the badge in `corner` (nothing for a corner that is none).
 #[wasm_bindgen]
-pub fn badge_view(snap: JsValue, stored: JsValue) -> Result<JsValue, JsValue> {
-    let view = view::page_view(&snapshot(snap)?, &json(stored)?, today());
-    let badge = to_js(&view.badge())?;
-    let out = js_sys::Object::new();
-    js_sys::Reflect::set(&out, &"badge".into(), &badge)?;
-    js_sys::Reflect::set(&out, &"remember".into(), &remember(&view)?)?;
-    Ok(out.into())
+pub fn corner_moved(corner: &str) -> Result<JsValue, JsValue> {
+    to_js(&view::corner_moved(corner))
 }
 
-/// What `memory_writes` reads beyond `storage_keys` (`view::memory_keys`).
-#[wasm_bindgen]
-pub fn memory_keys(snap: JsValue) -> Result<Vec<String>, JsValue> {
-    Ok(view::memory_keys(&snapshot(snap)?))
-}
-
-/// What the page adds to the memory of deals (`view::seen_writes`): `{key: value}`, or
-/// `undefined` when nothing changes. `stored` is what `storage_keys` and `memory_keys` named.
-#[wasm_bindgen]
-pub fn memory_writes(snap: JsValue, stored: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
-    let writes = view::seen_writes(&snapshot(snap)?, &json(stored)?, today(), millis(now_ms));
-    if writes.is_empty() {
-        return Ok(JsValue::UNDEFINED);
-    }
-    to_js(&writes.into_iter().collect::<serde_json::Map<_, _>>())
-}
-
-/// The memory keys to delete from everything stored (`all`): past the rep's retention,
+/// The memory keys to forget from everything stored (`all`): past the rep's retention,
 /// unreadable, or beyond the number of deals kept (`core::seen::to_forget`). Never a note.
 #[wasm_bindgen]
-pub fn memory_to_forget(all: JsValue, now_ms: f64) -> Result<Vec<String>, JsValue> {
-    let all = json(all)?;
-    let (settings, _) = crate::core::settings::load(
-        all.get(crate::core::settings::STORAGE_KEY)
-            .unwrap_or(&Value::Null),
-    );
-    Ok(crate::core::seen::to_forget(
-        &all,
-        millis(now_ms),
-        settings.memory_days,
-    ))
+pub fn memory_to_forget(all: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let all = stored(all)?;
+    let (settings, _) = settings::of(&all);
+    to_js(&seen::to_forget(&all, millis(now_ms), settings.memory_days))
 }
 
-/// When the browser refused a write for lack of room: the oldest memory keys to delete before
+/// When the browser refused a write for lack of room: the oldest memory keys to remove before
 /// trying again (`core::seen::to_free`). Never a note.
 #[wasm_bindgen]
-pub fn memory_to_free(all: JsValue) -> Result<Vec<String>, JsValue> {
-    Ok(crate::core::seen::to_free(&json(all)?))
+pub fn memory_to_free(all: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&seen::to_free(&stored(all)?))
 }
 
 /// A string field of a JS object, when it is a non-empty string.
@@ -190,7 +256,7 @@ pub fn render_today(
     let compact = js_sys::Reflect::get(&options, &JsValue::from_str("compact"))
         .ok()
         .and_then(|v| v.as_f64());
-    let view = view::today_view(&json(all)?, today(), millis(now_ms));
+    let view = view::today_view(&stored(all)?, today(), millis(now_ms));
     match compact {
         Some(n) => today::render(root, &view, today::Size::Compact(n as usize)),
         None => {
@@ -204,76 +270,39 @@ pub fn render_today(
     }
 }
 
-/// What to store when the rep copies a message in the Today queue (`view::today_copied`):
-/// `{key: value}`, or `undefined`.
+/// What to store when the rep copies a message in the Today queue (`view::today_copied`).
 #[wasm_bindgen]
 pub fn today_copied(all: JsValue, deal_key: &str) -> Result<JsValue, JsValue> {
-    match view::today_copied(&json(all)?, deal_key, today()) {
-        Some((key, value)) => to_js(&serde_json::json!({ key: value })),
-        None => Ok(JsValue::UNDEFINED),
-    }
+    to_js(&view::today_copied(&stored(all)?, deal_key, today()))
 }
 
 /// The reminders due at `now_ms` that were not shown yet (`view::reminders::due`), from
-/// everything stored (`all`) and the time of the last run (`last_run_ms`, or null): an array of
-/// `{id, title, body, url}`.
+/// everything stored (`all`, which holds the time of the last run): `[{id, title, body, url}]`.
 #[wasm_bindgen]
-pub fn reminders_due(all: JsValue, now_ms: f64, last_run_ms: JsValue) -> Result<JsValue, JsValue> {
-    let last_run = last_run_ms.as_f64().map(|ms| local_day(millis(ms)));
+pub fn reminders_due(all: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let all = stored(all)?;
+    let last_run = view::reminders::last_run_ms(&all).map(local_day);
     let now = local_day(millis(now_ms));
-    let due = view::reminders::due(&json(all)?, now, millis(now_ms), last_run);
-    to_js(&due)
+    to_js(&view::reminders::due(&all, now, millis(now_ms), last_run))
 }
 
-/// `{reminders_shown: …}` after showing the reminders `ids` (each is shown once).
+/// What a run at `now_ms` that showed the reminders `ids` stores (each is shown once).
 #[wasm_bindgen]
-pub fn reminders_shown(all: JsValue, ids: Vec<String>, now_ms: f64) -> Result<JsValue, JsValue> {
-    let value = view::reminders::shown_after(&json(all)?, &ids, local_day(millis(now_ms)));
-    to_js(&serde_json::json!({ view::reminders::SHOWN_KEY: value }))
+pub fn reminders_ran(all: JsValue, ids: Vec<String>, now_ms: f64) -> Result<JsValue, JsValue> {
+    let effects = view::reminders::ran(
+        &stored(all)?,
+        &ids,
+        local_day(millis(now_ms)),
+        millis(now_ms),
+    );
+    to_js(&effects)
 }
 
 /// The record page a reminder opens: the remembered address of its deal, only when it is a
 /// CRM record page Stallwatch reads; `undefined` otherwise.
 #[wasm_bindgen]
 pub fn reminder_url(all: JsValue, id: &str) -> Result<Option<String>, JsValue> {
-    Ok(view::reminders::url_of(&json(all)?, id))
-}
-
-/// What to store when the rep copies the draft they are looking at (`picked` = `{channel,
-/// tone}`): `{key: value}`, or `undefined` when the page has no suggestion.
-#[wasm_bindgen]
-pub fn copied_record(snap: JsValue, stored: JsValue, picked: JsValue) -> Result<JsValue, JsValue> {
-    match view::copied_record(&snapshot(snap)?, &json(stored)?, choice(&picked), today()) {
-        Some((key, value)) => to_js(&serde_json::json!({ key: value })),
-        None => Ok(JsValue::UNDEFINED),
-    }
-}
-
-/// Renders the popup: the notes form into `form_root` (when `with_form`), and the deal's score,
-/// suggestion and reasons into `result_root`. `stored` is what `storage_keys` named, as read.
-#[wasm_bindgen]
-pub fn render_popup(
-    form_root: &web_sys::Element,
-    result_root: &web_sys::Element,
-    snap: JsValue,
-    stored: JsValue,
-    with_form: bool,
-    picked: JsValue,
-) -> Result<(), JsValue> {
-    let v = view::deal_page_view(&snapshot(snap)?, &json(stored)?, today());
-    if with_form {
-        popup::render_form(form_root, &v)?;
-    }
-    popup::render_result(result_root, &v, choice(&picked))
-}
-
-/// The stored notes with the rep's edits applied (`edits`: only the fields edited), each changed
-/// field stamped with `now_ms` (`Date.now()`); returns `{notes, problems}`.
-#[wasm_bindgen]
-pub fn notes_from_form(stored: JsValue, edits: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
-    let merged =
-        crate::core::notes::merge_form(&json(stored)?, &json(edits)?, today(), millis(now_ms));
-    to_js(&merged)
+    Ok(view::reminders::url_of(&stored(all)?, id))
 }
 
 /// Renders the options page from everything stored (`all`): the settings (problems in them are
@@ -287,12 +316,9 @@ pub fn render_options(
     reminders_on: bool,
     now_ms: f64,
 ) -> Result<(), JsValue> {
-    let all = json(all)?;
-    let (s, problems) = crate::core::settings::load(
-        all.get(crate::core::settings::STORAGE_KEY)
-            .unwrap_or(&Value::Null),
-    );
-    let can_undo = all.get(crate::core::backup::UNDO_KEY).is_some();
+    let all = stored(all)?;
+    let (s, problems) = settings::of(&all);
+    let can_undo = all.get(&StoreKey::RestoreUndo).is_some();
     let stages = view::stages_seen(&all, millis(now_ms));
     options::render(
         root,
@@ -313,40 +339,61 @@ pub fn setting_example(key: &str, value: &str) -> Option<String> {
     crate::view::copy::options::example(key, n, today())
 }
 
-/// Settings from the options form (`{name: text}`) over the stored ones; `{settings, problems}`.
+/// Settings from the options form (`{name: text}`) over the stored ones (`all`): effects,
+/// with the status line (what was wrong, or that they were saved).
 #[wasm_bindgen]
-pub fn settings_from_form(form: JsValue, current: JsValue) -> Result<JsValue, JsValue> {
-    let (current, _) = crate::core::settings::load(&json(current)?);
-    let (settings, problems) = crate::core::settings::from_form(&json(form)?, &current);
-    to_js(&serde_json::json!({ "settings": settings, "problems": problems }))
+pub fn settings_saved(form: JsValue, all: JsValue) -> Result<JsValue, JsValue> {
+    let (current, _) = settings::of(&stored(all)?);
+    let (new, problems) = settings::from_form(&json(form)?, &current);
+    let status = if problems.is_empty() {
+        view::copy::settings_status::SAVED.to_string()
+    } else {
+        problems.join(" ")
+    };
+    to_js(&Effects::setting(StoreKey::Settings, to_value(&new)?).with_status(status))
 }
 
-/// The default settings, for "Restore the defaults".
+/// "Restore the defaults": the default settings, stored.
 #[wasm_bindgen]
-pub fn default_settings() -> Result<JsValue, JsValue> {
-    to_js(&crate::core::settings::Settings::default())
+pub fn settings_defaults() -> Result<JsValue, JsValue> {
+    let defaults = to_value(&settings::Settings::default())?;
+    to_js(
+        &Effects::setting(StoreKey::Settings, defaults)
+            .with_status(view::copy::settings_status::DEFAULTS_RESTORED),
+    )
+}
+
+fn to_value<T: Serialize>(v: &T) -> Result<Value, JsValue> {
+    serde_json::to_value(v).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 /// A backup file's text from everything in storage.
 #[wasm_bindgen]
-pub fn export_backup(storage: JsValue) -> Result<String, JsValue> {
-    let v = crate::core::backup::export(&json(storage)?, today());
+pub fn export_backup(all: JsValue) -> Result<String, JsValue> {
+    let v = backup::export(&stored(all)?, today());
     serde_json::to_string_pretty(&v).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// What restoring a backup file's text over `current` (everything in storage) does:
-/// `{entries, text, problems}`. `entries` are written in one `storage.local.set` (they include
-/// the copy for undo); `text` is the status line, `problems` what was skipped or kept.
+/// What restoring a backup file's text over everything in storage (`all`) does: effects (one
+/// write of the notes, settings and memory it changes, with the copy for undo), and the status
+/// line saying what was restored, skipped or kept.
 #[wasm_bindgen]
-pub fn restore_backup(text: &str, current: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
-    let r = crate::core::backup::restore(
+pub fn restore_backup(text: &str, all: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let r = backup::restore(
         text,
-        &json(current)?,
+        &stored(all)?,
         &crate::crm::adapter::key_prefixes(),
         millis(now_ms),
     );
-    let status = view::copy::backup::report(&r);
-    to_js(&serde_json::json!({ "entries": r.entries, "text": status, "problems": r.problems }))
+    let status = std::iter::once(view::copy::backup::report(&r))
+        .chain(r.problems.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let effects = Effects {
+        set: r.entries,
+        ..Effects::none()
+    };
+    to_js(&effects.with_status(status))
 }
 
 /// The status line when the browser refused to write a restore (`detail`: its error).
@@ -355,17 +402,33 @@ pub fn restore_not_written(detail: &str) -> String {
     view::copy::backup::not_written(detail)
 }
 
-/// What undoing the last restore does, from everything in storage: `{set, remove, text}`;
-/// write `set`, then remove `remove`.
+/// What undoing the last restore does, from everything in storage: effects with the status.
 #[wasm_bindgen]
-pub fn undo_restore(current: JsValue) -> Result<JsValue, JsValue> {
-    let u = crate::core::backup::undo(&json(current)?);
+pub fn undo_restore(all: JsValue) -> Result<JsValue, JsValue> {
+    let u = backup::undo(&stored(all)?);
     let status = view::copy::backup::undo_report(&u);
-    to_js(&serde_json::json!({ "set": u.set, "remove": u.remove, "text": status }))
+    let effects = Effects {
+        set: u.set,
+        remove: u.remove,
+        status: Some(status),
+    };
+    to_js(&effects)
 }
 
 /// The status line when the browser refused to write an undo.
 #[wasm_bindgen]
 pub fn undo_not_written(detail: &str) -> String {
     view::copy::backup::undo_not_written(detail)
+}
+
+/// "Delete everything Stallwatch keeps here", from everything in storage (`all`): effects that
+/// remove every key (`core::store::delete_everything`).
+#[wasm_bindgen]
+pub fn delete_everything(all: JsValue) -> Result<JsValue, JsValue> {
+    let all = json(all)?;
+    let keys: Vec<String> = all
+        .as_object()
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default();
+    to_js(&store::delete_everything(&keys))
 }

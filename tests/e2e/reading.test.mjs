@@ -213,14 +213,27 @@ describe("the buyer's language", () => {
 });
 
 describe('reading only what changed', () => {
+  // Counting reads needs the counting build (the shipped content script has no counters):
+  // the same extension with STALLWATCH_COUNTERS, dist/chrome-instrumented.
+  let counting;
+  let countingPage;
+  before(async () => {
+    counting = await launch({ extensionDir: path.join(ROOT, 'dist', 'chrome-instrumented') });
+    countingPage = await counting.context.newPage();
+    await countingPage.goto(`chrome-extension://${counting.extensionId}/options.html`);
+  });
+  after(async () => {
+    await counting?.close();
+  });
+
   test('a change elsewhere in the record costs no read; a change to a value read is read and shown', async () => {
     const { openCard } = await import('./harness.mjs');
     const entry = EXPECTED['salesforce/opportunity.html'];
-    const { page, guard } = await openGuarded(browser, entry.url);
-    const frame = await overlayFrame(page, browser.extensionId);
+    const { page, guard } = await openGuarded(counting, entry.url);
+    const frame = await overlayFrame(page, counting.extensionId);
     await openCard(frame);
     const stats = () =>
-      extensionPage.evaluate(async (url) => {
+      countingPage.evaluate(async (url) => {
         const [tab] = await chrome.tabs.query({ url });
         return chrome.tabs.sendMessage(tab.id, { type: 'stallwatch:stats' }, { frameId: 0 });
       }, entry.url);

@@ -8,9 +8,6 @@ use crate::core::model::Channel;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// The storage key prefix of the copied-suggestion memory.
-pub const KEY_PREFIX: &str = "copied:";
-
 /// What the rep copied: which kind, channel and tone, a fingerprint of the exact text (the text
 /// itself is not kept), and the day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,8 +20,8 @@ pub struct Copied {
 }
 
 /// The storage key for a deal's memory.
-pub fn storage_key(deal_key: &str) -> String {
-    format!("{KEY_PREFIX}{deal_key}")
+pub fn storage_key(deal_key: &str) -> crate::core::store::StoreKey {
+    crate::core::store::StoreKey::Copied(deal_key.to_string())
 }
 
 /// A stable fingerprint of a draft's words (FNV-1a over subject and text): the same words give

@@ -1887,6 +1887,17 @@ mod reading_tests {
     }
 
     #[test]
+    fn every_message_language_has_its_date_words() {
+        // A deal whose messages are in a language may show its dates in that language too.
+        for lang in crate::core::lang::Lang::ALL {
+            assert!(
+                date_words::LANGUAGES.iter().any(|l| l.code == lang.code()),
+                "{lang:?}: no date words in date_words::LANGUAGES"
+            );
+        }
+    }
+
+    #[test]
     fn month_names_suggest_the_numeric_order() {
         for (raw, want) in [
             ("12 Mar 2026 at 14:26 GMT", Some(NumericOrder::DayFirst)),

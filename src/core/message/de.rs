@@ -15,28 +15,28 @@
 //! Ihnen ankommt: …") or quoted as their aim ("Ihr Vorhaben („…“)"), never bent into grammar.
 
 use super::slots::Request;
-use super::{fit_text, Draft, Kind, Slots, Tone};
+use super::{fit_text, Draft, Drafted, Slots, Tone};
 use crate::core::date::Day;
 use crate::core::model::Channel;
 
-pub fn draft(kind: Kind, channel: Channel, tone: Tone, s: &Slots) -> Draft {
+pub fn draft(kind: Drafted, channel: Channel, tone: Tone, s: &Slots) -> Draft {
     // The kinds below build on the buyer's reason; without one, the honest message asks for it.
     let needs_reason = matches!(
         kind,
-        Kind::Commitment | Kind::ReasonFeedback | Kind::ApproverCheck | Kind::NewValue
+        Drafted::Commitment | Drafted::ReasonFeedback | Drafted::ApproverCheck | Drafted::NewValue
     );
     if needs_reason && s.reason.is_none() {
         return tidy(discovery(channel, tone, s));
     }
     tidy(match kind {
-        Kind::Answer => answer(channel, tone, s),
-        Kind::Commitment => commitment(channel, tone, s),
-        Kind::Discovery => discovery(channel, tone, s),
-        Kind::ReasonFeedback => reason_feedback(channel, tone, s),
-        Kind::ApproverCheck => approver_check(channel, tone, s),
-        Kind::NewValue => new_value(channel, tone, s),
-        Kind::CloseOut => close_out(channel, tone, s),
-        Kind::WalkAway | Kind::Wait => walk_away(channel, tone, s),
+        Drafted::Answer => answer(channel, tone, s),
+        Drafted::Commitment => commitment(channel, tone, s),
+        Drafted::Discovery => discovery(channel, tone, s),
+        Drafted::ReasonFeedback => reason_feedback(channel, tone, s),
+        Drafted::ApproverCheck => approver_check(channel, tone, s),
+        Drafted::NewValue => new_value(channel, tone, s),
+        Drafted::CloseOut => close_out(channel, tone, s),
+        Drafted::WalkAway => walk_away(channel, tone, s),
     })
 }
 
@@ -245,7 +245,7 @@ fn quote_sentence(q: &str) -> String {
 fn answer(channel: Channel, tone: Tone, s: &Slots) -> Draft {
     let Some(req) = s.request.clone() else {
         // Chosen only when there is a request; stay well-formed regardless.
-        return draft(Kind::ReasonFeedback, channel, tone, s);
+        return draft(Drafted::ReasonFeedback, channel, tone, s);
     };
     let Request { quote, thing, day } = req;
     let sorry = if s.now.days_since(day) >= 2 {
@@ -687,7 +687,7 @@ fn reason_feedback(channel: Channel, tone: Tone, s: &Slots) -> Draft {
 fn approver_check(channel: Channel, tone: Tone, s: &Slots) -> Draft {
     let Some(who) = s.approver.clone() else {
         // Chosen only with an approver; stay well-formed regardless.
-        return draft(Kind::ReasonFeedback, channel, tone, s);
+        return draft(Drafted::ReasonFeedback, channel, tone, s);
     };
     let all_reason = s.reason.clone().unwrap_or_default();
     // No pronoun for the approver: German would have to guess "er" or "sie".
@@ -1101,6 +1101,7 @@ fn close_out(channel: Channel, tone: Tone, s: &Slots) -> Draft {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Kind;
     use super::*;
     use crate::core::lang::Lang;
     use crate::core::phrases::{find_content_free, DEFAULT_CONTENT_FREE};
@@ -1287,7 +1288,7 @@ mod tests {
             for kind in KINDS {
                 for channel in CHANNELS {
                     for tone in [Tone::Warm, Tone::Direct] {
-                        let d = draft(kind, channel, tone, s);
+                        let d = draft(kind.drafted(), channel, tone, s);
                         let what = format!("{label} {kind:?}/{channel:?}/{tone:?}");
                         check(&d, &what);
                         // The reason's opening words appear whenever one is recorded.
@@ -1295,7 +1296,7 @@ mod tests {
                             assert!(d.text.contains("alle 120 Lkw vor"), "{what}: {}", d.text);
                         }
                         // Deterministic.
-                        assert_eq!(d, draft(kind, channel, tone, s), "{what}");
+                        assert_eq!(d, draft(kind.drafted(), channel, tone, s), "{what}");
                         // Never the English drafts.
                         for en in ["Hi ", "Thank you", "your ", " the "] {
                             assert!(!d.text.contains(en), "{what}: {}", d.text);
@@ -1312,7 +1313,7 @@ mod tests {
             let s = slots().compact(level);
             for kind in KINDS {
                 for tone in [Tone::Warm, Tone::Direct] {
-                    let d = draft(kind, Channel::Email, tone, &s);
+                    let d = draft(kind.drafted(), Channel::Email, tone, &s);
                     check(&d, &format!("compact {level} {kind:?}/{tone:?}"));
                     assert!(!d.text.contains("Vielen Dank für das Telefonat"));
                     assert!(!d.text.contains("Ihr Ziel: verspätete"));
@@ -1331,7 +1332,7 @@ mod tests {
         };
         assert_eq!(hi(&dr), "Guten Tag Dr. Patel,");
         // Without a name, the body still goes on in lower case after the greeting.
-        let d = draft(Kind::Discovery, Channel::Email, Tone::Direct, &bare());
+        let d = draft(Drafted::Discovery, Channel::Email, Tone::Direct, &bare());
         assert!(
             d.text
                 .starts_with("Guten Tag,\n\neine Frage, bevor wir weitermachen:"),
@@ -1339,7 +1340,7 @@ mod tests {
             d.text
         );
         // Without a rep, the voicemail goes straight to the message.
-        let d = draft(Kind::CloseOut, Channel::Call, Tone::Direct, &bare());
+        let d = draft(Drafted::CloseOut, Channel::Call, Tone::Direct, &bare());
         assert!(
             d.text
                 .starts_with("Guten Tag, ich schließe das Thema heute"),
@@ -1347,7 +1348,7 @@ mod tests {
             d.text
         );
         // "Sie" keeps its capital after the greeting.
-        let d = draft(Kind::ReasonFeedback, Channel::Text, Tone::Warm, &slots());
+        let d = draft(Drafted::ReasonFeedback, Channel::Text, Tone::Warm, &slots());
         assert!(d.text.starts_with("Hallo Dana, Sie sagten"), "{}", d.text);
     }
 
@@ -1380,21 +1381,21 @@ mod tests {
     #[test]
     fn exact_texts() {
         let s = slots();
-        let d = draft(Kind::Commitment, Channel::Text, Tone::Warm, &s);
+        let d = draft(Drafted::Commitment, Channel::Text, Tone::Warm, &s);
         assert_eq!(
             d.text,
             "Hallo Dana, eine Bitte: Hätten Sie 20 Minuten für mich, am besten bis Montag, den 9. März? \
              Dann klären wir den nächsten Schritt für Ihr Anliegen: alle 120 Lkw vor der Frühjahrsspitze orten, \
              weil uns verpasste Zeitfenster letztes Jahr zwei Aufträge gekostet haben. – Jordan Reyes"
         );
-        let d = draft(Kind::ReasonFeedback, Channel::Email, Tone::Warm, &s);
+        let d = draft(Drafted::ReasonFeedback, Channel::Email, Tone::Warm, &s);
         assert_eq!(d.subject.as_deref(), Some("Auf Kurs für den 14. März?"));
         assert!(d.text.starts_with(
             "Hallo Dana,\n\nvielen Dank für das Telefonat am 27. Februar zu „Pilotauswertung“. \
              Sie hatten mir gesagt, worauf es Ihnen ankommt: alle 120 Lkw"
         ), "{}", d.text);
         assert!(d.text.ends_with("\n\nViele Grüße\nJordan Reyes\nAccount Executive, Northwind Telematics · +49 30 555 0100"));
-        let d = draft(Kind::CloseOut, Channel::Email, Tone::Warm, &bare());
+        let d = draft(Drafted::CloseOut, Channel::Email, Tone::Warm, &bare());
         assert_eq!(
             d.text,
             "Guten Tag,\n\nvielen Dank für Ihre Zeit. Ich schließe das Thema auf meiner Seite ab. \
@@ -1412,13 +1413,13 @@ mod tests {
         };
         for channel in [Channel::Email, Channel::Text, Channel::Call] {
             for tone in [Tone::Warm, Tone::Direct] {
-                let d = draft(Kind::Answer, channel, tone, &s);
+                let d = draft(Drafted::Answer, channel, tone, &s);
                 let all = format!("{} {}", d.text, d.openers.join(" "));
                 assert!(all.contains("„Können Sie uns das Bestellformular"), "{all}");
                 assert!(!all.contains("order form"), "{all}");
             }
         }
-        let d = draft(Kind::Answer, Channel::Email, Tone::Warm, &s);
+        let d = draft(Drafted::Answer, Channel::Email, Tone::Warm, &s);
         assert!(d.text.contains(
             "entschuldigen Sie, dass es etwas gedauert hat. Anbei finden Sie, worum Sie mich am 27. Februar gebeten hatten: „Können Sie uns das Bestellformular schicken?“"
         ), "{}", d.text);
@@ -1433,7 +1434,7 @@ mod tests {
         };
         for kind in KINDS.into_iter().filter(|k| *k != Kind::Discovery) {
             for tone in [Tone::Warm, Tone::Direct] {
-                let d = draft(kind, Channel::Text, tone, &s);
+                let d = draft(kind.drafted(), Channel::Text, tone, &s);
                 assert!(d.text.chars().count() <= 300, "{kind:?}: {}", d.text);
                 assert!(d.text.contains(&"a".repeat(20)), "{kind:?}: {}", d.text);
             }

@@ -16,22 +16,22 @@
 //! described ("el objetivo que me describió ({r})"), because the rep may have written it in any
 //! language and any form.
 
-use super::{fit_text, shorten, Draft, Kind, Slots, Tone};
+use super::{fit_text, shorten, Draft, Drafted, Slots, Tone};
 use crate::core::date::Day;
 use crate::core::lang::Lang;
 use crate::core::model::Channel;
 
-pub fn draft(kind: Kind, channel: Channel, tone: Tone, s: &Slots) -> Draft {
+pub fn draft(kind: Drafted, channel: Channel, tone: Tone, s: &Slots) -> Draft {
     let via = Via::of(channel);
     match kind {
-        Kind::Answer => answer(via, tone, s),
-        Kind::Commitment => commitment(via, tone, s),
-        Kind::Discovery => discovery(via, tone, s),
-        Kind::ReasonFeedback => reason_feedback(via, tone, s),
-        Kind::ApproverCheck => approver_check(via, tone, s),
-        Kind::NewValue => new_value(via, tone, s),
-        Kind::CloseOut => close_out(via, tone, s),
-        Kind::WalkAway | Kind::Wait => walk_away(via, tone, s),
+        Drafted::Answer => answer(via, tone, s),
+        Drafted::Commitment => commitment(via, tone, s),
+        Drafted::Discovery => discovery(via, tone, s),
+        Drafted::ReasonFeedback => reason_feedback(via, tone, s),
+        Drafted::ApproverCheck => approver_check(via, tone, s),
+        Drafted::NewValue => new_value(via, tone, s),
+        Drafted::CloseOut => close_out(via, tone, s),
+        Drafted::WalkAway => walk_away(via, tone, s),
     }
 }
 
@@ -892,6 +892,7 @@ fn close_out(via: Via, tone: Tone, s: &Slots) -> Draft {
 #[cfg(test)]
 mod tests {
     use super::super::slots::Request;
+    use super::super::Kind;
     use super::*;
     use crate::core::phrases::{find_content_free, DEFAULT_CONTENT_FREE};
 
@@ -1118,7 +1119,7 @@ mod tests {
 
     /// As the caller does: drop optional sentences when a draft is too long.
     fn within_limits(kind: Kind, channel: Channel, tone: Tone, s: &Slots) -> Draft {
-        let mut d = draft(kind, channel, tone, s);
+        let mut d = draft(kind.drafted(), channel, tone, s);
         d.channel = if matches!(channel, Channel::Text | Channel::Call) {
             channel
         } else {
@@ -1128,7 +1129,7 @@ mod tests {
             if d.within_limits() {
                 break;
             }
-            d = draft(kind, channel, tone, &s.compact(level));
+            d = draft(kind.drafted(), channel, tone, &s.compact(level));
             d.channel = if matches!(channel, Channel::Text | Channel::Call) {
                 channel
             } else {
@@ -1170,7 +1171,7 @@ mod tests {
         let s = full();
         assert_eq!(hola(&s), "Hola Dana,");
         assert_eq!(hola(&empty()), "Hola,");
-        let d = draft(Kind::Discovery, Channel::Text, Tone::Direct, &empty());
+        let d = draft(Drafted::Discovery, Channel::Text, Tone::Direct, &empty());
         assert_eq!(
             d.text,
             "Hola, una pregunta: ¿qué haría que esto valga la pena para su equipo, y para cuándo?"
@@ -1181,7 +1182,7 @@ mod tests {
             first_name: Some("Dr. Patel".into()),
             ..empty()
         };
-        assert!(draft(Kind::CloseOut, Channel::Email, Tone::Warm, &dr)
+        assert!(draft(Drafted::CloseOut, Channel::Email, Tone::Warm, &dr)
             .text
             .starts_with("Hola Dr. Patel,\n\n"));
     }
@@ -1226,7 +1227,7 @@ mod tests {
             approver: Some("your CFO".into()),
             ..full()
         };
-        let d = draft(Kind::ApproverCheck, Channel::Email, Tone::Warm, &s);
+        let d = draft(Drafted::ApproverCheck, Channel::Email, Tone::Warm, &s);
         assert_eq!(d.subject.as_deref(), Some("¿Qué opinó su CFO?"));
         assert!(!d.text.contains("your"), "{}", d.text);
         assert_eq!(aprobador(&full()).as_deref(), Some("Maria Chen"));
@@ -1241,7 +1242,7 @@ mod tests {
             reason: Some("bajar los costes de flota".into()),
             ..full()
         };
-        let d = draft(Kind::Commitment, Channel::Text, Tone::Warm, &s);
+        let d = draft(Drafted::Commitment, Channel::Text, Tone::Warm, &s);
         // No deadline near: five days from Sunday 29 November is Friday 4 December.
         assert_eq!(
             d.text,
@@ -1259,13 +1260,13 @@ mod tests {
             signature: None,
             ..full()
         };
-        let d = draft(Kind::ReasonFeedback, Channel::Email, Tone::Direct, &s);
+        let d = draft(Drafted::ReasonFeedback, Channel::Email, Tone::Direct, &s);
         assert_eq!(d.subject.as_deref(), Some("Sí, no o todavía no"));
         assert_eq!(
             d.text,
             "Hola Dana,\n\nMe dijo que el objetivo es esto: bajar los costes de flota. ¿Somos la vía adecuada para lograrlo? Un sí, un no o un «todavía no» me ayudan a planificar.\n\nJordan Reyes"
         );
-        let d = draft(Kind::WalkAway, Channel::Email, Tone::Warm, &empty());
+        let d = draft(Drafted::WalkAway, Channel::Email, Tone::Warm, &empty());
         assert_eq!(d.subject.as_deref(), Some("Doy un paso atrás"));
         assert_eq!(
             d.text,
@@ -1285,7 +1286,7 @@ mod tests {
         };
         for channel in [Channel::Email, Channel::Text, Channel::Call] {
             for tone in [Tone::Warm, Tone::Direct] {
-                let d = draft(Kind::Answer, channel, tone, &s);
+                let d = draft(Drafted::Answer, channel, tone, &s);
                 let all = format!(
                     "{} {} {}",
                     d.subject.clone().unwrap_or_default(),
@@ -1298,7 +1299,7 @@ mod tests {
                 assert!(all.contains("lo que me pidió"), "{all}");
             }
         }
-        let d = draft(Kind::Answer, Channel::Email, Tone::Warm, &full());
+        let d = draft(Drafted::Answer, Channel::Email, Tone::Warm, &full());
         assert_eq!(d.subject.as_deref(), Some("Sobre su pregunta"));
         assert!(d.text.starts_with(
             "Hola Dana,\n\nDisculpe la espera. Me preguntó: «¿Nos pueden enviar la propuesta revisada con el precio del SSO?». Tendrá mi respuesta completa hoy."

@@ -16,20 +16,20 @@
 //! grammar. Optional sentences (thanks, goal, deadline) are whole sentences that vanish when
 //! their slot is `None`.
 
-use super::{fit_text, shorten, Draft, Kind, Slots, Tone};
+use super::{fit_text, shorten, Draft, Drafted, Slots, Tone};
 use crate::core::date::Day;
 use crate::core::model::Channel;
 
-pub fn draft(kind: Kind, channel: Channel, tone: Tone, s: &Slots) -> Draft {
+pub fn draft(kind: Drafted, channel: Channel, tone: Tone, s: &Slots) -> Draft {
     match kind {
-        Kind::Answer => answer(channel, tone, s),
-        Kind::Commitment => commitment(channel, tone, s),
-        Kind::Discovery => discovery(channel, tone, s),
-        Kind::ReasonFeedback => reason_feedback(channel, tone, s),
-        Kind::ApproverCheck => approver_check(channel, tone, s),
-        Kind::NewValue => new_value(channel, tone, s),
-        Kind::CloseOut => close_out(channel, tone, s),
-        Kind::WalkAway | Kind::Wait => walk_away(channel, tone, s),
+        Drafted::Answer => answer(channel, tone, s),
+        Drafted::Commitment => commitment(channel, tone, s),
+        Drafted::Discovery => discovery(channel, tone, s),
+        Drafted::ReasonFeedback => reason_feedback(channel, tone, s),
+        Drafted::ApproverCheck => approver_check(channel, tone, s),
+        Drafted::NewValue => new_value(channel, tone, s),
+        Drafted::CloseOut => close_out(channel, tone, s),
+        Drafted::WalkAway => walk_away(channel, tone, s),
     }
 }
 
@@ -914,6 +914,7 @@ fn close_out(channel: Channel, tone: Tone, s: &Slots) -> Draft {
 #[cfg(test)]
 mod tests {
     use super::super::slots::Request;
+    use super::super::Kind;
     use super::*;
     use crate::core::lang::Lang;
     use crate::core::phrases::{find_content_free, normalize};
@@ -1029,12 +1030,12 @@ mod tests {
 
     /// As the composer does: optional sentences dropped while a limit is broken.
     fn fitted(kind: Kind, channel: Channel, tone: Tone, s: &Slots) -> Draft {
-        let mut d = draft(kind, channel, tone, s);
+        let mut d = draft(kind.drafted(), channel, tone, s);
         for level in 1..=2 {
             if d.within_limits() {
                 break;
             }
-            d = draft(kind, channel, tone, &s.compact(level));
+            d = draft(kind.drafted(), channel, tone, &s.compact(level));
         }
         d
     }
@@ -1181,11 +1182,11 @@ mod tests {
     #[test]
     fn other_channels_are_written_as_email() {
         let s = full();
-        let d = draft(Kind::ReasonFeedback, Channel::Other, Tone::Warm, &s);
+        let d = draft(Drafted::ReasonFeedback, Channel::Other, Tone::Warm, &s);
         assert!(d.subject.is_some());
         assert_eq!(
             d.text,
-            draft(Kind::ReasonFeedback, Channel::Email, Tone::Warm, &s).text
+            draft(Drafted::ReasonFeedback, Channel::Email, Tone::Warm, &s).text
         );
     }
 
@@ -1195,7 +1196,7 @@ mod tests {
             reason: Some("avoir le suivi en place avant le pic du printemps".into()),
             ..full()
         };
-        let d = draft(Kind::ReasonFeedback, Channel::Email, Tone::Warm, &s);
+        let d = draft(Drafted::ReasonFeedback, Channel::Email, Tone::Warm, &s);
         assert_eq!(d.subject.as_deref(), Some("Votre échéance du 3 décembre"));
         assert_eq!(
             d.text,
@@ -1223,7 +1224,7 @@ mod tests {
             ..full()
         };
         assert_eq!(
-            draft(Kind::Commitment, Channel::Text, Tone::Direct, &s).text,
+            draft(Drafted::Commitment, Channel::Text, Tone::Direct, &s).text,
             "Bonjour Dana, avant de vous envoyer autre chose, pouvez-vous m’accorder 20 minutes \
              d’ici mercredi 2 décembre pour décider\u{a0}? L’enjeu\u{a0}: avoir le suivi en place \
              avant le pic du printemps. – Jordan Reyes"
@@ -1233,7 +1234,7 @@ mod tests {
             deadline: None,
             ..s
         };
-        assert!(draft(Kind::Commitment, Channel::Email, Tone::Warm, &far)
+        assert!(draft(Drafted::Commitment, Channel::Email, Tone::Warm, &far)
             .text
             .contains("20 minutes d’ici vendredi 4 décembre pour décider"));
         // Five days from a Tuesday is a Sunday: the ask moves to the Monday.
@@ -1241,9 +1242,11 @@ mod tests {
             now: now().plus(2),
             ..far
         };
-        assert!(draft(Kind::Commitment, Channel::Text, Tone::Warm, &tuesday)
-            .text
-            .contains("20 minutes d’ici lundi 7 décembre pour décider"));
+        assert!(
+            draft(Drafted::Commitment, Channel::Text, Tone::Warm, &tuesday)
+                .text
+                .contains("20 minutes d’ici lundi 7 décembre pour décider")
+        );
     }
 
     #[test]
@@ -1252,14 +1255,14 @@ mod tests {
             reason: Some("partir en production avant l’audit".into()),
             ..bare()
         };
-        let d = draft(Kind::NewValue, Channel::Call, Tone::Direct, &s);
+        let d = draft(Drafted::NewValue, Channel::Call, Tone::Direct, &s);
         assert_eq!(
             d.text,
             "Bonjour, à propos de votre objectif\u{a0}: partir en production avant l’audit. \
              Un rétroplanning d’une page vous aiderait-il\u{a0}? Je peux l’envoyer aujourd’hui. \
              Rappelez-moi quand cela vous arrange."
         );
-        let e = draft(Kind::Discovery, Channel::Email, Tone::Direct, &s);
+        let e = draft(Drafted::Discovery, Channel::Email, Tone::Direct, &s);
         assert!(e.text.starts_with("Bonjour,\n\nUne question"), "{}", e.text);
         // No name, no signature: no sign-off formula left dangling.
         assert!(!e.text.contains("cordialement"), "{}", e.text);
@@ -1268,9 +1271,11 @@ mod tests {
             first_name: Some("Dr. Patel".into()),
             ..s
         };
-        assert!(draft(Kind::NewValue, Channel::Call, Tone::Direct, &named)
-            .text
-            .starts_with("Bonjour Dr. Patel, c’est Jordan. À propos de votre objectif"));
+        assert!(
+            draft(Drafted::NewValue, Channel::Call, Tone::Direct, &named)
+                .text
+                .starts_with("Bonjour Dr. Patel, c’est Jordan. À propos de votre objectif")
+        );
     }
 
     #[test]
@@ -1303,7 +1308,7 @@ mod tests {
     #[test]
     fn the_buyer_question_is_quoted_and_the_thing_never_pasted() {
         let s = full();
-        let d = draft(Kind::Answer, Channel::Email, Tone::Warm, &s);
+        let d = draft(Drafted::Answer, Channel::Email, Tone::Warm, &s);
         assert_eq!(d.subject.as_deref(), Some("Réponse à votre question"));
         assert!(
             d.text.contains(
@@ -1317,7 +1322,7 @@ mod tests {
         let asked = &variants()[4].1;
         for channel in [Channel::Email, Channel::Text, Channel::Call] {
             for tone in TONES {
-                let d = draft(Kind::Answer, channel, tone, asked);
+                let d = draft(Drafted::Answer, channel, tone, asked);
                 let all = format!(
                     "{} {} {}",
                     d.subject.clone().unwrap_or_default(),
@@ -1337,7 +1342,7 @@ mod tests {
         for kind in KINDS {
             for channel in CHANNELS {
                 for tone in TONES {
-                    let d = draft(kind, channel, tone, &s);
+                    let d = draft(kind.drafted(), channel, tone, &s);
                     assert!(!d.text.contains("Merci pour votre e-mail"), "{}", d.text);
                     assert!(!d.text.contains("d’un tiers"), "{}", d.text);
                     assert!(!d.text.contains("échéance tombe"), "{}", d.text);
@@ -1353,7 +1358,7 @@ mod tests {
             ..full()
         };
         assert_eq!(approver(&s).as_deref(), Some("votre CFO"));
-        let d = draft(Kind::ApproverCheck, Channel::Email, Tone::Direct, &s);
+        let d = draft(Drafted::ApproverCheck, Channel::Email, Tone::Direct, &s);
         assert_eq!(d.subject.as_deref(), Some("Où en est votre CFO\u{a0}?"));
         assert!(
             d.text.contains("Quel est l’avis de votre CFO\u{a0}?"),
@@ -1369,8 +1374,8 @@ mod tests {
             ..full()
         };
         assert_eq!(
-            draft(Kind::ApproverCheck, Channel::Text, Tone::Warm, &none),
-            draft(Kind::ReasonFeedback, Channel::Text, Tone::Warm, &none)
+            draft(Drafted::ApproverCheck, Channel::Text, Tone::Warm, &none),
+            draft(Drafted::ReasonFeedback, Channel::Text, Tone::Warm, &none)
         );
     }
 
@@ -1382,7 +1387,7 @@ mod tests {
         };
         for kind in KINDS.into_iter().filter(|k| *k != Kind::Discovery) {
             for tone in TONES {
-                let d = draft(kind, Channel::Text, tone, &s);
+                let d = draft(kind.drafted(), Channel::Text, tone, &s);
                 assert!(d.text.chars().count() <= 300, "{}", d.text);
                 assert!(d.text.contains("mot mot mot mot"), "{}", d.text);
             }

@@ -13,8 +13,11 @@ mod de;
 mod discovery;
 mod es;
 mod fr;
+#[cfg(test)]
+mod lang_tests;
 pub mod memory;
 mod new_value;
+pub mod pressure;
 mod reason_feedback;
 mod slots;
 mod walk_away;
@@ -683,16 +686,6 @@ fn compose_with(
         drafts,
     })
 }
-
-/// Every channel a draft can be asked for (a meeting is written as email), for the language
-/// modules' tests.
-#[cfg(test)]
-const DRAFT_CHANNELS: [Channel; 4] = [
-    Channel::Email,
-    Channel::Text,
-    Channel::Call,
-    Channel::Meeting,
-];
 
 #[cfg(test)]
 mod tests;

@@ -199,6 +199,18 @@ mod tests {
     }
 
     #[test]
+    fn all_holds_every_language() {
+        // A new variant does not compile here until it is named, and then must be in `ALL`.
+        for l in [Lang::En, Lang::Fr, Lang::De, Lang::Es] {
+            match l {
+                Lang::En | Lang::Fr | Lang::De | Lang::Es => {
+                    assert!(Lang::ALL.contains(&l), "{l:?} is not in Lang::ALL")
+                }
+            }
+        }
+    }
+
+    #[test]
     fn tags_and_codes() {
         assert_eq!(Lang::from_tag("fr-CA"), Some(Lang::Fr));
         assert_eq!(Lang::from_tag("de_CH"), Some(Lang::De));

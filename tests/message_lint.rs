@@ -21,7 +21,7 @@ mod common;
 use common::{signed, variants, AS_WRITTEN};
 
 use stallwatch::core::lang::Lang;
-use stallwatch::core::message::{compose, Draft, Kind, LIMIT_TEXT_CHARS};
+use stallwatch::core::message::{compose, pressure, Draft, Kind, LIMIT_TEXT_CHARS};
 use stallwatch::core::model::Channel;
 use stallwatch::core::notes::Notes;
 use stallwatch::core::risk::assess;
@@ -35,17 +35,15 @@ const END: &str = "<!-- lint:end -->";
 // ---------------------------------------------------------------------------------------------
 // Languages: every draft is written and measured in each language the core writes
 // (`Lang::ALL`, asked for through the deal's language note). Each language brings its word
-// lists and its own readability formula (Flesch–Kincaid and its syllable counter are English);
-// the loops, the rules and the report run per language.
+// lists (its pressure phrases are the core's table, `message::pressure`, which the language
+// unit tests use too) and its own readability formula (Flesch–Kincaid and its syllable counter
+// are English); the loops, the rules and the report run per language.
 // ---------------------------------------------------------------------------------------------
 
 const LANGS: [Lang; 4] = Lang::ALL;
 
 /// What the lint needs to know about a language.
 trait LintLang: Copy {
-    /// Pressure phrases: false urgency, scarcity, guilt and ultimatums. Matched on whole words,
-    /// case and punctuation ignored.
-    fn pressure_phrases(self) -> &'static [&'static str];
     /// A sentence that does not end in "?" but asks for an action: a reply, a call, a word back.
     fn ask_phrases(self) -> &'static [&'static str];
     /// Syllables in one word (a heuristic).
@@ -55,124 +53,6 @@ trait LintLang: Copy {
 }
 
 impl LintLang for Lang {
-    fn pressure_phrases(self) -> &'static [&'static str] {
-        match self {
-            Lang::En => &[
-                "last chance",
-                "final chance",
-                "last opportunity",
-                "before it's too late",
-                "too late",
-                "act now",
-                "act fast",
-                "hurry",
-                "limited time",
-                "time is running out",
-                "running out of time",
-                "final notice",
-                "final reminder",
-                "last reminder",
-                "final offer",
-                "best and final",
-                "final attempt",
-                "last attempt",
-                "one last time",
-                "now or never",
-                "don't miss out",
-                "don't miss this",
-                "expires today",
-                "offer expires",
-                "won't last",
-                "while supplies last",
-                "only a few left",
-                "price goes up",
-                "prices go up",
-                "urgent",
-                "urgently",
-                "asap",
-                "as soon as possible",
-                "immediately",
-                "right away",
-                "you must",
-                "i need an answer",
-                "i need your decision",
-                "ignoring me",
-                "ignored my",
-                "why haven't you",
-            ],
-            Lang::Fr => &[
-                "dernière chance",
-                "dernière occasion",
-                "dernier rappel",
-                "dernière relance",
-                "avant qu'il ne soit trop tard",
-                "trop tard",
-                "urgent",
-                "urgente",
-                "urgence",
-                "de toute urgence",
-                "immédiatement",
-                "tout de suite",
-                "au plus vite",
-                "dès que possible",
-                "le plus rapidement possible",
-                "offre limitée",
-                "durée limitée",
-                "offre finale",
-                "maintenant ou jamais",
-                "ne manquez pas",
-                "ne ratez pas",
-                "vous devez",
-                "sans réponse de votre part",
-                "j'exige",
-                "pourquoi ne m'avez-vous pas",
-            ],
-            Lang::De => &[
-                "letzte chance",
-                "letzte gelegenheit",
-                "letzte erinnerung",
-                "letztmalig",
-                "zu spät",
-                "dringend",
-                "eilig",
-                "sofort",
-                "umgehend",
-                "unverzüglich",
-                "so schnell wie möglich",
-                "schnellstmöglich",
-                "nur noch heute",
-                "begrenzte zeit",
-                "endgültiges angebot",
-                "jetzt oder nie",
-                "verpassen sie nicht",
-                "sie müssen",
-                "ich brauche eine antwort",
-                "warum haben sie nicht",
-            ],
-            Lang::Es => &[
-                "última oportunidad",
-                "último recordatorio",
-                "último aviso",
-                "demasiado tarde",
-                "urgente",
-                "urgentemente",
-                "de inmediato",
-                "inmediatamente",
-                "lo antes posible",
-                "cuanto antes",
-                "tiempo limitado",
-                "oferta final",
-                "ahora o nunca",
-                "no se lo pierda",
-                "no te lo pierdas",
-                "usted debe",
-                "debe usted",
-                "necesito una respuesta",
-                "por qué no me ha",
-            ],
-        }
-    }
-
     fn ask_phrases(self) -> &'static [&'static str] {
         match self {
             Lang::En => &[
@@ -528,7 +408,7 @@ fn asks(text: &str, lang: Lang) -> usize {
 /// The pressure phrases found in a text, in list order.
 fn pressure(text: &str, lang: Lang) -> Vec<&'static str> {
     let n = normalize(text);
-    lang.pressure_phrases()
+    pressure::phrases(lang)
         .iter()
         .copied()
         .filter(|p| contains_phrase(&n, p))

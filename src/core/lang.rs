@@ -16,11 +16,14 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Every language a message can be written in, in the order the switcher shows them.
+    /// Every language a message can be written in, in the order the switcher shows them. The
+    /// language choices (`view::copy`) are built from it; `note_voice::VOICES` has one entry
+    /// per language, and tests check that replies (`listen`) and CRM dates (`date_words`) are
+    /// read in each.
     pub const ALL: [Lang; 4] = [Lang::En, Lang::Fr, Lang::De, Lang::Es];
 
     /// The stored code (`fr`).
-    pub fn code(self) -> &'static str {
+    pub const fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Fr => "fr",
@@ -30,7 +33,7 @@ impl Lang {
     }
 
     /// The language's English name, for the rep's interface.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Lang::En => "English",
             Lang::Fr => "French",
@@ -193,6 +196,18 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> Day {
         Day::from_ymd(y, m, d).expect("a valid date")
+    }
+
+    #[test]
+    fn all_holds_every_language() {
+        // A new variant does not compile here until it is named, and then must be in `ALL`.
+        for l in [Lang::En, Lang::Fr, Lang::De, Lang::Es] {
+            match l {
+                Lang::En | Lang::Fr | Lang::De | Lang::Es => {
+                    assert!(Lang::ALL.contains(&l), "{l:?} is not in Lang::ALL")
+                }
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod date;
 pub mod date_words;
+pub mod day;
 pub mod input;
 pub mod lang;
 pub mod listen;

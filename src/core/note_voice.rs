@@ -20,13 +20,15 @@
 //! Words are compared whole and lowercased, accents as written (Spanish "él" is *he*, "el" is
 //! *the*): a list gives a common unaccented spelling as its own entry where it is no other word.
 
+use super::lang::Lang;
+
 /// A list of words or phrases (lowercase; words separated by one space, as `words` splits them:
 /// "tire kicker" matches "tire-kicker" too).
 type Words = &'static [&'static str];
 
 /// One language's cues.
 pub struct Voice {
-    pub code: &'static str,
+    pub lang: Lang,
     /// Third-person subject pronouns.
     pub subjects: Words,
     /// Phrases in which a subject pronoun is no one ("il faut", "il y a"): not a cue.
@@ -45,7 +47,7 @@ pub struct Voice {
 }
 
 const EN: Voice = Voice {
-    code: "en",
+    lang: Lang::En,
     subjects: &["he", "she", "they"],
     impersonal: &[],
     possessives: &["his", "her", "their"],
@@ -160,7 +162,7 @@ const EN: Voice = Voice {
 };
 
 const FR: Voice = Voice {
-    code: "fr",
+    lang: Lang::Fr,
     subjects: &["il", "elle", "ils", "elles"],
     impersonal: &[
         "il faut",
@@ -256,7 +258,7 @@ const FR: Voice = Voice {
 };
 
 const DE: Voice = Voice {
-    code: "de",
+    lang: Lang::De,
     // "Sie" opening a sentence may be the polite "you"; in a note about a deal it is the buyer.
     subjects: &["er", "sie"],
     impersonal: &[],
@@ -321,7 +323,7 @@ const DE: Voice = Voice {
 };
 
 const ES: Voice = Voice {
-    code: "es",
+    lang: Lang::Es,
     // "él" with its accent: "el" is "the".
     subjects: &["él", "ella", "ellos", "ellas"],
     impersonal: &[],
@@ -402,8 +404,8 @@ const ES: Voice = Voice {
     ],
 };
 
-/// Every language's cues, all matched together.
-pub const VOICES: &[Voice] = &[EN, FR, DE, ES];
+/// Every message language's cues (one per `Lang::ALL`, in its order), all matched together.
+pub const VOICES: &[Voice; Lang::ALL.len()] = &[EN, FR, DE, ES];
 
 /// What made a note read like a private note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -500,7 +502,7 @@ fn phrase_at(
         pick(v)
             .iter()
             .find(|p| starts_with(words, at, p))
-            .map(|p| (*p, v.code))
+            .map(|p| (*p, v.lang.code()))
     })
 }
 
@@ -684,6 +686,12 @@ mod tests {
     }
 
     #[test]
+    fn every_message_language_has_its_voice() {
+        // A note in a language the messages are written in is read in that language too.
+        assert_eq!(VOICES.each_ref().map(|v| v.lang), Lang::ALL);
+    }
+
+    #[test]
     fn every_list_is_written_as_words_splits_it() {
         for v in VOICES {
             let lists = [
@@ -697,19 +705,24 @@ mod tests {
             ];
             for p in lists.iter().flat_map(|l| l.iter()) {
                 let split: Vec<String> = words(p).into_iter().map(|w| w.text).collect();
-                assert_eq!(split.join(" "), *p, "{}: {p:?} can never match", v.code);
+                assert_eq!(
+                    split.join(" "),
+                    *p,
+                    "{}: {p:?} can never match",
+                    v.lang.code()
+                );
             }
             for p in v.impersonal {
                 assert!(
                     v.subjects.iter().any(|s| p.split(' ').next() == Some(s)),
                     "{}: {p:?} starts with no subject pronoun",
-                    v.code
+                    v.lang.code()
                 );
             }
             assert!(
                 !v.subjects.is_empty() && !v.judgments.is_empty(),
                 "{}",
-                v.code
+                v.lang.code()
             );
         }
     }

@@ -105,13 +105,21 @@ pub fn private_flag(f: &crate::core::note_voice::Flag) -> String {
 /// The flag's button: moves the reason's text into the private notes.
 pub const MOVE_TO_PRIVATE: &str = "Move it to private notes";
 /// The notes' language choices: (stored value, label); empty = the usual default.
-pub const LANGUAGE_OPTIONS: [(&str, &str); 5] = [
-    ("", "Your default"),
-    ("en", "English"),
-    ("fr", "French"),
-    ("de", "German"),
-    ("es", "Spanish"),
-];
+pub const LANGUAGE_OPTIONS: LanguageChoices = language_choices("Your default");
+/// A language choice list: the choice of none first, then every message language.
+pub type LanguageChoices = [(&'static str, &'static str); 1 + crate::core::lang::Lang::ALL.len()];
+/// `("", none)`, then (code, English name) of every language in `Lang::ALL`, in its order: a
+/// language added there can be chosen in the popup and on the options page.
+const fn language_choices(none: &'static str) -> LanguageChoices {
+    use crate::core::lang::Lang;
+    let mut out = [("", none); 1 + Lang::ALL.len()];
+    let mut i = 0;
+    while i < Lang::ALL.len() {
+        out[i + 1] = (Lang::ALL[i].code(), Lang::ALL[i].name());
+        i += 1;
+    }
+    out
+}
 /// Under the language switcher: which language the drafts are in, and why that one.
 pub fn language_from(
     lang: crate::core::lang::Lang,
@@ -162,13 +170,8 @@ pub mod options {
     ];
     pub const MESSAGE_LANGUAGE: &str = "Write messages in";
     /// The message language choices: stored value, label.
-    pub const MESSAGE_LANGUAGE_CHOICES: [(&str, &str); 5] = [
-        ("", "The page's language when it says, else English"),
-        ("en", "English"),
-        ("fr", "French"),
-        ("de", "German"),
-        ("es", "Spanish"),
-    ];
+    pub const MESSAGE_LANGUAGE_CHOICES: super::LanguageChoices =
+        super::language_choices("The page's language when it says, else English");
     pub const NUMBERS: &str = "Thresholds and points (see the scoring guide)";
     /// The few settings a rep changes, first.
     pub const FIRST: &str = "When Stallwatch speaks up";

@@ -27,7 +27,7 @@ use serde::Serialize;
 use std::ops::Range;
 use std::sync::OnceLock;
 use text::{compile, find_ci, find_cs, line_start, words_of, Doc, PatSet, Sent, Tagged};
-use words::{Lang, Period, DEVICES, LANGS, PARTICLES};
+use words::{Period, ReplyWords, DEVICES, LANGS, PARTICLES};
 
 pub use words::CONTENT_FREE_MORE;
 
@@ -106,7 +106,7 @@ struct Lex {
     reply_prefixes: Vec<String>,
 }
 
-type Field = fn(&Lang) -> &'static [&'static str];
+type Field = fn(&ReplyWords) -> &'static [&'static str];
 
 fn pats(f: Field) -> PatSet {
     PatSet::plain(

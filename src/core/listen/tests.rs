@@ -1014,6 +1014,18 @@ fn every_language_has_every_list_and_every_phrase_compiles() {
     assert!(lex().months.len() > 60);
 }
 
+#[test]
+fn every_message_language_is_understood_in_replies() {
+    // The buyer answers in the language we wrote in: each `Lang` needs its reply words (`LANGS`
+    // may hold more languages than the messages are written in).
+    for lang in crate::core::lang::Lang::ALL {
+        assert!(
+            LANGS.iter().any(|w| w.code == lang.code()),
+            "{lang:?}: no reply words in listen::words::LANGS"
+        );
+    }
+}
+
 type Counts = std::collections::BTreeMap<&'static str, Vec<(&'static str, usize)>>;
 
 /// Source phrases per language and category (each pattern line counts once).

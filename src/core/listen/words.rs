@@ -1,5 +1,6 @@
-//! The words `listen` matches, one block per language. To add a language, add one `Lang`
-//! block and list it in `LANGS` (and its content-free phrases in `CONTENT_FREE_MORE`).
+//! The words `listen` matches, one block per language. To add a language, add one
+//! `ReplyWords` block and list it in `LANGS` (and its content-free phrases in
+//! `CONTENT_FREE_MORE`).
 //!
 //! Matching ignores case, accents (`é` = `e`), punctuation and apostrophes (`m'envoyer` =
 //! `menvoyer`) and needs whole words, so write each phrase once, as the language writes it.
@@ -35,7 +36,9 @@ pub(super) enum Period {
 
 type Words = &'static [&'static str];
 
-pub(super) struct Lang {
+/// One language's reply words. Replies are understood in more languages (`LANGS`) than messages
+/// are written in (`core::lang::Lang`), and every message language must be among them.
+pub(super) struct ReplyWords {
     /// The language's code, for reading the lists (and the tests' counts).
     #[cfg_attr(not(test), allow(dead_code))]
     pub code: &'static str,
@@ -130,7 +133,7 @@ pub(super) struct Lang {
     pub concession: Words,
 }
 
-pub(super) const LANGS: &[&Lang] = &[&EN, &FR, &DE, &ES, &PT, &NL];
+pub(super) const LANGS: &[&ReplyWords] = &[&EN, &FR, &DE, &ES, &PT, &NL];
 
 /// Devices and apps named after a mobile-signature prefix ("Sent from my iPhone").
 pub(super) const DEVICES: Words = &[
@@ -256,7 +259,7 @@ pub const CONTENT_FREE_MORE: &[&str] = &[
 // English
 // =============================================================================================
 
-pub(super) const EN: Lang = Lang {
+pub(super) const EN: ReplyWords = ReplyWords {
     code: "en",
     wrote: &["wrote"],
     header_on: &["On"],
@@ -638,7 +641,7 @@ pub(super) const EN: Lang = Lang {
 // French
 // =============================================================================================
 
-pub(super) const FR: Lang = Lang {
+pub(super) const FR: ReplyWords = ReplyWords {
     code: "fr",
     wrote: &["a écrit", "a ecrit"],
     header_on: &["Le"],
@@ -898,7 +901,7 @@ pub(super) const FR: Lang = Lang {
 // German
 // =============================================================================================
 
-pub(super) const DE: Lang = Lang {
+pub(super) const DE: ReplyWords = ReplyWords {
     code: "de",
     wrote: &["schrieb"],
     header_on: &["Am"],
@@ -1155,7 +1158,7 @@ pub(super) const DE: Lang = Lang {
 // Spanish
 // =============================================================================================
 
-pub(super) const ES: Lang = Lang {
+pub(super) const ES: ReplyWords = ReplyWords {
     code: "es",
     wrote: &["escribió", "escribio"],
     header_on: &["El"],
@@ -1385,7 +1388,7 @@ pub(super) const ES: Lang = Lang {
 // Portuguese
 // =============================================================================================
 
-pub(super) const PT: Lang = Lang {
+pub(super) const PT: ReplyWords = ReplyWords {
     code: "pt",
     wrote: &["escreveu"],
     header_on: &["Em"],
@@ -1614,7 +1617,7 @@ pub(super) const PT: Lang = Lang {
 // Dutch
 // =============================================================================================
 
-pub(super) const NL: Lang = Lang {
+pub(super) const NL: ReplyWords = ReplyWords {
     code: "nl",
     wrote: &["schreef"],
     header_on: &["Op"],

@@ -16,22 +16,22 @@
 //! described ("el objetivo que me describió ({r})"), because the rep may have written it in any
 //! language and any form.
 
-use super::{fit_text, shorten, Draft, Kind, Slots, Tone};
+use super::{fit_text, shorten, Draft, Drafted, Slots, Tone};
 use crate::core::date::Day;
 use crate::core::lang::Lang;
 use crate::core::model::Channel;
 
-pub fn draft(kind: Kind, channel: Channel, tone: Tone, s: &Slots) -> Draft {
+pub fn draft(kind: Drafted, channel: Channel, tone: Tone, s: &Slots) -> Draft {
     let via = Via::of(channel);
     match kind {
-        Kind::Answer => answer(via, tone, s),
-        Kind::Commitment => commitment(via, tone, s),
-        Kind::Discovery => discovery(via, tone, s),
-        Kind::ReasonFeedback => reason_feedback(via, tone, s),
-        Kind::ApproverCheck => approver_check(via, tone, s),
-        Kind::NewValue => new_value(via, tone, s),
-        Kind::CloseOut => close_out(via, tone, s),
-        Kind::WalkAway | Kind::Wait => walk_away(via, tone, s),
+        Drafted::Answer => answer(via, tone, s),
+        Drafted::Commitment => commitment(via, tone, s),
+        Drafted::Discovery => discovery(via, tone, s),
+        Drafted::ReasonFeedback => reason_feedback(via, tone, s),
+        Drafted::ApproverCheck => approver_check(via, tone, s),
+        Drafted::NewValue => new_value(via, tone, s),
+        Drafted::CloseOut => close_out(via, tone, s),
+        Drafted::WalkAway => walk_away(via, tone, s),
     }
 }
 
@@ -891,278 +891,28 @@ fn close_out(via: Via, tone: Tone, s: &Slots) -> Draft {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lang_tests::{self, day};
     use super::super::slots::Request;
     use super::*;
-    use crate::core::phrases::{find_content_free, DEFAULT_CONTENT_FREE};
-
-    const KINDS: [Kind; 9] = Kind::ALL;
-    const CHANNELS: [Channel; 4] = super::super::DRAFT_CHANNELS;
-
-    fn day(y: i32, m: u32, d: u32) -> Day {
-        Day::from_ymd(y, m, d).expect("a valid date")
-    }
 
     /// Sunday 29 November 2026.
     fn now() -> Day {
-        day(2026, 11, 29)
+        lang_tests::row(Lang::Es).now
     }
 
-    /// Every slot filled, at the lengths the caller allows.
+    /// Every slot filled.
     fn full() -> Slots {
-        Slots {
-            first_name: Some("Dana".into()),
-            reason: Some(
-                "tener los 120 camiones localizados antes del pico de entregas de primavera, porque perdimos dos contratos el año pasado".into(),
-            ),
-            goal: Some("reducir las entregas tardías en un tercio en los tres almacenes".into()),
-            deadline: Some(now().plus(12)),
-            approver: Some("Maria Chen".into()),
-            last_exchange: Some((now().plus(-3), Channel::Email, "Piloto de seguimiento GPS".into())),
-            rep: Some("Jordan Reyes".into()),
-            signature: Some("Account Executive, Northwind Telematics · +1 555 0100".into()),
-            reason_noted_on: Some(now().plus(-20)),
-            silent_days: Some(9),
-            request: Some(Request {
-                quote: "¿Nos pueden enviar la propuesta revisada con el precio del SSO?".into(),
-                thing: None,
-                day: now().plus(-3),
-            }),
-            now: now(),
-            lang: Lang::Es,
-        }
+        lang_tests::full(Lang::Es)
     }
 
     /// Nothing known but the day.
     fn empty() -> Slots {
-        Slots::empty(now(), Lang::Es)
-    }
-
-    /// Slot combinations: full, empty, the slots each kind needs with nothing optional, a near
-    /// deadline, a long-winded everything, a request for a named thing, a short request.
-    fn cases() -> Vec<(&'static str, Slots)> {
-        let f = full();
-        let bare = Slots {
-            reason: Some("bajar costes".into()),
-            approver: Some("Ana".into()),
-            request: Some(Request {
-                quote: "Send the contract".into(),
-                thing: Some("the contract".into()),
-                day: now(),
-            }),
-            ..empty()
-        };
-        let long = Slots {
-            first_name: Some("Dr. Patel-Hernández".into()),
-            reason: Some("palabras largas del comprador ".repeat(20)),
-            goal: Some("una meta escrita con muchísimas palabras ".repeat(5)),
-            approver: Some("Maria Chen, directora financiera de la región norte y centro".into()),
-            rep: Some("Jordan Alexander Reyes-Montgomery de la Fuente".into()),
-            signature: Some("Account Executive Senior, Northwind Telematics Iberia y LatAm".into()),
-            last_exchange: Some((now().plus(-1), Channel::Meeting, "Revisión del piloto con el equipo de operaciones y finanzas".into())),
-            request: Some(Request {
-                quote: "Could you send over the revised quote with SSO pricing and the security whitepaper, plus the references we discussed on the call?".into(),
-                thing: Some("the revised quote with SSO pricing".into()),
-                day: now().plus(-6),
-            }),
-            ..f.clone()
-        };
-        vec![
-            ("full", f.clone()),
-            ("empty", empty()),
-            ("bare", bare),
-            (
-                "near deadline",
-                Slots {
-                    deadline: Some(now().plus(3)),
-                    ..f.clone()
-                },
-            ),
-            (
-                "deadline tomorrow",
-                Slots {
-                    deadline: Some(now().plus(1)),
-                    last_exchange: Some((now().plus(-2), Channel::Call, "Demo".into())),
-                    ..f.clone()
-                },
-            ),
-            ("long", long),
-            (
-                "next year",
-                Slots {
-                    deadline: Some(day(2027, 2, 1)),
-                    ..f
-                },
-            ),
-        ]
+        lang_tests::bare(Lang::Es)
     }
 
     /// Text with the « » quotes (the buyer's words) taken out.
     fn unquoted(text: &str) -> String {
-        let mut out = String::new();
-        let mut depth = 0;
-        for c in text.chars() {
-            match c {
-                '«' => depth += 1,
-                '»' => depth -= 1,
-                _ if depth == 0 => out.push(c),
-                _ => {}
-            }
-        }
-        out
-    }
-
-    fn questions(text: &str) -> usize {
-        unquoted(text).matches('?').count()
-    }
-
-    /// What the brief and tests/message_rules.rs check on every draft, plus the Spanish
-    /// opening question mark.
-    fn faults(kind: Kind, d: &Draft, s: &Slots) -> Vec<String> {
-        let mut out = Vec::new();
-        let phrases: Vec<String> = DEFAULT_CONTENT_FREE
-            .iter()
-            .chain(crate::core::listen::CONTENT_FREE_MORE)
-            .map(|p| p.to_string())
-            .collect();
-        let all = format!(
-            "{} {} {}",
-            d.subject.clone().unwrap_or_default(),
-            d.text,
-            d.openers.join(" ")
-        );
-        if let Some(p) = find_content_free(&all, &phrases) {
-            out.push(format!("content-free phrase {p:?}"));
-        }
-        let lower = unquoted(&all).to_lowercase();
-        for p in [
-            "urgente",
-            "lo antes posible",
-            "cuanto antes",
-            "última oportunidad",
-            "inmediatamente",
-            "de inmediato",
-            "sin falta",
-            "seguimiento",
-            "novedad",
-            "recordatorio",
-        ] {
-            if lower.contains(p) {
-                out.push(format!("pressure or nudge {p:?}"));
-            }
-        }
-        for text in std::iter::once(&d.text)
-            .chain(d.subject.iter())
-            .chain(&d.openers)
-        {
-            for bad in [
-                "{", "}", "[", "]", "<", ">", "  ", "\n\n\n", " ,", " .", ",,", "..",
-            ] {
-                if text.contains(bad) {
-                    out.push(format!("{bad:?} in {text:?}"));
-                }
-            }
-            if text.trim() != text || text.is_empty() {
-                out.push(format!("blank edges: {text:?}"));
-            }
-            // Every "?" of ours is opened by a "¿".
-            let t = unquoted(text);
-            if t.matches('?').count() != t.matches('¿').count() {
-                out.push(format!("¿? unbalanced: {text:?}"));
-            }
-        }
-        if questions(&d.text) > 1 {
-            out.push(format!("{} questions", questions(&d.text)));
-        }
-        let words = d.text.split_whitespace().count();
-        match d.channel {
-            Channel::Text => {
-                if d.text.chars().count() > super::super::LIMIT_TEXT_CHARS {
-                    out.push(format!("{} characters", d.text.chars().count()));
-                }
-            }
-            Channel::Call => {
-                if words > super::super::LIMIT_CALL_WORDS {
-                    out.push(format!("voicemail of {words} words"));
-                }
-                if d.openers.len() != 2 {
-                    out.push("not two openers".into());
-                }
-                for o in &d.openers {
-                    if questions(o) > 1 {
-                        out.push(format!("opener with {} questions: {o:?}", questions(o)));
-                    }
-                }
-            }
-            _ => {
-                let n = d
-                    .subject
-                    .as_deref()
-                    .map_or(0, |s| s.split_whitespace().count());
-                if !(1..=7).contains(&n) {
-                    out.push(format!("subject of {n} words"));
-                }
-                if !(25..=super::super::LIMIT_EMAIL_WORDS).contains(&words) {
-                    out.push(format!("body of {words} words"));
-                }
-            }
-        }
-        // The reason's opening words, when the kind names it.
-        if let Some(r) = s.reason.as_ref().filter(|_| kind != Kind::Discovery) {
-            let core: String = r.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
-            if !d.text.contains(&core) {
-                out.push("does not name the reason".into());
-            }
-        }
-        out
-    }
-
-    /// As the caller does: drop optional sentences when a draft is too long.
-    fn within_limits(kind: Kind, channel: Channel, tone: Tone, s: &Slots) -> Draft {
-        let mut d = draft(kind, channel, tone, s);
-        d.channel = if matches!(channel, Channel::Text | Channel::Call) {
-            channel
-        } else {
-            Channel::Email
-        };
-        for level in 1..=2 {
-            if d.within_limits() {
-                break;
-            }
-            d = draft(kind, channel, tone, &s.compact(level));
-            d.channel = if matches!(channel, Channel::Text | Channel::Call) {
-                channel
-            } else {
-                Channel::Email
-            };
-        }
-        d
-    }
-
-    #[test]
-    fn every_kind_channel_and_tone_keeps_the_rules() {
-        let mut failures = Vec::new();
-        for (label, s) in cases() {
-            for kind in KINDS {
-                for channel in CHANNELS {
-                    for tone in [Tone::Warm, Tone::Direct] {
-                        let d = within_limits(kind, channel, tone, &s);
-                        assert_eq!(d, within_limits(kind, channel, tone, &s));
-                        for f in faults(kind, &d, &s) {
-                            failures.push(format!(
-                                "{label} {kind:?}/{channel:?}/{tone:?}: {f}\n    {:?} {:?} {:?}",
-                                d.subject, d.text, d.openers
-                            ));
-                        }
-                    }
-                }
-            }
-        }
-        assert!(
-            failures.is_empty(),
-            "{} failures:\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
+        lang_tests::unquoted(Lang::Es, text)
     }
 
     #[test]
@@ -1170,7 +920,7 @@ mod tests {
         let s = full();
         assert_eq!(hola(&s), "Hola Dana,");
         assert_eq!(hola(&empty()), "Hola,");
-        let d = draft(Kind::Discovery, Channel::Text, Tone::Direct, &empty());
+        let d = draft(Drafted::Discovery, Channel::Text, Tone::Direct, &empty());
         assert_eq!(
             d.text,
             "Hola, una pregunta: ¿qué haría que esto valga la pena para su equipo, y para cuándo?"
@@ -1181,7 +931,7 @@ mod tests {
             first_name: Some("Dr. Patel".into()),
             ..empty()
         };
-        assert!(draft(Kind::CloseOut, Channel::Email, Tone::Warm, &dr)
+        assert!(draft(Drafted::CloseOut, Channel::Email, Tone::Warm, &dr)
             .text
             .starts_with("Hola Dr. Patel,\n\n"));
     }
@@ -1226,7 +976,7 @@ mod tests {
             approver: Some("your CFO".into()),
             ..full()
         };
-        let d = draft(Kind::ApproverCheck, Channel::Email, Tone::Warm, &s);
+        let d = draft(Drafted::ApproverCheck, Channel::Email, Tone::Warm, &s);
         assert_eq!(d.subject.as_deref(), Some("¿Qué opinó su CFO?"));
         assert!(!d.text.contains("your"), "{}", d.text);
         assert_eq!(aprobador(&full()).as_deref(), Some("Maria Chen"));
@@ -1241,7 +991,7 @@ mod tests {
             reason: Some("bajar los costes de flota".into()),
             ..full()
         };
-        let d = draft(Kind::Commitment, Channel::Text, Tone::Warm, &s);
+        let d = draft(Drafted::Commitment, Channel::Text, Tone::Warm, &s);
         // No deadline near: five days from Sunday 29 November is Friday 4 December.
         assert_eq!(
             d.text,
@@ -1259,13 +1009,13 @@ mod tests {
             signature: None,
             ..full()
         };
-        let d = draft(Kind::ReasonFeedback, Channel::Email, Tone::Direct, &s);
+        let d = draft(Drafted::ReasonFeedback, Channel::Email, Tone::Direct, &s);
         assert_eq!(d.subject.as_deref(), Some("Sí, no o todavía no"));
         assert_eq!(
             d.text,
             "Hola Dana,\n\nMe dijo que el objetivo es esto: bajar los costes de flota. ¿Somos la vía adecuada para lograrlo? Un sí, un no o un «todavía no» me ayudan a planificar.\n\nJordan Reyes"
         );
-        let d = draft(Kind::WalkAway, Channel::Email, Tone::Warm, &empty());
+        let d = draft(Drafted::WalkAway, Channel::Email, Tone::Warm, &empty());
         assert_eq!(d.subject.as_deref(), Some("Doy un paso atrás"));
         assert_eq!(
             d.text,
@@ -1285,7 +1035,7 @@ mod tests {
         };
         for channel in [Channel::Email, Channel::Text, Channel::Call] {
             for tone in [Tone::Warm, Tone::Direct] {
-                let d = draft(Kind::Answer, channel, tone, &s);
+                let d = draft(Drafted::Answer, channel, tone, &s);
                 let all = format!(
                     "{} {} {}",
                     d.subject.clone().unwrap_or_default(),
@@ -1298,7 +1048,7 @@ mod tests {
                 assert!(all.contains("lo que me pidió"), "{all}");
             }
         }
-        let d = draft(Kind::Answer, Channel::Email, Tone::Warm, &full());
+        let d = draft(Drafted::Answer, Channel::Email, Tone::Warm, &full());
         assert_eq!(d.subject.as_deref(), Some("Sobre su pregunta"));
         assert!(d.text.starts_with(
             "Hola Dana,\n\nDisculpe la espera. Me preguntó: «¿Nos pueden enviar la propuesta revisada con el precio del SSO?». Tendrá mi respuesta completa hoy."

@@ -13,8 +13,11 @@ mod de;
 mod discovery;
 mod es;
 mod fr;
+#[cfg(test)]
+mod lang_tests;
 pub mod memory;
 mod new_value;
+pub mod pressure;
 mod reason_feedback;
 mod slots;
 mod walk_away;
@@ -78,6 +81,37 @@ impl Kind {
             Kind::WalkAway => "Let it go, kindly",
             Kind::CloseOut => "Close it out",
             Kind::Wait => "Wait",
+        }
+    }
+}
+
+/// What a draft is written for: every `Kind` but `Wait`, which has no message of its own (the
+/// composer gives advice instead). The language modules write these; `Kind::drafted` is the one
+/// place that says what a draft asked for anyway on a `Wait` is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Drafted {
+    Answer,
+    Commitment,
+    Discovery,
+    ReasonFeedback,
+    ApproverCheck,
+    NewValue,
+    WalkAway,
+    CloseOut,
+}
+
+impl Kind {
+    /// The message a draft of this kind writes; a `Wait` is written as the walk-away.
+    fn drafted(self) -> Drafted {
+        match self {
+            Kind::Answer => Drafted::Answer,
+            Kind::Commitment => Drafted::Commitment,
+            Kind::Discovery => Drafted::Discovery,
+            Kind::ReasonFeedback => Drafted::ReasonFeedback,
+            Kind::ApproverCheck => Drafted::ApproverCheck,
+            Kind::NewValue => Drafted::NewValue,
+            Kind::CloseOut => Drafted::CloseOut,
+            Kind::WalkAway | Kind::Wait => Drafted::WalkAway,
         }
     }
 }
@@ -316,20 +350,27 @@ fn kind_for(a: &Assessment, notes: &Notes, slots: &Slots, s: &Settings) -> Optio
 }
 
 fn draft(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
-    let mut d = match slots.lang {
-        Lang::En => draft_en(kind, channel, tone, slots),
-        Lang::Fr => fr::draft(kind, channel, tone, slots),
-        Lang::De => de::draft(kind, channel, tone, slots),
-        Lang::Es => es::draft(kind, channel, tone, slots),
-    };
+    let mut d = write(kind, channel, tone, slots);
     d.channel = channel;
     d.tone = tone;
     d
 }
 
+/// The draft as the language of `slots` writes it (a meeting or any other channel is written
+/// as email).
+fn write(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
+    let kind = kind.drafted();
+    match slots.lang {
+        Lang::En => draft_en(kind, channel, tone, slots),
+        Lang::Fr => fr::draft(kind, channel, tone, slots),
+        Lang::De => de::draft(kind, channel, tone, slots),
+        Lang::Es => es::draft(kind, channel, tone, slots),
+    }
+}
+
 /// English: one file per kind. A sentence that starts after the rep's "it's Jordan." (or any
 /// other full stop) starts with a capital, whatever the template's next word.
-fn draft_en(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
+fn draft_en(kind: Drafted, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
     let mut d = draft_en_kind(kind, channel, tone, slots);
     d.text = sentence_case(&d.text);
     d
@@ -354,16 +395,16 @@ fn sentence_case(text: &str) -> String {
     out
 }
 
-fn draft_en_kind(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
+fn draft_en_kind(kind: Drafted, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
     match kind {
-        Kind::Answer => answer::draft(channel, tone, slots),
-        Kind::Commitment => commitment::draft(channel, tone, slots),
-        Kind::Discovery => discovery::draft(channel, tone, slots),
-        Kind::ReasonFeedback => reason_feedback::draft(channel, tone, slots),
-        Kind::ApproverCheck => approver_check::draft(channel, tone, slots),
-        Kind::NewValue => new_value::draft(channel, tone, slots),
-        Kind::CloseOut => close_out::draft(channel, tone, slots),
-        Kind::WalkAway | Kind::Wait => walk_away::draft(channel, tone, slots),
+        Drafted::Answer => answer::draft(channel, tone, slots),
+        Drafted::Commitment => commitment::draft(channel, tone, slots),
+        Drafted::Discovery => discovery::draft(channel, tone, slots),
+        Drafted::ReasonFeedback => reason_feedback::draft(channel, tone, slots),
+        Drafted::ApproverCheck => approver_check::draft(channel, tone, slots),
+        Drafted::NewValue => new_value::draft(channel, tone, slots),
+        Drafted::CloseOut => close_out::draft(channel, tone, slots),
+        Drafted::WalkAway => walk_away::draft(channel, tone, slots),
     }
 }
 
@@ -645,16 +686,6 @@ fn compose_with(
         drafts,
     })
 }
-
-/// Every channel a draft can be asked for (a meeting is written as email), for the language
-/// modules' tests.
-#[cfg(test)]
-const DRAFT_CHANNELS: [Channel; 4] = [
-    Channel::Email,
-    Channel::Text,
-    Channel::Call,
-    Channel::Meeting,
-];
 
 #[cfg(test)]
 mod tests;

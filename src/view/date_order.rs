@@ -5,7 +5,7 @@ use crate::core::date::NumericOrder;
 use crate::core::settings::Settings;
 use crate::crm::detect;
 use crate::crm::snapshot::RawSnapshot;
-use crate::crm::url::host_and_path;
+use crate::crm::url::UrlParts;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -19,7 +19,7 @@ pub struct Remember {
 /// `date_order:<host>`: where the order a host's pages proved is remembered.
 pub fn storage_key(snapshot: &RawSnapshot) -> Option<String> {
     detect(&snapshot.url)?;
-    host_and_path(&snapshot.url).map(|(host, _)| format!("date_order:{host}"))
+    UrlParts::parse(&snapshot.url).map(|u| format!("date_order:{}", u.host))
 }
 
 fn as_value(order: NumericOrder) -> Value {

@@ -8,7 +8,7 @@ use crate::core::date::Day;
 use crate::core::seen::{self, SeenOn};
 use crate::core::settings;
 use crate::crm::snapshot::RawSnapshot;
-use crate::crm::url::host_and_path;
+use crate::crm::url::UrlParts;
 use crate::crm::{detect, read_rows, PageKind};
 use serde_json::Value;
 
@@ -27,7 +27,7 @@ pub fn seen_writes(
     if snapshot.unreadable.is_some() {
         return Vec::new();
     }
-    let Some((host, _)) = host_and_path(&snapshot.url) else {
+    let Some(UrlParts { host, .. }) = UrlParts::parse(&snapshot.url) else {
         return Vec::new();
     };
     let mut out = Vec::new();

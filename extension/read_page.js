@@ -11,6 +11,57 @@
   const MAX_HINTS = 60; // date samples kept for settling the day/month order
 
   /**
+   * The page URL `href` as the browser parsed it, when it is a plain https URL (no userinfo,
+   * the default port), or null: no other URL is a CRM page (crm::url::UrlParts::parse in Rust).
+   */
+  function plainUrl(href) {
+    let url;
+    try {
+      url = new URL(href);
+    } catch {
+      return null;
+    }
+    return url.protocol === 'https:' && url.port === '' && url.username === '' && url.password === '' ? url : null;
+  }
+
+  /** A plan's page patterns, compiled: `path` against the pathname, `query` against parameters. */
+  function compilePages(plan) {
+    return plan.pages.map((p) => ({
+      kind: p.kind,
+      path: new RegExp(p.path),
+      query: (p.query || []).map((q) => ({ name: q.name, value: new RegExp(q.value) })),
+    }));
+  }
+
+  /**
+   * The kind of the page at `url` (a plain URL of the plan's CRM), or null: the first pattern
+   * whose path matches the pathname and each of whose query parameters is in the query (its
+   * first value, decoded, as `URLSearchParams.get` gives it) with a value that matches.
+   */
+  function kindOf(pages, url) {
+    const page = pages.find(
+      (p) =>
+        p.path.test(url.pathname) &&
+        p.query.every((q) => {
+          const value = url.searchParams.get(q.name);
+          return value !== null && q.value.test(value);
+        }),
+    );
+    return page ? page.kind : null;
+  }
+
+  /**
+   * Which CRM's page `href` is, and what kind: `{ crm, kind }` (kind null on a CRM page
+   * Stallwatch does not read), or null when the URL is not a plain https URL of a CRM's host.
+   */
+  function pageOf(plans, href) {
+    const url = plainUrl(href);
+    if (!url) return null;
+    const plan = plans.find((p) => p.hosts.some((h) => new RegExp(h).test(url.hostname)));
+    return plan ? { crm: plan.crm, kind: kindOf(compilePages(plan), url) } : null;
+  }
+
+  /**
    * A reader for the plan of the CRM whose hosts match `hostname`, or null.
    * `skip` is an element whose shadow root is never read (our own overlay's host).
    */
@@ -18,7 +69,7 @@
     const plan = plans.find((p) => p.hosts.some((h) => new RegExp(h).test(hostname)));
     if (!plan) return null;
     // Compiled once: pageKind runs on every refresh.
-    const pages = plan.pages.map((p) => ({ kind: p.kind, path: new RegExp(p.path) }));
+    const pages = compilePages(plan);
 
     /**
      * Every open shadow root under `root` (except `skip`'s), so selectors reach LWC components.
@@ -238,10 +289,13 @@
       });
     }
 
-    /** `deal_record`, `deal_list`, `deal_board`, or null on a page Stallwatch does not read. */
+    /**
+     * `deal_record`, `deal_list`, `deal_board`, or null on a page Stallwatch does not read (and
+     * on a URL that is not plain https: a port, which the manifest's patterns do not exclude).
+     */
     function pageKind() {
-      const page = pages.find((p) => p.path.test(location.pathname));
-      return page ? page.kind : null;
+      const url = plainUrl(location.href);
+      return url ? kindOf(pages, url) : null;
     }
 
     /** What the page says about its language (the day/month order is settled in Rust). */
@@ -410,5 +464,5 @@
     return { pageKind, snapshot, watched, plan };
   }
 
-  globalThis.STALLWATCH_READER = Object.freeze({ readerFor });
+  globalThis.STALLWATCH_READER = Object.freeze({ readerFor, pageOf });
 })();

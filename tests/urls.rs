@@ -1,7 +1,10 @@
 //! The Rust URL reader agrees with the shared URL table (tests/urls.json), which the content
 //! script's read-plan regexes are tested against too.
 
-use stallwatch::crm::{detect, PageKind};
+use stallwatch::core::model::Crm;
+use stallwatch::crm::adapter::CrmAdapter;
+use stallwatch::crm::plan::{query, ListPlan, PagePattern, ReadPlan, TimelinePlan};
+use stallwatch::crm::{detect, detect_in, PageKind, UrlParts};
 
 #[test]
 fn crm_detect_matches_the_shared_url_table() {
@@ -42,7 +45,9 @@ fn pattern_matches(pattern: &str, url: &str) -> bool {
     };
     let (p_host, p_path) = p.split_once('/').unwrap_or((p, ""));
     assert_eq!(p_path, "*", "only whole-site patterns are used: {pattern}");
-    let host = u.split(['/', '?', '#']).next().unwrap_or("");
+    // The host follows the authority's last `@` (userinfo) and ends at its port.
+    let authority = u.split(['/', '\\', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or(authority);
     let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
     match p_host.strip_prefix("*.") {
         Some(domain) => host == domain || host.ends_with(&format!(".{domain}")),
@@ -95,6 +100,14 @@ fn the_pattern_matcher_follows_the_browser_rules() {
         "https://app.hubspot.com/*",
         "http://app.hubspot.com/"
     ));
+    assert!(!pattern_matches(
+        "https://*.lightning.force.com/*",
+        "https://x.lightning.force.com:x@evil.example/x"
+    ));
+    assert!(!pattern_matches(
+        "https://*.lightning.force.com/*",
+        "https://evil.example\\@x.lightning.force.com/x"
+    ));
 }
 
 #[test]
@@ -125,4 +138,156 @@ fn the_record_url_built_from_a_deal_key_opens_that_deal() {
         checked += 1;
     }
     assert!(checked >= 6, "{checked} deal records checked");
+}
+
+#[test]
+fn urls_that_are_not_plain_https_are_no_crm_page() {
+    let table: serde_json::Value = serde_json::from_str(include_str!("urls.json")).unwrap();
+    let urls = table["refused"]["urls"].as_array().expect("refused urls");
+    assert!(urls.len() >= 8);
+    for url in urls {
+        let url = url.as_str().unwrap();
+        assert!(detect(url).is_none(), "{url} is no CRM page");
+    }
+}
+
+/// An adapter for a CRM that names its pages in the query string, shaped like Dynamics 365
+/// (`main.aspx?pagetype=entityrecord&etn=opportunity&id=<guid>`), registered nowhere: it shows
+/// that such a CRM is one module under the adapter contract, in Rust and in its read plan.
+static QUERY_ADDRESSED: CrmAdapter = CrmAdapter {
+    crm: Crm::Other,
+    name: "Example (query-addressed)",
+    key_prefix: "ex",
+    match_patterns: &["https://*.dynamics.com/*"],
+    is_host: |host| {
+        let mut labels = host.split('.');
+        let (org, crm) = (labels.next().unwrap_or(""), labels.next().unwrap_or(""));
+        !org.is_empty()
+            && org.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && crm
+                .strip_prefix("crm")
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+            && labels.collect::<Vec<_>>() == ["dynamics", "com"]
+    },
+    page: query_addressed_page,
+    account: |url| url.host.split('.').next().map(str::to_string),
+    row_id: |_| None,
+    record_path: |_, id| format!("/main.aspx?pagetype=entityrecord&etn=opportunity&id={id}"),
+    plan: ReadPlan {
+        crm: "example_query",
+        hosts: &[r"^[a-z0-9-]+\.crm[0-9]*\.dynamics\.com$"],
+        pages: &[
+            PagePattern {
+                kind: PageKind::DealRecord,
+                path: r"^/main\.aspx$",
+                query: &[
+                    query("pagetype", "^entityrecord$"),
+                    query("etn", "^opportunity$"),
+                    query(
+                        "id",
+                        r"^\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}?$",
+                    ),
+                ],
+            },
+            PagePattern {
+                kind: PageKind::DealList,
+                path: r"^/main\.aspx$",
+                query: &[
+                    query("pagetype", "^entitylist$"),
+                    query("etn", "^opportunity$"),
+                ],
+            },
+        ],
+        scope: &[],
+        fields: &[],
+        date_hints: &[],
+        contacts: &[],
+        timeline: TimelinePlan {
+            containers: &[],
+            items: &[],
+            parts: &[],
+        },
+        list: ListPlan {
+            rows: &[],
+            parts: &[],
+            pairs: &[],
+        },
+    },
+    field_labels: |_| &[],
+    trailing_words: &[],
+    pair_property: |_| None,
+    channel_of: |_| None,
+    direction_of: |_, _, _| None,
+    buyer_of: |_, _| None,
+};
+
+/// The record form and the list of opportunities, from the query; the record id is the GUID in
+/// `id` (braces and case as the URL has them), lowercase.
+fn query_addressed_page(url: &UrlParts) -> (PageKind, Option<String>) {
+    if url.path != "/main.aspx" || url.query_param("etn").as_deref() != Some("opportunity") {
+        return (PageKind::NotADeal, None);
+    }
+    match url.query_param("pagetype").as_deref() {
+        Some("entityrecord") => {
+            let id = url.query_param("id").unwrap_or_default();
+            let id = id.strip_prefix('{').unwrap_or(&id);
+            let id = id.strip_suffix('}').unwrap_or(id);
+            let groups: Vec<usize> = id.split('-').map(str::len).collect();
+            let guid =
+                groups == [8, 4, 4, 4, 12] && id.chars().all(|c| c == '-' || c.is_ascii_hexdigit());
+            if guid {
+                (PageKind::DealRecord, Some(id.to_ascii_lowercase()))
+            } else {
+                (PageKind::NotADeal, None)
+            }
+        }
+        Some("entitylist") => (PageKind::DealList, None),
+        _ => (PageKind::NotADeal, None),
+    }
+}
+
+#[test]
+fn a_crm_addressed_by_query_string_fits_the_adapter_contract() {
+    let table: serde_json::Value = serde_json::from_str(include_str!("urls.json")).unwrap();
+    let section = &table["query_addressed"];
+    // The plan the JS test classifies with is this adapter's, as the build would ship it.
+    let plan = &QUERY_ADDRESSED.plan;
+    assert_eq!(
+        serde_json::json!({ "crm": plan.crm, "hosts": plan.hosts, "pages": plan.pages }),
+        section["plan"]
+    );
+    let patterns = stallwatch::crm::adapter::match_patterns();
+    let cases = section["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 10);
+    let mut records = 0;
+    for case in cases {
+        let url = case[0].as_str().unwrap();
+        let (want_kind, want_key) = (case[1].as_str(), case[2].as_str());
+        // No registered CRM claims it, nor does the manifest.
+        assert!(detect(url).is_none(), "{url}: claimed by {:?}", detect(url));
+        assert!(!patterns.iter().any(|p| pattern_matches(p, url)), "{url}");
+        let got = detect_in(&[&QUERY_ADDRESSED], url);
+        if want_kind == Some("not_crm") {
+            assert!(got.is_none(), "{url}: {got:?}");
+            continue;
+        }
+        let got = got.unwrap_or_else(|| panic!("{url} should be recognised"));
+        let kind = match got.kind {
+            PageKind::DealRecord => Some("deal_record"),
+            PageKind::DealList => Some("deal_list"),
+            PageKind::DealBoard => Some("deal_board"),
+            PageKind::NotADeal => None,
+        };
+        assert_eq!(kind, want_kind, "{url}");
+        assert_eq!(got.key.as_deref(), want_key, "{url}");
+        // The record URL built from the key (a query, here) reads back as the same deal.
+        if let Some(key) = want_key {
+            let host = UrlParts::parse(url).unwrap().host;
+            let rebuilt = QUERY_ADDRESSED.record_url(&host, key).unwrap();
+            let again = detect_in(&[&QUERY_ADDRESSED], &rebuilt).unwrap();
+            assert_eq!(again.key.as_deref(), Some(key), "{rebuilt}");
+            records += 1;
+        }
+    }
+    assert!(records >= 3);
 }

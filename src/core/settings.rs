@@ -411,6 +411,13 @@ pub const TUNABLE_NUMBERS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The stage norms as the options form shows them: one `Stage = days` line each, which
+/// `from_form` reads back.
+pub fn stage_norms_text(norms: &BTreeMap<String, u32>) -> String {
+    let lines: Vec<String> = norms.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+    lines.join("\n")
+}
+
 /// Settings from the options form: numbers as text, lists one item per line, stage norms as
 /// `Stage = days` lines. Every field is checked; what is wrong is reported and keeps its
 /// previous value (from `current`).

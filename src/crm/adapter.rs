@@ -8,7 +8,7 @@
 
 use super::plan::ReadPlan;
 use super::snapshot::{Field, RawActivity};
-use super::url::PageKind;
+use super::url::{PageKind, UrlParts};
 use crate::core::model::{Channel, Crm, Direction};
 
 /// What one CRM's pages look like, as data and small pure functions.
@@ -26,15 +26,18 @@ pub struct CrmAdapter {
     /// patterns: `*.lightning.force.com` also matches hosts that are not an org).
     pub is_host: fn(host: &str) -> bool,
     /// The page kind and, on a deal record, the record id (normalised: Salesforce's 15-character
-    /// form), from the URL path's segments.
-    pub page: fn(segments: &[&str]) -> (PageKind, Option<String>),
+    /// form), from the URL: its path's `segments()` or its `query_param`s (a CRM that names the
+    /// record in the query string). Only plain `https` URLs of this CRM's hosts get here
+    /// (`crm::url`). The plan's `pages` say the same to the content script.
+    pub page: fn(url: &UrlParts) -> (PageKind, Option<String>),
     /// The account a deal belongs to (the Salesforce org, the HubSpot portal), which makes a
-    /// record id unique across the rep's accounts.
-    pub account: fn(host: &str, segments: &[&str]) -> Option<String>,
+    /// record id unique across the rep's accounts, from the same URL.
+    pub account: fn(url: &UrlParts) -> Option<String>,
     /// A list row's record id from the row's `id` part (an id or a record link), normalised.
     pub row_id: fn(raw: &str) -> Option<String>,
-    /// The path of a deal's record page for its account and record id: where the Today queue
-    /// and a remembered list row open the deal (on the host it was seen on).
+    /// The path (and query, for a CRM addressed by query string) of a deal's record page for its
+    /// account and record id: where the Today queue and a remembered list row open the deal (on
+    /// the host it was seen on).
     pub record_path: fn(account: &str, id: &str) -> String,
     /// What the content script reads on this CRM's pages.
     pub plan: ReadPlan,

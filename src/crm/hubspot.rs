@@ -11,7 +11,7 @@ use super::plan::{
     Selector, TimelinePlan, H, L, M,
 };
 use super::snapshot::Field;
-use super::url::PageKind;
+use super::url::{PageKind, UrlParts};
 use crate::core::model::{Channel, Crm, Direction};
 
 pub const ADAPTER: CrmAdapter = CrmAdapter {
@@ -82,8 +82,8 @@ fn is_digits(s: &str) -> bool {
 
 /// `/contacts/<portal>/record/0-3/<deal>` (and the older `/contacts/<portal>/deal/<deal>`);
 /// lists and boards are `/contacts/<portal>/objects/0-3/views/<view>/list|board`.
-fn page(segs: &[&str]) -> (PageKind, Option<String>) {
-    match segs {
+fn page(url: &UrlParts) -> (PageKind, Option<String>) {
+    match url.segments().as_slice() {
         ["contacts", portal, "record", "0-3", deal, ..]
         | ["contacts", portal, "deal", deal, ..]
             if is_digits(portal) && is_digits(deal) =>
@@ -102,8 +102,8 @@ fn page(segs: &[&str]) -> (PageKind, Option<String>) {
 }
 
 /// The portal id, the path's second segment.
-fn account(_host: &str, segs: &[&str]) -> Option<String> {
-    match segs {
+fn account(url: &UrlParts) -> Option<String> {
+    match url.segments().as_slice() {
         ["contacts", portal, ..] if is_digits(portal) => Some(portal.to_string()),
         _ => None,
     }
@@ -127,14 +127,17 @@ pub const PLAN: ReadPlan = ReadPlan {
         PagePattern {
             kind: PageKind::DealRecord,
             path: r"^/contacts/[0-9]+/(record/0-3|deal)/[0-9]+",
+            query: &[],
         },
         PagePattern {
             kind: PageKind::DealList,
             path: r"^/contacts/[0-9]+/objects/0-3/views/[^/]+/list",
+            query: &[],
         },
         PagePattern {
             kind: PageKind::DealBoard,
             path: r"^/contacts/[0-9]+/objects/0-3/views/[^/]+/board",
+            query: &[],
         },
     ],
     // No cached pages to tell apart; read the document (selectors are scoped by container).

@@ -19,4 +19,4 @@ pub mod url;
 pub use parsed::{DateOrder, Parsed};
 pub use record::{read, ReadField, Reading};
 pub use rows::{read_rows, row_keys, ListRow};
-pub use url::{detect, PageKind, PageRef};
+pub use url::{detect, detect_in, PageKind, PageRef, UrlParts};

@@ -140,11 +140,34 @@ pub struct ListPlan {
     pub pairs: &'static [PairPlan],
 }
 
-/// A kind of page, recognised from the URL path (and query) by a JavaScript regex source.
+/// A kind of page, recognised from the URL by JavaScript regex sources: the path, and the
+/// query parameters a CRM that addresses its pages by query string names them with. The URL is
+/// a plain `https` one (no userinfo, the default port: the content script refuses any other, as
+/// `crm::url::UrlParts::parse` does); the adapter's `page` reads the same URLs in Rust.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct PagePattern {
     pub kind: PageKind,
+    /// Matched against `location.pathname` (`/main.aspx`, `/lightning/r/…`).
     pub path: &'static str,
+    /// Each must be in the query with a value that matches (every one must match; none by
+    /// default): Dynamics 365's record form is `path: "^/main\\.aspx$"` with
+    /// `query("pagetype", "^entityrecord$")` and `query("etn", "^opportunity$")`.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub query: &'static [QueryPattern],
+}
+
+/// A query parameter a page's URL must have: its first value, decoded as
+/// `URLSearchParams.get(name)` and `UrlParts::query_param(name)` give it, matches `value`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct QueryPattern {
+    pub name: &'static str,
+    /// A JavaScript regex source.
+    pub value: &'static str,
+}
+
+/// The query parameter `name` with a value matching the regex source `value`.
+pub const fn query(name: &'static str, value: &'static str) -> QueryPattern {
+    QueryPattern { name, value }
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -152,7 +175,7 @@ pub struct ReadPlan {
     pub crm: &'static str,
     /// JavaScript regex sources matched against `location.hostname`.
     pub hosts: &'static [&'static str],
-    /// Matched against `location.pathname`; pages that match none get no overlay.
+    /// Matched against the page's URL (path and query); pages that match none get no overlay.
     pub pages: &'static [PagePattern],
     /// The visible record container (CRMs keep cached pages in the DOM); first visible match.
     pub scope: &'static [Selector],

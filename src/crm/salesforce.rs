@@ -9,7 +9,7 @@ use super::plan::{
     TimelinePlan, H, L, M,
 };
 use super::snapshot::Field;
-use super::url::PageKind;
+use super::url::{PageKind, UrlParts};
 use crate::core::model::{Channel, Crm, Direction};
 
 pub const ADAPTER: CrmAdapter = CrmAdapter {
@@ -83,8 +83,9 @@ fn opportunity_id(s: &str) -> Option<String> {
 
 /// `/lightning/r/Opportunity/<id>/view` and the object-less `/lightning/r/<id>/view`; the
 /// Opportunity list view and object home.
-fn page(segs: &[&str]) -> (PageKind, Option<String>) {
-    let record = match segs {
+fn page(url: &UrlParts) -> (PageKind, Option<String>) {
+    let segs = url.segments();
+    let record = match segs.as_slice() {
         ["lightning", "r", "Opportunity", id, "view", ..] => Some(*id),
         ["lightning", "r", id, "view", ..] => Some(*id),
         _ => None,
@@ -92,7 +93,7 @@ fn page(segs: &[&str]) -> (PageKind, Option<String>) {
     if let Some(id) = record.and_then(opportunity_id) {
         return (PageKind::DealRecord, Some(id));
     }
-    match segs {
+    match segs.as_slice() {
         ["lightning", "o", "Opportunity", "list" | "home" | "pipelineInspection", ..] => {
             (PageKind::DealList, None)
         }
@@ -101,8 +102,9 @@ fn page(segs: &[&str]) -> (PageKind, Option<String>) {
 }
 
 /// The org: the host's first label (`acme`, `acme--qa1`).
-fn account(host: &str, _segs: &[&str]) -> Option<String> {
-    host.split('.')
+fn account(url: &UrlParts) -> Option<String> {
+    url.host
+        .split('.')
         .next()
         .filter(|org| !org.is_empty())
         .map(str::to_string)
@@ -121,10 +123,12 @@ pub const PLAN: ReadPlan = ReadPlan {
         PagePattern {
             kind: PageKind::DealRecord,
             path: r"^/lightning/r/(Opportunity/)?006[A-Za-z0-9]{12}([A-Za-z0-9]{3})?/view",
+            query: &[],
         },
         PagePattern {
             kind: PageKind::DealList,
             path: r"^/lightning/o/Opportunity/(list|home|pipelineInspection)",
+            query: &[],
         },
     ],
     scope: &[

@@ -6,7 +6,7 @@ use crate::core::settings::Settings;
 use crate::core::store::{Effects, StoreKey, Stored};
 use crate::crm::detect;
 use crate::crm::snapshot::RawSnapshot;
-use crate::crm::url::host_and_path;
+use crate::crm::url::UrlParts;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -26,7 +26,7 @@ impl Remember {
 /// `date_order:<host>`: where the order a host's pages proved is remembered.
 pub fn storage_key(snapshot: &RawSnapshot) -> Option<StoreKey> {
     detect(&snapshot.url)?;
-    host_and_path(&snapshot.url).map(|(host, _)| StoreKey::DateOrder(host))
+    UrlParts::parse(&snapshot.url).map(|u| StoreKey::DateOrder(u.host))
 }
 
 fn as_value(order: NumericOrder) -> Value {

@@ -9,7 +9,7 @@ use crate::core::seen::{self, SeenOn};
 use crate::core::settings;
 use crate::core::store::{Effects, Stored};
 use crate::crm::snapshot::RawSnapshot;
-use crate::crm::url::host_and_path;
+use crate::crm::url::UrlParts;
 use crate::crm::{PageKind, PageRef};
 
 /// The `seen:<key>` entries to write after reading a page at `now_ms` (the rep's day `now`):
@@ -29,7 +29,7 @@ pub fn seen_writes(
     if snapshot.unreadable.is_some() {
         return out;
     }
-    let Some((host, _)) = host_and_path(&snapshot.url) else {
+    let Some(UrlParts { host, .. }) = UrlParts::parse(&snapshot.url) else {
         return out;
     };
     let mut write = |deal: &Deal, url: &str, on: SeenOn| {

@@ -11,6 +11,7 @@ mod date_order;
 mod deal;
 mod list;
 mod memory;
+pub mod options;
 pub mod reminders;
 mod today;
 

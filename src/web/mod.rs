@@ -320,15 +320,9 @@ pub fn render_options(
     let (s, problems) = settings::of(&all);
     let can_undo = all.get(&StoreKey::RestoreUndo).is_some();
     let stages = view::stages_seen(&all, millis(now_ms));
-    options::render(
-        root,
-        &s,
-        &problems,
-        can_undo,
-        reminders_on,
-        &stages,
-        today(),
-    )
+    let page =
+        view::options::OptionsView::new(&s, &problems, can_undo, reminders_on, &stages, today());
+    options::render(root, &page)
 }
 
 /// What a first setting of the options page changes, for the number typed (`undefined` for

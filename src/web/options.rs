@@ -1,11 +1,12 @@
 //! The options page: first the few settings a rep changes (name, signature, when silence starts
 //! to count, their stages, dates and language), then every threshold under Advanced, grouped by
 //! signal; the phrase and tag lists, backup and restore, reminders, and the privacy statement.
-//! Values come from `core::settings`.
+//! It renders `view::options::OptionsView`, one function per fieldset or section, and decides
+//! nothing: every value, choice and note is in the view, the fixed wording in `copy::options`.
 
 use super::dom::{child, clear, text_child};
-use crate::core::settings::{Settings, TUNABLE_NUMBERS};
 use crate::view::copy::options as o;
+use crate::view::options::{Choice, ListField, NumberField, OptionsView, RemindersView};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -50,177 +51,135 @@ fn textarea(parent: &Element, name: &str, value: &str, rows: u32) -> Result<(), 
     Ok(())
 }
 
-pub fn render(
-    root: &Element,
-    s: &Settings,
-    problems: &[String],
-    can_undo: bool,
-    reminders_on: bool,
-    stages_seen: &[String],
-    today: crate::core::date::Day,
-) -> Result<(), JsValue> {
+/// Renders the options page `v` into `root`.
+pub fn render(root: &Element, v: &OptionsView) -> Result<(), JsValue> {
     clear(root);
     text_child(root, "h1", "", o::TITLE)?;
-    for p in problems {
+    for p in &v.problems {
         let el = text_child(root, "p", "problem", p)?;
         el.set_attribute("role", "alert")?;
     }
     let form = child(root, "form", "options")?;
     form.set_attribute("autocomplete", "off")?;
+    you(&form, v)?;
+    first_numbers(&form, &v.first)?;
+    stages(&form, v)?;
+    dates(&form, v)?;
+    advanced(&form, v)?;
+    form_actions(&form)?;
+    backup(root, v.can_undo)?;
+    reminders(root, &v.reminders)?;
+    privacy(root)
+}
 
-    let you = child(&form, "fieldset", "")?;
+/// A number's field: its label, the input and its unit.
+fn number(parent: &Element, n: &NumberField) -> Result<(), JsValue> {
+    let f = field(parent, n.label, n.unit)?;
+    input(&f, n.key, &n.value.to_string(), "number")
+}
+
+/// A list's field: its label and a textarea, one item per line.
+fn list(parent: &Element, l: &ListField) -> Result<(), JsValue> {
+    let f = field(parent, l.label, "")?;
+    textarea(&f, l.key, &l.text, l.rows)
+}
+
+/// A select named `name` with its choices, the stored one selected.
+fn select(parent: &Element, name: &str, testid: &str, choices: &[Choice]) -> Result<(), JsValue> {
+    let select = child(parent, "select", "")?;
+    select.set_attribute("name", name)?;
+    select.set_attribute("data-testid", testid)?;
+    for c in choices {
+        let opt = text_child(&select, "option", "", c.label)?;
+        opt.set_attribute("value", c.value)?;
+        if c.selected {
+            opt.set_attribute("selected", "")?;
+        }
+    }
+    Ok(())
+}
+
+/// "You": the rep's name and signature line.
+fn you(form: &Element, v: &OptionsView) -> Result<(), JsValue> {
+    let you = child(form, "fieldset", "")?;
     text_child(&you, "legend", "", o::YOU)?;
     let name = field(&you, o::REP_NAME, "")?;
-    input(
-        &name,
-        "rep_name",
-        s.rep_name.as_deref().unwrap_or(""),
-        "text",
-    )?;
+    input(&name, "rep_name", &v.rep_name, "text")?;
     let sig = field(&you, o::SIGNATURE, "")?;
-    input(
-        &sig,
-        "signature",
-        s.signature.as_deref().unwrap_or(""),
-        "text",
-    )?;
+    input(&sig, "signature", &v.signature, "text")
+}
 
-    // The few numbers a rep changes, each with what it means on their own calendar.
-    let values = serde_json::to_value(s).unwrap_or_default();
-    let first = child(&form, "fieldset", "numbers first")?;
+/// The few numbers a rep changes, each with what it means on their own calendar.
+fn first_numbers(form: &Element, numbers: &[NumberField]) -> Result<(), JsValue> {
+    let first = child(form, "fieldset", "numbers first")?;
     text_child(&first, "legend", "", o::FIRST)?;
-    for key in o::FIRST_NUMBERS {
-        let Some((_, label, unit)) = TUNABLE_NUMBERS.iter().find(|(k, _, _)| *k == key) else {
-            continue;
-        };
-        let n = values[key].as_u64().unwrap_or(0);
-        let f = field(&first, label, unit)?;
-        input(&f, key, &n.to_string(), "number")?;
-        if let Some(example) = o::example(key, n as u32, today) {
-            let p = text_child(&first, "p", "example", &example)?;
-            p.set_attribute("data-testid", &format!("example-{key}"))?;
-            p.set_attribute("data-example-for", key)?;
+    for n in numbers {
+        number(&first, n)?;
+        if let Some(example) = &n.example {
+            let p = text_child(&first, "p", "example", example)?;
+            p.set_attribute("data-testid", &format!("example-{}", n.key))?;
+            p.set_attribute("data-example-for", n.key)?;
         }
     }
+    Ok(())
+}
 
-    // Their stages: the norms, with the stages seen on their pages that have none.
-    let stages = child(&form, "fieldset", "")?;
+/// Their stages: the norms, with the stages seen on their pages that have none.
+fn stages(form: &Element, v: &OptionsView) -> Result<(), JsValue> {
+    let stages = child(form, "fieldset", "")?;
     text_child(&stages, "legend", "", o::YOUR_STAGES)?;
     text_child(&stages, "p", "note", o::YOUR_STAGES_NOTE)?;
-    let norms: Vec<String> = s
-        .stage_norms
-        .iter()
-        .map(|(k, v)| format!("{k} = {v}"))
-        .collect();
     let f = field(&stages, o::STAGE_NORMS, "")?;
-    textarea(&f, "stage_norms", &norms.join("\n"), 6)?;
-    let unset: Vec<&str> = stages_seen
-        .iter()
-        .map(String::as_str)
-        .filter(|st| crate::core::risk::own_norm(st, s).is_none())
-        .collect();
-    if !unset.is_empty() {
-        let p = text_child(
-            &stages,
-            "p",
-            "note",
-            &o::stages_without_norm(&unset, s.stage_norm_default_days),
-        )?;
+    textarea(&f, "stage_norms", &v.stage_norms, 6)?;
+    if let Some(note) = &v.stages_without_norm {
+        let p = text_child(&stages, "p", "note", note)?;
         p.set_attribute("data-testid", "stages-seen")?;
     }
+    Ok(())
+}
 
-    let dates = child(&form, "fieldset", "")?;
+/// Dates and language: the two selects.
+fn dates(form: &Element, v: &OptionsView) -> Result<(), JsValue> {
+    let dates = child(form, "fieldset", "")?;
     text_child(&dates, "legend", "", o::DATES)?;
     let order = field(&dates, o::DATE_ORDER, "")?;
-    let current = match s.date_order {
-        Some(crate::core::date::NumericOrder::DayFirst) => "day_first",
-        Some(crate::core::date::NumericOrder::MonthFirst) => "month_first",
-        None => "",
-    };
-    let select = child(&order, "select", "")?;
-    select.set_attribute("name", "date_order")?;
-    select.set_attribute("data-testid", "options-date-order")?;
-    for (value, label) in o::DATE_ORDER_CHOICES {
-        let opt = text_child(&select, "option", "", label)?;
-        opt.set_attribute("value", value)?;
-        if value == current {
-            opt.set_attribute("selected", "")?;
-        }
-    }
-
+    select(&order, "date_order", "options-date-order", &v.date_order)?;
     let language = field(&dates, o::MESSAGE_LANGUAGE, "")?;
-    let current = s.message_language.map(|l| l.code()).unwrap_or("");
-    let select = child(&language, "select", "")?;
-    select.set_attribute("name", "message_language")?;
-    select.set_attribute("data-testid", "options-message-language")?;
-    for (value, label) in o::MESSAGE_LANGUAGE_CHOICES {
-        let opt = text_child(&select, "option", "", label)?;
-        opt.set_attribute("value", value)?;
-        if value == current {
-            opt.set_attribute("selected", "")?;
-        }
-    }
+    select(
+        &language,
+        "message_language",
+        "options-message-language",
+        &v.message_language,
+    )
+}
 
-    // Everything else, by signal, folded away.
-    let advanced = child(&form, "details", "advanced")?;
+/// Everything else, by signal, folded away; then the lists.
+fn advanced(form: &Element, v: &OptionsView) -> Result<(), JsValue> {
+    let advanced = child(form, "details", "advanced")?;
     advanced.set_attribute("data-testid", "options-advanced")?;
     text_child(&advanced, "summary", "", o::ADVANCED)?;
-    for (title, what, keys) in o::GROUPS {
-        let keys: Vec<&str> = keys
-            .iter()
-            .copied()
-            .filter(|k| !o::FIRST_NUMBERS.contains(k))
-            .collect();
-        if keys.is_empty() {
-            continue;
-        }
+    for g in &v.groups {
         let group = child(&advanced, "fieldset", "numbers")?;
         group.set_attribute("data-testid", "options-group")?;
-        text_child(&group, "legend", "", title)?;
-        text_child(&group, "p", "note", what)?;
-        for key in keys {
-            let Some((_, label, unit)) = TUNABLE_NUMBERS.iter().find(|(k, _, _)| *k == key) else {
-                continue;
-            };
-            let f = field(&group, label, unit)?;
-            input(
-                &f,
-                key,
-                &values[key].as_u64().unwrap_or(0).to_string(),
-                "number",
-            )?;
+        text_child(&group, "legend", "", g.title)?;
+        text_child(&group, "p", "note", g.what)?;
+        for n in &g.numbers {
+            number(&group, n)?;
         }
     }
-
     let lists = child(&advanced, "fieldset", "")?;
     text_child(&lists, "legend", "", o::LISTS)?;
-    let phrases = field(&lists, o::PHRASES, "")?;
-    textarea(
-        &phrases,
-        "content_free_phrases",
-        &s.content_free_phrases.join("\n"),
-        6,
-    )?;
-    let tags = field(&lists, o::BAD_FIT_TAGS, "")?;
-    textarea(&tags, "bad_fit_tags", &s.bad_fit_tags.join("\n"), 4)?;
-    // The rep's own phrases for what a reply means, beside the built-in lists.
-    for (key, label) in o::HEARD {
-        let f = field(&lists, label, "")?;
-        let lines: Vec<&str> = values[key]
-            .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
-            .unwrap_or_default();
-        textarea(&f, key, &lines.join("\n"), 3)?;
+    for l in &v.lists {
+        list(&lists, l)?;
     }
+    Ok(())
+}
 
-    let actions = child(&form, "div", "actions")?;
-    for (action, label) in [("save", o::SAVE), ("defaults", o::DEFAULTS)] {
-        let b = text_child(
-            &actions,
-            "button",
-            if action == "save" { "copy" } else { "chip" },
-            label,
-        )?;
+/// Save and Restore the defaults, with the form's status.
+fn form_actions(form: &Element) -> Result<(), JsValue> {
+    let actions = child(form, "div", "actions")?;
+    for (action, class, label) in [("save", "copy", o::SAVE), ("defaults", "chip", o::DEFAULTS)] {
+        let b = text_child(&actions, "button", class, label)?;
         b.set_attribute("type", "button")?;
         b.set_attribute("data-action", action)?;
         b.set_attribute("data-testid", &format!("options-{action}"))?;
@@ -228,7 +187,11 @@ pub fn render(
     let status = child(&actions, "span", "status")?;
     status.set_attribute("role", "status")?;
     status.set_attribute("data-testid", "options-status")?;
+    Ok(())
+}
 
+/// Your data: export, import, delete everything, and undo the last restore when it can be.
+fn backup(root: &Element, can_undo: bool) -> Result<(), JsValue> {
     let backup = child(root, "section", "backup")?;
     text_child(&backup, "h2", "", o::YOUR_DATA)?;
     text_child(&backup, "p", "", o::YOUR_DATA_NOTE)?;
@@ -259,36 +222,33 @@ pub fn render(
     let status = child(&backup, "div", "status")?;
     status.set_attribute("role", "status")?;
     status.set_attribute("data-testid", "backup-status")?;
-
-    reminders(root, reminders_on)?;
-
-    let privacy = child(root, "section", "privacy-statement")?;
-    text_child(&privacy, "h2", "", o::PRIVACY)?;
-    for line in o::PRIVACY_LINES {
-        text_child(&privacy, "p", "", line)?;
-    }
     Ok(())
 }
 
 /// The reminders section: what they are, the permission they need and why, on or off.
-fn reminders(root: &Element, on: bool) -> Result<(), JsValue> {
+fn reminders(root: &Element, v: &RemindersView) -> Result<(), JsValue> {
     use crate::view::copy::reminders as r;
     let section = child(root, "section", "reminders")?;
     text_child(&section, "h2", "", r::SECTION)?;
     text_child(&section, "p", "", r::WHY)?;
     let row = child(&section, "div", "actions")?;
-    let (action, label) = if on {
-        ("reminders-off", r::TURN_OFF)
-    } else {
-        ("reminders-on", r::TURN_ON)
-    };
-    let b = text_child(&row, "button", "chip", label)?;
+    let b = text_child(&row, "button", "chip", v.label)?;
     b.set_attribute("type", "button")?;
-    b.set_attribute("data-action", action)?;
-    b.set_attribute("data-testid", &format!("options-{action}"))?;
+    b.set_attribute("data-action", v.action)?;
+    b.set_attribute("data-testid", &format!("options-{}", v.action))?;
     b.set_attribute("data-refused", r::REFUSED)?;
-    let status = text_child(&section, "p", "status", if on { r::ON } else { r::OFF })?;
+    let status = text_child(&section, "p", "status", v.status)?;
     status.set_attribute("role", "status")?;
     status.set_attribute("data-testid", "reminders-status")?;
+    Ok(())
+}
+
+/// The privacy statement.
+fn privacy(root: &Element) -> Result<(), JsValue> {
+    let privacy = child(root, "section", "privacy-statement")?;
+    text_child(&privacy, "h2", "", o::PRIVACY)?;
+    for line in o::PRIVACY_LINES {
+        text_child(&privacy, "p", "", line)?;
+    }
     Ok(())
 }

@@ -38,4 +38,9 @@ export default [
     files: ['scripts/**/*.mjs', 'tests/js/**/*.mjs', 'eslint.config.mjs'],
     languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.node } },
   },
+  {
+    // The benchmark and the demo hand functions to the browser (page.evaluate): those run there.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.webextensions } },
+  },
 ];

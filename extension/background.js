@@ -1,3 +1,4 @@
+// @ts-check
 // Stallwatch's background (Chromium: the service worker; Firefox: the event page, beside
 // relay.js): keeps the Rust core warm for every CRM tab, so a page's badge is scored without
 // waiting for a frame to start. The content script sends what the page shows; this answers

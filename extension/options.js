@@ -1,27 +1,33 @@
+// @ts-check
 // The options page: the Rust core renders the form and checks what is typed; this file only
 // moves values between the form, storage.local and backup files.
 import init, {
   delete_everything, export_backup, render_options, restore_backup, restore_not_written,
   setting_example, settings_defaults, settings_saved, undo_not_written, undo_restore,
 } from './pkg/stallwatch.js';
+import { ACTION } from './lib/protocol.js';
 import { apply, readAll } from './lib/store.js';
-import { reportError } from './ui.js';
+import { $, actionOf, reportError } from './ui.js';
 
-const root = document.getElementById('app');
+const root = /** @type {HTMLElement} */ (document.getElementById('app'));
 
+/** Every named control's value. @param {HTMLFormElement | null} form */
 function formValues(form) {
+  /** @type {Record<string, string>} */
   const out = {};
-  for (const el of form.elements) {
+  for (const el of /** @type {HTMLInputElement[]} */ ([...(form?.elements ?? [])])) {
     if (el.name) out[el.name] = String(el.value);
   }
   return out;
 }
 
+/** Shows `text` in the status line `testid`. @param {string} testid @param {string | undefined} text */
 function say(testid, text) {
-  const el = root.querySelector(`[data-testid="${testid}"]`);
-  if (el) el.textContent = text;
+  const el = $(root, `[data-testid="${testid}"]`);
+  if (el) el.textContent = text ?? '';
 }
 
+/** @type {chrome.permissions.Permissions} */
 const NOTIFY = { permissions: ['notifications'] };
 
 async function draw() {
@@ -31,19 +37,20 @@ async function draw() {
 // What a first setting means on the rep's calendar, as they type.
 root.addEventListener('input', (e) => {
   const input = e.target;
-  const example = input instanceof HTMLInputElement ? root.querySelector(`[data-example-for="${CSS.escape(input.name)}"]`) : null;
+  if (!(input instanceof HTMLInputElement)) return;
+  const example = $(root, `[data-example-for="${CSS.escape(input.name)}"]`);
   const text = example && setting_example(input.name, input.value);
-  if (text) example.textContent = text;
+  if (example && text) example.textContent = text;
 });
 
 // Reminders: the browser asks the rep for the permission (the section says why first).
-async function reminders(on, button) {
+async function reminders(/** @type {boolean} */ on, /** @type {HTMLElement} */ button) {
   const granted = on ? await chrome.permissions.request(NOTIFY) : !(await chrome.permissions.remove(NOTIFY));
   await draw();
   if (on && !granted) say('reminders-status', button.dataset.refused);
 }
 
-const detail = (err) => String(err?.message || err);
+const detail = (/** @type {any} */ err) => String(err?.message || err);
 
 async function save() {
   const effects = settings_saved(formValues(root.querySelector('form')), await readAll());
@@ -66,7 +73,7 @@ async function exportFile() {
 
 // A restore merges the backup over what is stored (the core decides, field by field) and writes
 // only what changes, together with a copy of the previous values for "Undo the last restore".
-async function importFile(file) {
+async function importFile(/** @type {File} */ file) {
   let effects;
   try {
     const text = await file.text();
@@ -98,7 +105,7 @@ async function undo() {
 // Everything Stallwatch keeps in this browser goes, after a second click on the same button
 // (within 10 s; the first one only says what the second will do).
 let armed = 0;
-async function deleteAll(button) {
+async function deleteAll(/** @type {HTMLElement} */ button) {
   if (Date.now() - armed > 10_000) {
     armed = Date.now();
     button.textContent = button.dataset.confirm;
@@ -110,28 +117,37 @@ async function deleteAll(button) {
   say('backup-status', button.dataset.done);
 }
 
-root.addEventListener('click', (e) => {
-  const target = e.target instanceof Element ? e.target.closest('[data-action]') : null;
-  const action = target?.dataset.action;
-  if (action === 'delete-all') {
-    deleteAll(target).catch((err) => reportError(root, err));
-    return;
-  }
-  if (action === 'reminders-on' || action === 'reminders-off') {
-    reminders(action === 'reminders-on', target).catch((err) => reportError(root, err));
-    return;
-  }
-  const run = { save, undo, export: exportFile, defaults: async () => {
+/** What the page's plain buttons do. @type {Record<string, () => Promise<void>>} */
+const RUNS = {
+  [ACTION.SAVE]: save,
+  [ACTION.UNDO]: undo,
+  [ACTION.EXPORT]: exportFile,
+  [ACTION.DEFAULTS]: async () => {
     const effects = settings_defaults();
     await apply(effects);
     await draw();
     say('options-status', effects.status);
-  } }[action];
+  },
+};
+
+root.addEventListener('click', (e) => {
+  const target = actionOf(e);
+  const action = target?.dataset.action;
+  if (!target || !action) return;
+  if (action === ACTION.DELETE_ALL) {
+    deleteAll(target).catch((err) => reportError(root, err));
+    return;
+  }
+  if (action === ACTION.REMINDERS_ON || action === ACTION.REMINDERS_OFF) {
+    reminders(action === ACTION.REMINDERS_ON, target).catch((err) => reportError(root, err));
+    return;
+  }
+  const run = RUNS[action];
   if (run) run().catch((err) => reportError(root, err));
 });
 root.addEventListener('change', (e) => {
   const input = e.target;
-  if (input instanceof HTMLInputElement && input.dataset.action === 'import' && input.files?.[0]) {
+  if (input instanceof HTMLInputElement && input.dataset.action === ACTION.IMPORT && input.files?.[0]) {
     const file = input.files[0];
     input.value = ''; // the same file can be picked again after a failed restore
     importFile(file).catch((err) => reportError(root, err));

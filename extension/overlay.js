@@ -1,11 +1,12 @@
+// @ts-check
 // The overlay iframe: the card, created by this tab's content script when the rep opens the
 // badge. It receives page snapshots over a port and hands them, with the stored notes, to the
 // Rust core, which renders. Closing the card asks the content script to remove this frame.
 // Plumbing only.
 import init, { PageReading } from './pkg/stallwatch.js';
-import { NONCE, PORT, PORT_MSG, WINDOW_MSG, fromOurTabTop } from './lib/protocol.js';
+import { ACTION, NONCE, PORT, PORT_MSG, WINDOW_MSG, fromOurTabTop } from './lib/protocol.js';
 import { apply, read, watch } from './lib/store.js';
-import { copyText, reportError, writeClipboard } from './ui.js';
+import { actionOf, copyText, reportError, writeClipboard } from './ui.js';
 
 const root = document.getElementById('app');
 let port = null;
@@ -124,10 +125,11 @@ if (TRACKS_VISIBILITY) {
   });
   new IntersectionObserver(
     (entries) => {
-      for (const e of entries) seenVisible = e.isVisible;
+      // `isVisible` and `trackVisibility` are IntersectionObserver v2 (Chromium only).
+      for (const e of entries) seenVisible = /** @type {any} */ (e).isVisible;
       seen();
     },
-    { trackVisibility: true, delay: 100 },
+    /** @type {IntersectionObserverInit} */ (/** @type {unknown} */ ({ trackVisibility: true, delay: 100 })),
   ).observe(root);
 }
 
@@ -165,7 +167,7 @@ function ask(type, timeout, fallback = null) {
 watch(() => (ready && page ? page.keys() : []), () => render());
 
 root.addEventListener('click', async (event) => {
-  const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
+  const target = actionOf(event);
   if (!target || !event.isTrusted) return;
   const { action } = target.dataset;
   refused = await visibilityProblem();
@@ -176,12 +178,12 @@ root.addEventListener('click', async (event) => {
     return;
   }
   delete root.dataset.refused;
-  if (action !== 'copy') copiedNote = null;
-  if (action === 'toggle') {
+  if (action !== ACTION.COPY) copiedNote = null;
+  if (action === ACTION.TOGGLE) {
     expanded = !expanded;
-  } else if (action === 'channel' || action === 'tone') {
+  } else if (action === ACTION.CHANNEL || action === ACTION.TONE) {
     choice = { ...choice, [action]: target.dataset[action] };
-  } else if (action === 'copy') {
+  } else if (action === ACTION.COPY) {
     if (await copyText(root)) {
       // Kept across a later re-render, until the rep does something else.
       copiedNote = root.querySelector('.copied')?.textContent || null;
@@ -189,14 +191,14 @@ root.addEventListener('click', async (event) => {
       if (page) await apply(page.copied(await read(page.keys()), choice));
     }
     return;
-  } else if (action === 'language') {
+  } else if (action === ACTION.LANGUAGE) {
     // The language picked for the drafts is this buyer's: saved as the deal's language note
     // (the only note field the overlay writes), merged over the stored notes like the popup's.
     if (!page?.has_notes()) return;
     const { effects } = page.notes_edited(await read(page.keys()), { language: target.dataset.lang }, Date.now());
     await apply(effects);
     // Falls through to the redraw: the drafts in the new language.
-  } else if (action === 'structure') {
+  } else if (action === ACTION.STRUCTURE) {
     const status = target.parentElement?.querySelector('.copied');
     const text = await ask(PORT_MSG.STRUCTURE_ASK, 5000);
     const ok = text !== null && (await writeClipboard(text));

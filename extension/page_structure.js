@@ -1,3 +1,4 @@
+// @ts-check
 // Stallwatch page-structure report, for a rep to copy into a bug report when reading fails:
 // tags, classes, our hook attributes, open shadow roots. Never text or a value that could be CRM
 // data: text and labels show as lengths, ids are redacted. Reads only (no innerHTML, no writes,
@@ -63,6 +64,8 @@
    * The report, as plain text. `root`: where the tree starts (document); `skip`: an element left
    * out entirely (our overlay's host); `hits`: { field: { css, source } | null }, the selectors
    * of ours that matched (nothing else of a hit is read); `limits`: { depth, lines, elements }.
+   * @param {{ root?: Document | Element, skip?: Element | null, hits?: Record<string, { css: string, source: number } | null>,
+   *   limits?: { depth?: number, lines?: number, elements?: number } }} [options]
    */
   function report({ root, skip = null, hits = {}, limits } = {}) {
     const L = { depth: 60, lines: 4000, elements: 200000, ...limits };
@@ -72,9 +75,12 @@
     let elements = 0, shadows = 0, frames = 0;
     // Tasks [node, depth, print, line]: a node to walk (line: its description, if known), or
     // (node null) a line to print. Popped last first, so children are pushed in reverse.
-    const stack = [[root.nodeType === 9 ? root.documentElement : root, 0, true, null]];
+    /** @type {[Element | null, number, boolean, string | null][]} */
+    const stack = [[root.nodeType === 9 ? /** @type {Document} */ (root).documentElement : /** @type {Element} */ (root), 0, true, null]];
     while (stack.length) {
-      let [node, depth, print, line] = stack.pop();
+      const task = /** @type {[Element | null, number, boolean, string | null]} */ (stack.pop());
+      const [node, depth] = task;
+      let [, , print, line] = task;
       if (print && out.length >= L.lines) { caps.add(`lines (${L.lines}): the rest is counted, not shown`); print = false; }
       if (!node) { if (print) out.push(' '.repeat(depth) + line); continue; }
       const el = node.nodeType === 1;
@@ -91,7 +97,7 @@
         for (let k = node.firstChild, c = 0; k && c < L.elements; k = k.nextSibling, c++) {
           if (k.nodeType === 1 && k !== skip) items.push(k);
           else if (print && k.nodeType === 3) {
-            const n = k.data.trim().length;
+            const n = /** @type {Text} */ (k).data.trim().length;
             if (n && ++texts <= 3) items.push([null, d, true, `#text(${n})`]);
             chars += n;
           }
@@ -131,7 +137,7 @@
         for (let k = i + 2; k < j; k++) kids.push([items[k], d, false, null]);
         i = j;
       }
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(/** @type {[Element | null, number, boolean, string | null]} */ (kids[i]));
     }
     const q = [...new URLSearchParams(location.search)].map(([k, v]) => `${scrub(k).slice(0, 30)}=${seg(v)}`).join('&');
     return [

@@ -1,14 +1,17 @@
+// @ts-check
 // The popup: quick notes for the deal in the current tab. The content script supplies the page
 // snapshot; the Rust core renders the form (from its one table of note fields), merges edits
 // and checks them; notes are saved to storage.local only.
 import init, { PageReading, render_today, today_copied } from './pkg/stallwatch.js';
-import { MSG, request } from './lib/protocol.js';
+import { ACTION, MSG, request } from './lib/protocol.js';
 import { apply, read, readAll, watch } from './lib/store.js';
-import { copyQueueMessage, copyText, reportError } from './ui.js';
+import { $, actionOf, copyQueueMessage, copyText, reportError } from './ui.js';
 
-const formRoot = document.getElementById('form');
-const resultRoot = document.getElementById('result');
-const todayRoot = document.getElementById('today');
+const formRoot = /** @type {HTMLElement} */ (document.getElementById('form'));
+const resultRoot = /** @type {HTMLElement} */ (document.getElementById('result'));
+const todayRoot = /** @type {HTMLElement} */ (document.getElementById('today'));
+/** A form control the core rendered (input, textarea, select). */
+/** @typedef {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} Control */
 /** Rows of each section the popup shows; the full page shows them all. */
 const TODAY_ROWS = 5;
 
@@ -20,6 +23,7 @@ async function targetTab() {
   return tab?.id;
 }
 
+/** @param {number | undefined} tabId */
 async function askSnapshot(tabId) {
   if (tabId === undefined) return null;
   try {
@@ -30,17 +34,24 @@ async function askSnapshot(tabId) {
   }
 }
 
-/** The current values of the named fields, read from whatever controls the core rendered. */
+/**
+ * The current values of the named fields, read from whatever controls the core rendered.
+ * @param {HTMLFormElement} form @param {Iterable<string>} names
+ */
 function readFields(form, names) {
+  /** @type {Record<string, string | string[]>} */
   const out = {};
   for (const name of names) {
-    const controls = [...form.elements].filter((el) => el.name === name);
+    const controls = /** @type {Control[]} */ ([...form.elements]).filter((el) => el.name === name);
     out[name] = controls.some((el) => el.type === 'checkbox')
-      ? controls.filter((el) => el.checked).map((el) => el.value)
+      ? controls.filter((el) => /** @type {HTMLInputElement} */ (el).checked).map((el) => el.value)
       : String(controls[0]?.value ?? '');
   }
   return out;
 }
+
+/** The control named `name` in `form`, if one is there. @param {HTMLFormElement | null | undefined} form @param {string | undefined} name */
+const control = (form, name) => /** @type {Control | null} */ ((name && form?.elements.namedItem(name)) || null);
 
 async function main() {
   await init();
@@ -58,16 +69,17 @@ async function main() {
   }
   const redraw = () => page.render_popup(formRoot, resultRoot, stored, false, choice);
   resultRoot.addEventListener('click', (e) => {
-    const target = e.target instanceof Element ? e.target.closest('[data-action]') : null;
+    const target = actionOf(e);
     const action = target?.dataset.action;
-    if (action === 'copy') copyText(resultRoot);
-    if (action === 'channel' || action === 'tone') {
+    if (action === ACTION.COPY) copyText(resultRoot);
+    if (action === ACTION.CHANNEL || action === ACTION.TONE) {
       choice = { ...choice, [action]: target.dataset[action] };
       try { redraw(); } catch (err) { reportError(resultRoot, err); }
     }
   });
   // Fields the rep edited in this popup: only these are written, merged over what is stored,
   // so fields the form does not show, or that another window changed, are kept.
+  /** @type {Set<string>} */
   let edited = new Set();
   let pending = 0;
   let lastWrite = Promise.resolve(); // the latest notes write, for Enter to wait on
@@ -82,7 +94,7 @@ async function main() {
     const notesChanged = changed.includes(notesKey);
     // Typing: an edit made here, with the focus still in the form. (The focus alone is not:
     // the popup opens with it in the reason field.)
-    const focused = formRoot.contains(document.activeElement) ? document.activeElement.name : null;
+    const focused = formRoot.contains(document.activeElement) ? /** @type {Control} */ (document.activeElement).name : null;
     const typing = focused && edited.size > 0;
     try {
       if (notesChanged && !typing) {
@@ -90,7 +102,7 @@ async function main() {
         page.render_popup(formRoot, resultRoot, stored, true, choice);
         edited = new Set();
         lastFields = null;
-        if (focused) formRoot.querySelector('form')?.elements.namedItem(focused)?.focus?.();
+        if (focused) control(formRoot.querySelector('form'), focused)?.focus();
       } else {
         redraw();
       }
@@ -101,10 +113,10 @@ async function main() {
 
   // Saves on every edit, synchronously up to the storage call: a toolbar popup closes the moment
   // the rep clicks back into the page, and an edit must never wait on a timer that dies with it.
-  const save = (...names) => {
+  const save = (/** @type {(string | undefined)[]} */ ...names) => {
     const form = formRoot.querySelector('form');
     if (!names.length || !names.every(Boolean) || !form) return;
-    for (const name of names) edited.add(name);
+    for (const name of names) if (name) edited.add(name);
     const fields = readFields(form, edited);
     // A select fires `input` then `change` with the same value: one write, one redraw (a second
     // redraw could replace the chips under the rep's pointer mid-click).
@@ -114,7 +126,7 @@ async function main() {
     const { effects, problems } = page.notes_edited(stored, fields, Date.now());
     stored = { ...stored, ...effects.set };
     const id = ++pending;
-    const status = () => formRoot.querySelector('[data-testid="save-status"]');
+    const status = () => $(formRoot, '[data-testid="save-status"]') ?? document.createElement('p');
     status().textContent = 'Saving…';
     lastWrite = apply(effects);
     lastWrite.then(() => {
@@ -126,16 +138,17 @@ async function main() {
     });
   };
   // Listeners on the form's container, so they survive the form being drawn again.
-  formRoot.addEventListener('input', (e) => save(e.target?.name));
-  formRoot.addEventListener('change', (e) => save(e.target?.name));
+  const nameOf = (/** @type {Event} */ e) => /** @type {Control | null} */ (e.target)?.name;
+  formRoot.addEventListener('input', (e) => save(nameOf(e)));
+  formRoot.addEventListener('change', (e) => save(nameOf(e)));
   // "Move it?": text that reads like a private note goes from the field messages quote to the
   // private notes (appended), both saved in one write. The core names both fields.
   formRoot.addEventListener('click', (e) => {
-    const button = e.target instanceof Element ? e.target.closest('[data-action="move-note"]') : null;
+    const button = actionOf(e, ACTION.MOVE_NOTE);
     const form = formRoot.querySelector('form');
     if (!button || !form) return;
-    const from = form.elements.namedItem(button.dataset.from);
-    const to = form.elements.namedItem(button.dataset.to);
+    const from = control(form, button.dataset.from);
+    const to = control(form, button.dataset.to);
     if (!from || !to || !from.value.trim()) return;
     to.value = [to.value.trim(), from.value.trim()].filter(Boolean).join('\n');
     from.value = '';
@@ -144,10 +157,10 @@ async function main() {
   });
   // A language picked for the drafts is this buyer's language: the notes' field, saved.
   resultRoot.addEventListener('click', (e) => {
-    const chip = e.target instanceof Element ? e.target.closest('[data-action="language"]') : null;
-    const select = formRoot.querySelector('form')?.elements.namedItem('language');
+    const chip = actionOf(e, ACTION.LANGUAGE);
+    const select = control(formRoot.querySelector('form'), 'language');
     if (!chip || !select) return;
-    select.value = chip.dataset.lang;
+    select.value = chip.dataset.lang ?? '';
     save('language');
   });
   // Enter in a one-line field would submit the form: everything is already saved.
@@ -167,7 +180,7 @@ async function main() {
       }).catch(() => {}); // a failed write says so in the status line; the popup stays open
     }
   });
-  formRoot.querySelector('[data-testid="note-reason"]')?.focus();
+  $(formRoot, '[data-testid="note-reason"]')?.focus();
 }
 
 /** Away from a deal record: the day's queue, and a link to the full Today page. */
@@ -175,9 +188,10 @@ async function showToday() {
   const drawToday = async () => render_today(todayRoot, await readAll(), Date.now(), { compact: TODAY_ROWS });
   await drawToday();
   todayRoot.addEventListener('click', (e) => {
-    const button = e.target instanceof Element ? e.target.closest('[data-action="today-copy"]') : null;
+    const button = actionOf(e, ACTION.TODAY_COPY);
     if (!button || !e.isTrusted) return;
-    copyQueueMessage(button.closest('[data-testid="today-row"]'), async (key) => today_copied(await readAll(), key))
+    const row = /** @type {HTMLElement | null} */ (button.closest('[data-testid="today-row"]'));
+    copyQueueMessage(row, async (key) => today_copied(await readAll(), key))
       .catch((err) => reportError(todayRoot, err));
   });
   // Redrawn when something else changed what is stored (the copy's own write is not redrawn).

@@ -1,3 +1,4 @@
+// @ts-check
 // Stallwatch's read-plan interpreter: follows a read plan (read_plan.js, generated from
 // src/crm/*.rs) over the page and returns raw strings. It decides nothing about what they mean
 // (the Rust core does, in the overlay) and changes nothing on the page. content.js, which
@@ -84,7 +85,7 @@
       let seen = 0;
       while (pending.length) {
         const it = document.createTreeWalker(pending.pop(), NodeFilter.SHOW_ELEMENT);
-        for (let el = it.currentNode; el; el = it.nextNode()) {
+        for (let el = /** @type {Element | null} */ (it.currentNode); el; el = /** @type {Element | null} */ (it.nextNode())) {
           if (++seen > MAX_ELEMENTS) throw new Error(`the page has more than ${MAX_ELEMENTS} elements to walk`);
           if (el.shadowRoot && el !== skip) {
             out.push(el.shadowRoot);
@@ -349,7 +350,7 @@
     // light subtree or its shadow roots, attributes included) or a different count of shadow
     // roots under it (a component that attached one later). A 200-item timeline is most of a
     // read, and a change elsewhere in the record leaves it as it was.
-    let itemCache = new WeakMap();
+    const itemCache = new WeakMap();
     const ITEM_CHANGES = { childList: true, subtree: true, characterData: true, attributes: true };
     const itemWatch = new MutationObserver(forgetChanged);
     /** Forgets every cached item a mutation was inside (climbing out of shadow roots). */

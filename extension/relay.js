@@ -1,3 +1,4 @@
+// @ts-check
 // Firefox only (scripts/manifest.mjs adds it to the Firefox manifest as the background script).
 //
 // Why: in Firefox, an extension iframe inside a web page gets content-script-level APIs, so the

@@ -1,20 +1,25 @@
+// @ts-check
 // The Today queue's page: every deal the rep has opened, in the order to work them. The Rust
 // core builds and renders the queue from what is stored; this file moves the filters and the
 // keyboard into it, copies a message when asked, and redraws when storage changes.
 import init, { render_today, today_copied } from './pkg/stallwatch.js';
 import { readAll, watch } from './lib/store.js';
-import { copyQueueMessage, reportError } from './ui.js';
+import { ACTION } from './lib/protocol.js';
+import { $, actionOf, copyQueueMessage, reportError } from './ui.js';
 
-const root = document.getElementById('app');
+const root = /** @type {HTMLElement} */ (document.getElementById('app'));
+/** @type {Record<string, string>} */
 let filter = {};
+/** @type {string | null} */
 let copiedKey = null; // the deal whose message was copied last: its button says so
 
-const rowOf = (key) => root.querySelector(`[data-testid="today-row"][data-key="${CSS.escape(key)}"]`);
+const rowOf = (/** @type {string} */ key) => $(root, `[data-testid="today-row"][data-key="${CSS.escape(key)}"]`);
 
 async function draw() {
   render_today(root, await readAll(), Date.now(), filter);
-  const button = copiedKey && rowOf(copiedKey)?.querySelector('[data-action="today-copy"]');
-  if (button) button.textContent = button.dataset.copied;
+  const row = copiedKey ? rowOf(copiedKey) : null;
+  const button = row && $(row, `[data-action="${ACTION.TODAY_COPY}"]`);
+  if (button) button.textContent = button.dataset.copied ?? '';
 }
 
 root.addEventListener('change', (e) => {
@@ -25,27 +30,30 @@ root.addEventListener('change', (e) => {
 });
 
 /** Copies a row's message, remembered like the card's Copy (an unanswered one is not repeated). */
-async function copyRow(row) {
+async function copyRow(/** @type {HTMLElement | null} */ row) {
   copiedKey = row?.dataset.key ?? null;
   await copyQueueMessage(row, async (key) => today_copied(await readAll(), key));
 }
 
 root.addEventListener('click', (e) => {
-  const button = e.target instanceof Element ? e.target.closest('[data-action="today-copy"]') : null;
-  if (button && e.isTrusted) copyRow(button.closest('[data-testid="today-row"]')).catch((err) => reportError(root, err));
+  const button = actionOf(e, ACTION.TODAY_COPY);
+  const row = /** @type {HTMLElement | null} */ (button?.closest('[data-testid="today-row"]') ?? null);
+  if (button && e.isTrusted) copyRow(row).catch((err) => reportError(root, err));
 });
 
 // The keyboard: ↑/↓ or k/j move between deals, Enter opens the focused one, c copies its message.
 document.addEventListener('keydown', (e) => {
   if (e.target instanceof HTMLSelectElement || e.altKey || e.ctrlKey || e.metaKey) return;
-  const rows = [...root.querySelectorAll('[data-testid="today-row"]')];
-  const at = rows.indexOf(document.activeElement);
-  const move = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 }[e.key];
+  const rows = /** @type {HTMLElement[]} */ ([...root.querySelectorAll('[data-testid="today-row"]')]);
+  const at = rows.indexOf(/** @type {HTMLElement} */ (document.activeElement));
+  /** @type {Record<string, number>} */
+  const moves = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 };
+  const move = moves[e.key];
   if (move) {
     e.preventDefault();
     rows[Math.min(rows.length - 1, Math.max(0, at < 0 ? 0 : at + move))]?.focus();
   } else if (e.key === 'Enter' && at >= 0) {
-    rows[at].querySelector('a.row-name')?.click();
+    $(rows[at], 'a.row-name')?.click();
   } else if (e.key === 'c' && at >= 0) {
     copyRow(rows[at]).catch((err) => reportError(root, err));
   }
@@ -54,7 +62,7 @@ document.addEventListener('keydown', (e) => {
 // Redrawn when something else changed what is stored (a deal remembered, notes edited); the
 // echo of this page's own Copy is not.
 watch(() => null, () => {
-  const focused = document.activeElement?.dataset?.key;
+  const focused = /** @type {HTMLElement | null} */ (document.activeElement)?.dataset?.key;
   draw()
     .then(() => {
       // Keep the rep's place in the queue across the redraw.

@@ -26,7 +26,7 @@
 //        (build first: bash scripts/build.sh). --quick is what CI runs: it proves the benchmark
 //        works, it does not gate on this noisy machine's numbers.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -9,8 +9,10 @@ echo "== building the Rust core for wasm32"
 cargo build --lib --profile wasm-release --target wasm32-unknown-unknown
 rm -rf pkg/stallwatch* pkg/package.json pkg/*.d.ts
 mkdir -p dist
+# The TypeScript declarations (pkg/stallwatch.d.ts) type-check the extension's calls into the
+# core (tsconfig.json); they are not shipped.
 wasm-bindgen target/wasm32-unknown-unknown/wasm-release/stallwatch.wasm \
-  --target web --out-dir pkg --no-typescript \
+  --target web --out-dir pkg \
   --remove-name-section --remove-producers-section
 # --all-features lets wasm-opt read what rustc emits; compact imports are a newer encoding that
 # Chromium 156 refuses ("Invalid import kind 127"), so they stay off.

@@ -5,7 +5,6 @@
 // (dist/chrome-instrumented, esbuild --define:STALLWATCH_COUNTERS=true): the shipped content
 // script answers no counter request.
 
-/* global STALLWATCH_COUNTERS */
 /** @type {boolean} */
 // @ts-ignore: defined by the build (esbuild --define), absent in the shipped build
 export const COUNTING = typeof STALLWATCH_COUNTERS !== 'undefined' && STALLWATCH_COUNTERS === true;

@@ -44,6 +44,29 @@ export const PORT_MSG = Object.freeze({
   STRUCTURE: 'card:structure',
 });
 
+/**
+ * What a control in a rendered page does: its `data-action`, written by the core's renderers
+ * (src/view/action.rs, the same table: tests/js/architecture.test.mjs keeps them equal).
+ */
+export const ACTION = Object.freeze({
+  TOGGLE: 'toggle',
+  CHANNEL: 'channel',
+  TONE: 'tone',
+  COPY: 'copy',
+  LANGUAGE: 'language',
+  STRUCTURE: 'structure',
+  MOVE_NOTE: 'move-note',
+  TODAY_COPY: 'today-copy',
+  SAVE: 'save',
+  DEFAULTS: 'defaults',
+  EXPORT: 'export',
+  IMPORT: 'import',
+  DELETE_ALL: 'delete-all',
+  UNDO: 'undo',
+  REMINDERS_ON: 'reminders-on',
+  REMINDERS_OFF: 'reminders-off',
+});
+
 /** The prefix of the ids of the reminders' notifications (the deal's reminder id follows). */
 export const NOTIFICATION = 'stallwatch:';
 

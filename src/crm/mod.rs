@@ -20,3 +20,18 @@ pub use parsed::{DateOrder, Parsed};
 pub use record::{read, ReadField, Reading};
 pub use rows::{read_rows, row_keys, ListRow};
 pub use url::{detect, detect_in, PageKind, PageRef, UrlParts};
+
+/// How many times this thread has read a page into deals (a record page's `read`, a list's
+/// `read_rows`): the tests of "one reading per event" count with it.
+#[cfg(test)]
+pub(crate) mod counted {
+    use std::cell::Cell;
+    thread_local!(static READINGS: Cell<usize> = const { Cell::new(0) });
+    pub fn reading() {
+        READINGS.with(|c| c.set(c.get() + 1));
+    }
+    /// The readings since the last call.
+    pub fn readings() -> usize {
+        READINGS.with(|c| c.replace(0))
+    }
+}

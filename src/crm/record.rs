@@ -115,6 +115,8 @@ pub fn read(
     if page.kind != PageKind::DealRecord {
         return None;
     }
+    #[cfg(test)]
+    super::counted::reading();
     let adapter = page.adapter;
     let page_order = settle_page_order(snapshot);
     let order = page_order.or(preferred);

@@ -48,6 +48,8 @@ pub fn read_rows(
     now: Day,
     preferred: Option<NumericOrder>,
 ) -> ListReading {
+    #[cfg(test)]
+    super::counted::reading();
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let adapter = page.adapter;

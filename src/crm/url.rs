@@ -40,6 +40,8 @@ pub struct PageRef {
     pub key: Option<String>,
     /// The account the page belongs to (org, portal): list rows' deal keys use it.
     pub account: String,
+    /// The page's host, lowercase (`acme.lightning.force.com`).
+    pub host: String,
 }
 
 /// A plain `https` URL as the browser reads it (the WHATWG URL parser's reading, as
@@ -204,6 +206,7 @@ pub fn detect_in(adapters: &[&'static CrmAdapter], url: &str) -> Option<PageRef>
         key,
         account,
         adapter,
+        host: url.host.clone(),
     })
 }
 

@@ -4,9 +4,7 @@
 use crate::core::date::NumericOrder;
 use crate::core::settings::Settings;
 use crate::core::store::{Effects, StoreKey, Stored};
-use crate::crm::detect;
-use crate::crm::snapshot::RawSnapshot;
-use crate::crm::url::UrlParts;
+use crate::crm::PageRef;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -24,9 +22,8 @@ impl Remember {
 }
 
 /// `date_order:<host>`: where the order a host's pages proved is remembered.
-pub fn storage_key(snapshot: &RawSnapshot) -> Option<StoreKey> {
-    detect(&snapshot.url)?;
-    UrlParts::parse(&snapshot.url).map(|u| StoreKey::DateOrder(u.host))
+pub fn storage_key(page: &PageRef) -> StoreKey {
+    StoreKey::DateOrder(page.host.clone())
 }
 
 fn as_value(order: NumericOrder) -> Value {
@@ -38,10 +35,10 @@ fn as_value(order: NumericOrder) -> Value {
 pub fn preferred(
     settings: &Settings,
     stored: &Stored,
-    snapshot: &RawSnapshot,
+    page: Option<&PageRef>,
 ) -> Option<NumericOrder> {
     settings.date_order.or_else(|| {
-        let key = storage_key(snapshot)?;
+        let key = storage_key(page?);
         serde_json::from_value(stored.get(&key)?.clone()).ok()
     })
 }
@@ -50,10 +47,10 @@ pub fn preferred(
 pub fn remember(
     proved: Option<NumericOrder>,
     stored: &Stored,
-    snapshot: &RawSnapshot,
+    page: Option<&PageRef>,
 ) -> Option<Remember> {
     let order = proved?;
-    let key = storage_key(snapshot)?;
+    let key = storage_key(page?);
     let value = as_value(order);
     (stored.get(&key) != Some(&value)).then_some(Remember { key, value })
 }

@@ -104,7 +104,7 @@ pub fn page_deal(
     now: Day,
 ) -> PageDeal {
     let (settings, mut problems): (Settings, Vec<String>) = settings::of(stored);
-    let preferred = super::date_order::preferred(&settings, stored, snapshot);
+    let preferred = super::date_order::preferred(&settings, stored, page);
     // A snapshot the reader could not take is not read at all: no reading, so no score.
     let reading = page
         .filter(|_| snapshot.unreadable.is_none())
@@ -217,7 +217,7 @@ pub fn deal_view_to(
     let parsed = reading.as_ref().map(|r| Parsed::of(&r.deal, r.date_order));
     let remember = reading
         .as_ref()
-        .and_then(|r| super::date_order::remember(r.page_order, stored, snapshot));
+        .and_then(|r| super::date_order::remember(r.page_order, stored, page));
     DealView {
         deal: deal.cloned(),
         parsed,

@@ -61,9 +61,9 @@ pub fn list_view(snapshot: &RawSnapshot, page: &PageRef, stored: &Stored, now: D
     if let Some(why) = &snapshot.unreadable {
         problems.insert(0, super::copy::unreadable_problem(why));
     }
-    let preferred = super::date_order::preferred(&settings, stored, snapshot);
+    let preferred = super::date_order::preferred(&settings, stored, Some(page));
     let read = read_rows(snapshot, page, now, preferred);
-    let remember = super::date_order::remember(read.page_order, stored, snapshot);
+    let remember = super::date_order::remember(read.page_order, stored, Some(page));
     let date_order = read.date_order;
     let rows = read.rows;
     problems.extend(read.problems);

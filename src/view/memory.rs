@@ -9,7 +9,6 @@ use crate::core::seen::{self, SeenOn};
 use crate::core::settings;
 use crate::core::store::{Effects, Stored};
 use crate::crm::snapshot::RawSnapshot;
-use crate::crm::url::UrlParts;
 use crate::crm::{PageKind, PageRef};
 
 /// The `seen:<key>` entries to write after reading a page at `now_ms` (the rep's day `now`):
@@ -29,9 +28,7 @@ pub fn seen_writes(
     if snapshot.unreadable.is_some() {
         return out;
     }
-    let Some(UrlParts { host, .. }) = UrlParts::parse(&snapshot.url) else {
-        return out;
-    };
+    let host = &page.host;
     let mut write = |deal: &Deal, url: &str, on: SeenOn| {
         let key = seen::storage_key(&deal.key);
         if let Some(entry) = seen::remember(stored.get(&key), deal, url, on, now_ms, now) {
@@ -55,7 +52,7 @@ pub fn seen_writes(
             for deal in &v.deals {
                 let url = page
                     .adapter
-                    .record_url(&host, &deal.key)
+                    .record_url(host, &deal.key)
                     .unwrap_or_else(|| snapshot.url.clone());
                 write(deal, &url, on);
             }

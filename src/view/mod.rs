@@ -5,6 +5,7 @@
 //! Every word the extension's pages show comes from here (`copy` for fixed wording) or from the
 //! core (reasons, messages, note field labels).
 
+pub mod action;
 mod badge;
 pub mod copy;
 mod date_order;
@@ -92,7 +93,7 @@ impl Page {
     /// and memory of every deal shown (a list or board).
     pub fn keys(&self) -> Vec<StoreKey> {
         let mut keys = vec![StoreKey::Settings];
-        keys.extend(date_order::storage_key(&self.snapshot));
+        keys.extend(self.page.as_ref().map(date_order::storage_key));
         match &self.page {
             Some(p) if p.kind.is_list() => {
                 for k in row_keys(&self.snapshot, p) {
@@ -236,6 +237,114 @@ mod tests {
             "unreadable": unreadable,
         }))
         .unwrap()
+    }
+
+    /// A record page with a timeline (so the deal has a message to compose), and its list.
+    fn record_with_timeline() -> RawSnapshot {
+        serde_json::from_value(json!({
+            "url": "https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ12AAB/view",
+            "title": "Acme | Salesforce",
+            "fields": {"name": {"value": "Acme renewal"}, "stage": {"value": "Negotiation"},
+                       "close_date": {"value": "4/30/2026"}},
+            "activities": [
+                {"kind": "slds-timeline__item_email", "type": "slds-timeline__item_email",
+                 "subject": "Following up", "date": "3/12/2026",
+                 "header": "You sent an email to Dana Whitfield", "actor": "You",
+                 "body": "Just checking in on this."},
+                {"kind": "slds-timeline__item_email", "type": "slds-timeline__item_email",
+                 "subject": "Re: proposal", "date": "3/2/2026",
+                 "header": "Dana Whitfield sent you an email", "actor": "Dana Whitfield",
+                 "body": "Thanks, we will review internally."}
+            ],
+        }))
+        .unwrap()
+    }
+
+    fn list_page() -> RawSnapshot {
+        serde_json::from_value(json!({
+            "url": "https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=Recent",
+            "title": "Opportunities | Salesforce",
+            "rows": [
+                {"parts": {"id": "/lightning/r/0065g00000XyZ12AAB/view", "name": "Acme renewal"},
+                 "pairs": [["Stage", "Negotiation"], ["Close Date", "4/30/2026"]]},
+                {"parts": {"id": "/lightning/r/0065g00000XyZ13AAB/view", "name": "Birch"},
+                 "pairs": [["Stage", "Prospecting"]]}
+            ],
+        }))
+        .unwrap()
+    }
+
+    /// The counts docs/architecture.md gives: per context and per event, the page is read into
+    /// deals once, and the badge composes no draft (the card composes them once).
+    #[test]
+    fn one_event_reads_the_page_once_and_the_badge_composes_no_draft() {
+        use crate::core::message::composed;
+        use crate::crm::counted;
+        let today = Day::from_ymd(2026, 3, 20).unwrap();
+        let stored = Stored::empty();
+        counted::readings();
+        composed::count();
+
+        // The background: keys, then one call for the badge and the memory writes.
+        let page = Page::new(record_with_timeline());
+        let _ = (page.keys(), page.memory_keys());
+        assert_eq!(counted::readings(), 0, "the keys need no reading");
+        let answer = page.on_page(&stored, today, 1_000, true);
+        assert_eq!(answer.badge.kind, "deal");
+        assert!(
+            answer.badge.number.parse::<u8>().is_ok(),
+            "{:?}",
+            answer.badge
+        );
+        assert!(
+            answer.effects.set.keys().any(|k| k.starts_with("seen:")),
+            "remembered from the same reading"
+        );
+        assert_eq!(
+            counted::readings(),
+            1,
+            "the badge and the memory: one reading"
+        );
+        assert_eq!(composed::count(), 0, "the badge composes no draft");
+
+        // The card: one reading and one composition per draw.
+        let PageView::Deal(card) = page.view(&stored, today) else {
+            panic!("a deal view")
+        };
+        assert!(card.message.is_some(), "the card has its drafts");
+        assert_eq!((counted::readings(), composed::count()), (1, 1));
+        assert_eq!(
+            card.score.map(|s| s.to_string()),
+            Some(answer.badge.number),
+            "the card's number is the badge's"
+        );
+
+        // A list: its keys need the row ids only; the badge and the rows' memory, one reading.
+        let list = Page::new(list_page());
+        assert_eq!(
+            list.keys().len(),
+            2 + 2 * 2,
+            "settings, date order, notes and seen per row"
+        );
+        assert_eq!(counted::readings(), 0);
+        let answer = list.on_page(&stored, today, 1_000, true);
+        assert_eq!(answer.badge.kind, "list");
+        assert_eq!(
+            answer
+                .effects
+                .set
+                .keys()
+                .filter(|k| k.starts_with("seen:"))
+                .count(),
+            2
+        );
+        assert_eq!((counted::readings(), composed::count()), (1, 0));
+
+        // A re-score after a storage change remembers nothing.
+        assert!(page
+            .on_page(&stored, today, 2_000, false)
+            .effects
+            .is_empty());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! settings, so the glue (`web::options`) only renders it, one fieldset at a time. The fixed
 //! wording (titles, legends, button labels) is in `copy::options`.
 
+use super::action::Action;
 use super::copy::options as o;
 use crate::core::date::{Day, NumericOrder};
 use crate::core::settings::{self, Settings, TUNABLE_NUMBERS};
@@ -77,8 +78,8 @@ pub struct ListField {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RemindersView {
     pub on: bool,
-    /// `reminders-on` or `reminders-off`: what the button does.
-    pub action: &'static str,
+    /// What the button does: turn them on, or off.
+    pub action: Action,
     pub label: &'static str,
     pub status: &'static str,
 }
@@ -196,9 +197,9 @@ impl RemindersView {
     fn new(on: bool) -> RemindersView {
         use super::copy::reminders as r;
         let (action, label) = if on {
-            ("reminders-off", r::TURN_OFF)
+            (Action::RemindersOff, r::TURN_OFF)
         } else {
-            ("reminders-on", r::TURN_ON)
+            (Action::RemindersOn, r::TURN_ON)
         };
         RemindersView {
             on,
@@ -367,10 +368,10 @@ mod tests {
             (v.lists[2].key, v.lists[2].text.as_str()),
             ("heard_no", "nicht mehr")
         );
-        assert_eq!(v.reminders.action, "reminders-off");
+        assert_eq!(v.reminders.action, Action::RemindersOff);
         assert!(v.reminders.on);
         let off = view(&Settings::default(), &[]).reminders;
-        assert_eq!((off.on, off.action), (false, "reminders-on"));
+        assert_eq!((off.on, off.action), (false, Action::RemindersOn));
         assert_ne!(off.label, v.reminders.label);
         assert_ne!(off.status, v.reminders.status);
     }

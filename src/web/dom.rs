@@ -1,5 +1,6 @@
 //! Small DOM builders. Text is always added as text nodes.
 
+use crate::view::action::Action;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
@@ -40,4 +41,9 @@ pub fn clear(el: &Element) {
             break;
         }
     }
+}
+
+/// Marks `el` as a control that does `action` (its `data-action`, which the page's script reads).
+pub fn action(el: &Element, action: Action) -> Result<(), JsValue> {
+    el.set_attribute("data-action", action.name())
 }

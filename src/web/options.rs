@@ -5,6 +5,7 @@
 //! nothing: every value, choice and note is in the view, the fixed wording in `copy::options`.
 
 use super::dom::{child, clear, text_child};
+use crate::view::action::Action;
 use crate::view::copy::options as o;
 use crate::view::options::{Choice, ListField, NumberField, OptionsView, RemindersView};
 use wasm_bindgen::{JsCast, JsValue};
@@ -178,11 +179,14 @@ fn advanced(form: &Element, v: &OptionsView) -> Result<(), JsValue> {
 /// Save and Restore the defaults, with the form's status.
 fn form_actions(form: &Element) -> Result<(), JsValue> {
     let actions = child(form, "div", "actions")?;
-    for (action, class, label) in [("save", "copy", o::SAVE), ("defaults", "chip", o::DEFAULTS)] {
+    for (action, class, label) in [
+        (Action::Save, "copy", o::SAVE),
+        (Action::Defaults, "chip", o::DEFAULTS),
+    ] {
         let b = text_child(&actions, "button", class, label)?;
         b.set_attribute("type", "button")?;
-        b.set_attribute("data-action", action)?;
-        b.set_attribute("data-testid", &format!("options-{action}"))?;
+        super::dom::action(&b, action)?;
+        b.set_attribute("data-testid", &format!("options-{}", action.name()))?;
     }
     let status = child(&actions, "span", "status")?;
     status.set_attribute("role", "status")?;
@@ -198,25 +202,25 @@ fn backup(root: &Element, can_undo: bool) -> Result<(), JsValue> {
     let row = child(&backup, "div", "actions")?;
     let export = text_child(&row, "button", "chip", o::EXPORT)?;
     export.set_attribute("type", "button")?;
-    export.set_attribute("data-action", "export")?;
+    super::dom::action(&export, Action::Export)?;
     export.set_attribute("data-testid", "options-export")?;
     let label = text_child(&row, "label", "chip", o::IMPORT)?;
     let file = child(&label, "input", "")?;
     file.set_attribute("type", "file")?;
     file.set_attribute("accept", "application/json,.json")?;
-    file.set_attribute("data-action", "import")?;
+    super::dom::action(&file, Action::Import)?;
     file.set_attribute("data-testid", "options-import")?;
     file.set_attribute("hidden", "")?;
     let delete = text_child(&row, "button", "chip danger", o::DELETE_ALL)?;
     delete.set_attribute("type", "button")?;
-    delete.set_attribute("data-action", "delete-all")?;
+    super::dom::action(&delete, Action::DeleteAll)?;
     delete.set_attribute("data-testid", "options-delete-all")?;
     delete.set_attribute("data-confirm", o::DELETE_ALL_CONFIRM)?;
     delete.set_attribute("data-done", o::DELETED_ALL)?;
     if can_undo {
         let undo = text_child(&row, "button", "chip", crate::view::copy::backup::UNDO)?;
         undo.set_attribute("type", "button")?;
-        undo.set_attribute("data-action", "undo")?;
+        super::dom::action(&undo, Action::Undo)?;
         undo.set_attribute("data-testid", "options-undo")?;
     }
     let status = child(&backup, "div", "status")?;
@@ -234,8 +238,8 @@ fn reminders(root: &Element, v: &RemindersView) -> Result<(), JsValue> {
     let row = child(&section, "div", "actions")?;
     let b = text_child(&row, "button", "chip", v.label)?;
     b.set_attribute("type", "button")?;
-    b.set_attribute("data-action", v.action)?;
-    b.set_attribute("data-testid", &format!("options-{}", v.action))?;
+    super::dom::action(&b, v.action)?;
+    b.set_attribute("data-testid", &format!("options-{}", v.action.name()))?;
     b.set_attribute("data-refused", r::REFUSED)?;
     let status = text_child(&section, "p", "status", v.status)?;
     status.set_attribute("role", "status")?;

@@ -3,6 +3,7 @@
 use super::dom::{child, clear, text_child};
 use super::sections;
 use crate::core::message::Choice;
+use crate::view::action::Action;
 use crate::view::copy;
 use crate::view::{serde_name, BadgeView, DealView, ListView};
 use wasm_bindgen::JsValue;
@@ -28,7 +29,7 @@ fn badge_and_card(root: &Element, f: &Frame, expanded: bool) -> Result<Element, 
     }
     let badge = child(&sw, "button", "badge")?;
     badge.set_attribute("type", "button")?;
-    badge.set_attribute("data-action", "toggle")?;
+    super::dom::action(&badge, Action::Toggle)?;
     badge.set_attribute("data-testid", "stall-badge")?;
     badge.set_attribute("aria-expanded", if expanded { "true" } else { "false" })?;
     badge.set_attribute(
@@ -71,7 +72,7 @@ fn badge_and_card(root: &Element, f: &Frame, expanded: bool) -> Result<Element, 
     }
     let close = text_child(&head, "button", "close", "×")?;
     close.set_attribute("type", "button")?;
-    close.set_attribute("data-action", "toggle")?;
+    super::dom::action(&close, Action::Toggle)?;
     close.set_attribute("aria-label", copy::COLLAPSE)?;
     Ok(card)
 }

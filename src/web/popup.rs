@@ -7,6 +7,7 @@ use crate::core::model::Channel;
 use crate::core::notes::{
     NoteField, NoteKind, Notes, BUYER_FACING, BUYER_FACING_FIELDS, NOTE_FIELDS, PRIVATE,
 };
+use crate::view::action::Action;
 use crate::view::copy;
 use crate::view::DealView;
 use crate::view::{score_text, serde_name};
@@ -207,7 +208,7 @@ fn voice_flag(parent: &Element, field: &str, v: &DealView) -> Result<(), JsValue
     text(&p, " ")?;
     let b = text_child(&p, "button", "chip", copy::MOVE_TO_PRIVATE)?;
     b.set_attribute("type", "button")?;
-    b.set_attribute("data-action", "move-note")?;
+    super::dom::action(&b, Action::MoveNote)?;
     b.set_attribute("data-from", field)?;
     b.set_attribute("data-to", PRIVATE)?;
     b.set_attribute(

@@ -3,6 +3,7 @@
 use super::dom::{child, text_child};
 use crate::core::lang::Lang;
 use crate::core::message::{Choice, Suggestion, TONES};
+use crate::view::action::Action;
 use crate::view::copy;
 use crate::view::serde_name;
 use crate::view::{field_label, DealView};
@@ -70,7 +71,7 @@ pub fn suggestion(parent: &Element, v: &DealView, choice: Choice) -> Result<(), 
     for c in m.channels() {
         let b = text_child(&switch, "button", "chip", c.as_str())?;
         b.set_attribute("type", "button")?;
-        b.set_attribute("data-action", "channel")?;
+        super::dom::action(&b, Action::Channel)?;
         b.set_attribute("data-channel", c.as_str())?;
         b.set_attribute(
             "aria-pressed",
@@ -80,7 +81,7 @@ pub fn suggestion(parent: &Element, v: &DealView, choice: Choice) -> Result<(), 
     for t in TONES {
         let b = text_child(&switch, "button", "chip tone", t.label())?;
         b.set_attribute("type", "button")?;
-        b.set_attribute("data-action", "tone")?;
+        super::dom::action(&b, Action::Tone)?;
         b.set_attribute("data-tone", &serde_name(&t))?;
         b.set_attribute("data-testid", "variant")?;
         b.set_attribute(
@@ -107,7 +108,7 @@ pub fn suggestion(parent: &Element, v: &DealView, choice: Choice) -> Result<(), 
     let actions = child(parent, "div", "actions")?;
     let copy = text_child(&actions, "button", "copy", copy::COPY)?;
     copy.set_attribute("type", "button")?;
-    copy.set_attribute("data-action", "copy")?;
+    super::dom::action(&copy, Action::Copy)?;
     copy.set_attribute("data-testid", "copy-message")?;
     let status = child(&actions, "span", "copied")?;
     status.set_attribute("role", "status")?;
@@ -129,7 +130,7 @@ fn language_switch(parent: &Element, m: &Suggestion) -> Result<(), JsValue> {
     for l in Lang::ALL {
         let b = text_child(&row, "button", "chip", l.code())?;
         b.set_attribute("type", "button")?;
-        b.set_attribute("data-action", "language")?;
+        super::dom::action(&b, Action::Language)?;
         b.set_attribute("data-lang", l.code())?;
         b.set_attribute("title", l.name())?;
         // The name starts with what the chip shows (WCAG 2.5.3, label in name).
@@ -170,7 +171,7 @@ pub fn structure_action(parent: &Element) -> Result<(), JsValue> {
     let row = child(parent, "div", "structure")?;
     let b = text_child(&row, "button", "chip", copy::structure::BUTTON)?;
     b.set_attribute("type", "button")?;
-    b.set_attribute("data-action", "structure")?;
+    super::dom::action(&b, Action::Structure)?;
     b.set_attribute("data-testid", "copy-structure")?;
     b.set_attribute("title", copy::structure::HINT)?;
     // The glue fills the status with one of these, so every word stays here.

@@ -3,6 +3,7 @@
 //! a deal's link is set only from an address `view::today` checked is a CRM record page.
 
 use super::dom::{child, clear, text_child};
+use crate::view::action::Action;
 use crate::view::copy::today as words;
 use crate::view::{serde_name, TodaySection, TodayView};
 use wasm_bindgen::JsValue;
@@ -91,7 +92,7 @@ pub fn render(root: &Element, v: &TodayView, size: Size) -> Result<(), JsValue> 
                 let actions = child(&body, "div", "row-actions")?;
                 let copy = text_child(&actions, "button", "chip", words::COPY)?;
                 copy.set_attribute("type", "button")?;
-                copy.set_attribute("data-action", "today-copy")?;
+                super::dom::action(&copy, Action::TodayCopy)?;
                 copy.set_attribute("data-testid", "today-copy")?;
                 copy.set_attribute("data-copied", words::COPIED)?;
                 // The words Copy puts on the clipboard, kept as a text node.

@@ -3,7 +3,8 @@
 //  - only extension/lib/protocol.js sends or listens for runtime messages;
 //  - no message, port or window-message name is spelled outside protocol.js;
 //  - no storage key (the Rust schema's, src/core/store.rs) is spelled in JavaScript at all: the
-//    core names the keys and returns every change as effects.
+//    core names the keys and returns every change as effects;
+//  - the data-action values (the DOM contract) are one table on each side, kept equal.
 // Each rule is also run on a made-up violation, to show it can fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,6 +47,12 @@ test('the storage schema and the protocol were found', () => {
 test('every extension file keeps to the rules', () => {
   const broken = FILES.flatMap((f) => violations(f).map((v) => `${f.file}: ${v}`));
   assert.deepEqual(broken, []);
+});
+
+test('the data-action values the core renders are the ones the pages dispatch on', () => {
+  const rust = [...readFileSync('src/view/action.rs', 'utf8').matchAll(/Action::\w+ => "([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(rust.length >= 16, rust.join(' '));
+  assert.deepEqual([...rust].sort(), Object.values(P.ACTION).sort());
 });
 
 test('the rules catch a violation', () => {

@@ -16,6 +16,21 @@ mod fr;
 #[cfg(test)]
 mod lang_tests;
 pub mod memory;
+
+/// How many times this thread composed a suggestion (every draft of a deal, `compose_with`):
+/// the tests of "no drafts for the badge" count with it.
+#[cfg(test)]
+pub(crate) mod composed {
+    use std::cell::Cell;
+    thread_local!(static COMPOSED: Cell<usize> = const { Cell::new(0) });
+    pub fn one() {
+        COMPOSED.with(|c| c.set(c.get() + 1));
+    }
+    /// The compositions since the last call.
+    pub fn count() -> usize {
+        COMPOSED.with(|c| c.replace(0))
+    }
+}
 mod new_value;
 pub mod pressure;
 mod reason_feedback;
@@ -645,6 +660,8 @@ fn compose_with(
     settings: &Settings,
     now: Day,
 ) -> Option<Suggestion> {
+    #[cfg(test)]
+    composed::one();
     let slots = Slots::new(deal, timeline, notes, settings, now);
     let kind = kind_for(assessment, notes, &slots, settings)?;
     let (lang, lang_from) = language_for(deal, notes, settings);

@@ -53,134 +53,156 @@ function readFields(form, names) {
 /** The control named `name` in `form`, if one is there. @param {HTMLFormElement | null | undefined} form @param {string | undefined} name */
 const control = (form, name) => /** @type {Control | null} */ ((name && form?.elements.namedItem(name)) || null);
 
+/**
+ * The popup's one page: its reading (taken apart once), the keys its view reads, their last
+ * known values, and the draft the rep picked.
+ * @type {{ page: PageReading, keys: string[], stored: Record<string, any>, choice: Record<string, string> }}
+ */
+let deal;
+
+// Fields the rep edited in this popup: only these are written, merged over what is stored, so
+// fields the form does not show, or that another window changed, are kept.
+/** @type {Set<string>} */
+let edited = new Set();
+let pending = 0; // the number of the latest write, so only its "Saved" is said
+let lastWrite = Promise.resolve(); // the latest notes write, for Enter to wait on
+/** @type {string | null} */
+let lastFields = null; // the JSON of the fields last written from this popup
+
 async function main() {
   await init();
   const snapshot = (await askSnapshot(await targetTab())) ?? { url: '', fields: {}, activities: null };
-  // The popup lives for one page: its snapshot is taken apart once.
   const page = new PageReading(snapshot);
   const keys = page.keys();
-  // The last known stored values of `keys`, kept current by the watch below.
-  let stored = await read(keys);
-  let choice = {};
-  page.render_popup(formRoot, resultRoot, stored, true, choice);
+  deal = { page, keys, stored: await read(keys), choice: {} };
+  page.render_popup(formRoot, resultRoot, deal.stored, true, deal.choice);
   if (!page.has_notes()) {
     await showToday();
     return; // no form, nothing to save
   }
-  const redraw = () => page.render_popup(formRoot, resultRoot, stored, false, choice);
-  resultRoot.addEventListener('click', (e) => {
-    const target = actionOf(e);
-    const action = target?.dataset.action;
-    if (action === ACTION.COPY) copyText(resultRoot);
-    if (action === ACTION.CHANNEL || action === ACTION.TONE) {
-      choice = { ...choice, [action]: target.dataset[action] };
-      try { redraw(); } catch (err) { reportError(resultRoot, err); }
-    }
-  });
-  // Fields the rep edited in this popup: only these are written, merged over what is stored,
-  // so fields the form does not show, or that another window changed, are kept.
-  /** @type {Set<string>} */
-  let edited = new Set();
-  let pending = 0;
-  let lastWrite = Promise.resolve(); // the latest notes write, for Enter to wait on
-  let lastFields = null; // the JSON of the fields last written from this popup
-
-  // Changed in another window (or by a restore). The echo of our own save is not reported:
-  // `save` redraws once the write is done, and a second redraw here would replace the chips
-  // under the rep's pointer mid-click.
-  const notesKey = page.notes_key();
-  watch(() => keys, async (changed) => {
-    stored = await read(keys);
-    const notesChanged = changed.includes(notesKey);
-    // Typing: an edit made here, with the focus still in the form. (The focus alone is not:
-    // the popup opens with it in the reason field.)
-    const focused = formRoot.contains(document.activeElement) ? /** @type {Control} */ (document.activeElement).name : null;
-    const typing = focused && edited.size > 0;
-    try {
-      if (notesChanged && !typing) {
-        // Another window (or a restore) changed what this popup shows while it is idle: show it.
-        page.render_popup(formRoot, resultRoot, stored, true, choice);
-        edited = new Set();
-        lastFields = null;
-        if (focused) control(formRoot.querySelector('form'), focused)?.focus();
-      } else {
-        redraw();
-      }
-    } catch (err) {
-      reportError(resultRoot, err);
-    }
-  });
-
-  // Saves on every edit, synchronously up to the storage call: a toolbar popup closes the moment
-  // the rep clicks back into the page, and an edit must never wait on a timer that dies with it.
-  const save = (/** @type {(string | undefined)[]} */ ...names) => {
-    const form = formRoot.querySelector('form');
-    if (!names.length || !names.every(Boolean) || !form) return;
-    for (const name of names) if (name) edited.add(name);
-    const fields = readFields(form, edited);
-    // A select fires `input` then `change` with the same value: one write, one redraw (a second
-    // redraw could replace the chips under the rep's pointer mid-click).
-    const fieldsJson = JSON.stringify(fields);
-    if (fieldsJson === lastFields) return;
-    lastFields = fieldsJson;
-    const { effects, problems } = page.notes_edited(stored, fields, Date.now());
-    stored = { ...stored, ...effects.set };
-    const id = ++pending;
-    const status = () => $(formRoot, '[data-testid="save-status"]') ?? document.createElement('p');
-    status().textContent = 'Saving…';
-    lastWrite = apply(effects);
-    lastWrite.then(() => {
-      // "Saved" only once the browser has the write, and only for the latest one.
-      if (id === pending) status().textContent = problems.length ? problems.join(' ') : 'Saved on this computer';
-      redraw();
-    }).catch((err) => {
-      status().textContent = `Not saved: ${err?.message || err}`;
-    });
-  };
+  resultRoot.addEventListener('click', onResultClick);
+  watch(() => keys, (changed) => onChangedElsewhere(changed).catch((err) => reportError(resultRoot, err)));
   // Listeners on the form's container, so they survive the form being drawn again.
   const nameOf = (/** @type {Event} */ e) => /** @type {Control | null} */ (e.target)?.name;
   formRoot.addEventListener('input', (e) => save(nameOf(e)));
   formRoot.addEventListener('change', (e) => save(nameOf(e)));
-  // "Move it?": text that reads like a private note goes from the field messages quote to the
-  // private notes (appended), both saved in one write. The core names both fields.
-  formRoot.addEventListener('click', (e) => {
-    const button = actionOf(e, ACTION.MOVE_NOTE);
-    const form = formRoot.querySelector('form');
-    if (!button || !form) return;
-    const from = control(form, button.dataset.from);
-    const to = control(form, button.dataset.to);
-    if (!from || !to || !from.value.trim()) return;
-    to.value = [to.value.trim(), from.value.trim()].filter(Boolean).join('\n');
-    from.value = '';
-    save(from.name, to.name);
-    to.focus();
-  });
-  // A language picked for the drafts is this buyer's language: the notes' field, saved.
-  resultRoot.addEventListener('click', (e) => {
-    const chip = actionOf(e, ACTION.LANGUAGE);
-    const select = control(formRoot.querySelector('form'), 'language');
-    if (!chip || !select) return;
-    select.value = chip.dataset.lang ?? '';
-    save('language');
-  });
+  formRoot.addEventListener('click', onMoveNote);
   // Enter in a one-line field would submit the form: everything is already saved.
   formRoot.addEventListener('submit', (e) => e.preventDefault());
-
-  // From the keyboard (Alt+Shift+S opens this popup): the reason field has the focus; Enter
-  // (Shift+Enter for a new line) closes the popup once the last edit is written; Esc closes it.
-  formRoot.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
-      window.close();
-    } else if (e.key === 'Enter' && !e.shiftKey && !(e.target instanceof HTMLSelectElement) && !(e.target instanceof HTMLButtonElement)) {
-      e.preventDefault();
-      lastWrite.then(() => {
-        const status = formRoot.querySelector('[data-testid="save-status"]');
-        if (status && !status.textContent) status.textContent = 'Saved on this computer';
-        window.close();
-      }).catch(() => {}); // a failed write says so in the status line; the popup stays open
-    }
-  });
+  formRoot.addEventListener('keydown', onKey);
   $(formRoot, '[data-testid="note-reason"]')?.focus();
+}
+
+/** The score, message and reasons again (the form stays as the rep is typing in it). */
+function redraw() {
+  deal.page.render_popup(formRoot, resultRoot, deal.stored, false, deal.choice);
+}
+
+/** Copy, a channel or tone switch, or a language chip (this buyer's language: the notes' field, saved). */
+function onResultClick(/** @type {MouseEvent} */ e) {
+  const target = actionOf(e);
+  const action = target?.dataset.action;
+  if (!target || !action) return;
+  if (action === ACTION.COPY) copyText(resultRoot);
+  if (action === ACTION.CHANNEL || action === ACTION.TONE) {
+    deal.choice = { ...deal.choice, [action]: target.dataset[action] ?? '' };
+    try { redraw(); } catch (err) { reportError(resultRoot, err); }
+  }
+  if (action === ACTION.LANGUAGE) {
+    const select = control(formRoot.querySelector('form'), 'language');
+    if (!select) return;
+    select.value = target.dataset.lang ?? '';
+    save('language');
+  }
+}
+
+/**
+ * What this popup shows changed in another window (or by a restore). The echo of our own save
+ * is not reported: `save` redraws once the write is done, and a second redraw here would
+ * replace the chips under the rep's pointer mid-click.
+ * @param {string[]} changed
+ */
+async function onChangedElsewhere(changed) {
+  deal.stored = await read(deal.keys);
+  // Typing: an edit made here, with the focus still in the form. (The focus alone is not: the
+  // popup opens with it in the reason field.)
+  const focused = formRoot.contains(document.activeElement) ? /** @type {Control} */ (document.activeElement).name : null;
+  const typing = focused && edited.size > 0;
+  if (changed.includes(deal.page.notes_key() ?? '') && !typing) {
+    // Idle: show the notes as they are now, form included.
+    deal.page.render_popup(formRoot, resultRoot, deal.stored, true, deal.choice);
+    edited = new Set();
+    lastFields = null;
+    if (focused) control(formRoot.querySelector('form'), focused)?.focus();
+  } else {
+    redraw();
+  }
+}
+
+/**
+ * Saves on every edit, synchronously up to the storage call: a toolbar popup closes the moment
+ * the rep clicks back into the page, and an edit must never wait on a timer that dies with it.
+ * @param {(string | undefined)[]} names the fields just edited
+ */
+function save(...names) {
+  const form = formRoot.querySelector('form');
+  if (!names.length || !names.every(Boolean) || !form) return;
+  for (const name of names) if (name) edited.add(name);
+  const fields = readFields(form, edited);
+  // A select fires `input` then `change` with the same value: one write, one redraw (a second
+  // redraw could replace the chips under the rep's pointer mid-click).
+  const fieldsJson = JSON.stringify(fields);
+  if (fieldsJson === lastFields) return;
+  lastFields = fieldsJson;
+  const { effects, problems } = deal.page.notes_edited(deal.stored, fields, Date.now());
+  deal.stored = { ...deal.stored, ...effects.set };
+  const id = ++pending;
+  const status = () => $(formRoot, '[data-testid="save-status"]') ?? document.createElement('p');
+  status().textContent = 'Saving…';
+  lastWrite = apply(effects);
+  lastWrite.then(() => {
+    // "Saved" only once the browser has the write, and only for the latest one.
+    if (id === pending) status().textContent = problems.length ? problems.join(' ') : 'Saved on this computer';
+    redraw();
+  }).catch((err) => {
+    status().textContent = `Not saved: ${err?.message || err}`;
+  });
+}
+
+/**
+ * "Move it?": text that reads like a private note goes from the field messages quote to the
+ * private notes (appended), both saved in one write. The core names both fields.
+ * @param {MouseEvent} e
+ */
+function onMoveNote(e) {
+  const button = actionOf(e, ACTION.MOVE_NOTE);
+  const form = formRoot.querySelector('form');
+  if (!button || !form) return;
+  const from = control(form, button.dataset.from);
+  const to = control(form, button.dataset.to);
+  if (!from || !to || !from.value.trim()) return;
+  to.value = [to.value.trim(), from.value.trim()].filter(Boolean).join('\n');
+  from.value = '';
+  save(from.name, to.name);
+  to.focus();
+}
+
+/**
+ * From the keyboard (Alt+Shift+S opens this popup): the reason field has the focus; Enter
+ * (Shift+Enter for a new line) closes the popup once the last edit is written; Esc closes it.
+ * @param {KeyboardEvent} e
+ */
+function onKey(e) {
+  if (e.key === 'Escape') {
+    window.close();
+  } else if (e.key === 'Enter' && !e.shiftKey && !(e.target instanceof HTMLSelectElement) && !(e.target instanceof HTMLButtonElement)) {
+    e.preventDefault();
+    lastWrite.then(() => {
+      const status = $(formRoot, '[data-testid="save-status"]');
+      if (status && !status.textContent) status.textContent = 'Saved on this computer';
+      window.close();
+    }).catch(() => {}); // a failed write says so in the status line; the popup stays open
+  }
 }
 
 /** Away from a deal record: the day's queue, and a link to the full Today page. */

@@ -4,8 +4,10 @@
 
 use super::action::Action;
 use super::copy::options as o;
+use crate::core::backup;
 use crate::core::date::{Day, NumericOrder};
 use crate::core::settings::{self, Settings, TUNABLE_NUMBERS};
+use crate::core::store::{Effects, StoreKey, Stored};
 use serde_json::Value;
 
 /// The options page.
@@ -220,6 +222,61 @@ fn choices(all: &[(&'static str, &'static str)], current: &str) -> Vec<Choice> {
         .collect()
 }
 
+/// What saving the options form (`form`: `{name: text}`) does over what is stored: the new
+/// settings, and the status line (what was wrong in the form, or that they were saved).
+pub fn settings_saved(form: &Value, stored: &Stored) -> Effects {
+    let (current, _) = settings::of(stored);
+    let (new, problems) = settings::from_form(form, &current);
+    let status = if problems.is_empty() {
+        super::copy::settings_status::SAVED.to_string()
+    } else {
+        problems.join(" ")
+    };
+    settings_write(&new).with_status(status)
+}
+
+/// "Restore the defaults": the default settings, stored, and the status line.
+pub fn settings_defaults() -> Effects {
+    settings_write(&Settings::default())
+        .with_status(super::copy::settings_status::DEFAULTS_RESTORED)
+}
+
+fn settings_write(s: &Settings) -> Effects {
+    match serde_json::to_value(s) {
+        Ok(v) => Effects::setting(StoreKey::Settings, v),
+        // Settings always serialise; if they ever did not, nothing is written.
+        Err(_) => Effects::none(),
+    }
+}
+
+/// What restoring a backup file's `text` over what is stored does: one write of the notes,
+/// settings and memory it changes (with the copy kept for undo), and the status line saying
+/// what was restored, skipped or kept. `key_prefixes`: the deal-key prefixes of the CRMs read.
+pub fn backup_restored(text: &str, stored: &Stored, key_prefixes: &[&str], now_ms: u64) -> Effects {
+    let r = backup::restore(text, stored, key_prefixes, now_ms);
+    let status = std::iter::once(super::copy::backup::report(&r))
+        .chain(r.problems.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Effects {
+        set: r.entries,
+        ..Effects::none()
+    }
+    .with_status(status)
+}
+
+/// What undoing the last restore does: the values kept before it written back (the keys it
+/// created removed), and the status line.
+pub fn restore_undone(stored: &Stored) -> Effects {
+    let u = backup::undo(stored);
+    let status = super::copy::backup::undo_report(&u);
+    Effects {
+        set: u.set,
+        remove: u.remove,
+        status: Some(status),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,5 +431,33 @@ mod tests {
         assert_eq!((off.on, off.action), (false, Action::RemindersOn));
         assert_ne!(off.label, v.reminders.label);
         assert_ne!(off.status, v.reminders.status);
+    }
+
+    #[test]
+    fn saving_says_saved_or_what_was_wrong_and_writes_the_settings() {
+        use crate::core::store::{StoreKey, Stored};
+        let stored = Stored::empty();
+        let ok = settings_saved(&serde_json::json!({"silence_start_days": "9"}), &stored);
+        assert_eq!(
+            ok.status.as_deref(),
+            Some(super::super::copy::settings_status::SAVED)
+        );
+        let after = stored.after(&ok);
+        assert_eq!(crate::core::settings::of(&after).0.silence_start_days, 9);
+        let bad = settings_saved(&serde_json::json!({"silence_start_days": "soon"}), &stored);
+        assert!(
+            bad.status.as_deref().is_some_and(|s| s.contains("soon")),
+            "{:?}",
+            bad.status
+        );
+        assert!(
+            bad.set.contains_key(&StoreKey::Settings.to_string()),
+            "the rest is still saved"
+        );
+        let d = settings_defaults();
+        assert_eq!(
+            crate::core::settings::of(&Stored::empty().after(&d)).0,
+            Settings::default()
+        );
     }
 }

@@ -14,7 +14,7 @@ mod today;
 
 use crate::core::date::Day;
 use crate::core::message::Choice;
-use crate::core::store::{self, Effects, StoreKey, Stored};
+use crate::core::store::{self, StoreKey, Stored};
 use crate::core::{backup, seen, settings};
 use crate::crm::snapshot::RawSnapshot;
 use crate::view::{self, Page, PageView};
@@ -334,31 +334,16 @@ pub fn setting_example(key: &str, value: &str) -> Option<String> {
 }
 
 /// Settings from the options form (`{name: text}`) over the stored ones (`all`): effects,
-/// with the status line (what was wrong, or that they were saved).
+/// with the status line (`view::options::settings_saved`).
 #[wasm_bindgen]
 pub fn settings_saved(form: JsValue, all: JsValue) -> Result<JsValue, JsValue> {
-    let (current, _) = settings::of(&stored(all)?);
-    let (new, problems) = settings::from_form(&json(form)?, &current);
-    let status = if problems.is_empty() {
-        view::copy::settings_status::SAVED.to_string()
-    } else {
-        problems.join(" ")
-    };
-    to_js(&Effects::setting(StoreKey::Settings, to_value(&new)?).with_status(status))
+    to_js(&view::options::settings_saved(&json(form)?, &stored(all)?))
 }
 
-/// "Restore the defaults": the default settings, stored.
+/// "Restore the defaults": effects with the status line.
 #[wasm_bindgen]
 pub fn settings_defaults() -> Result<JsValue, JsValue> {
-    let defaults = to_value(&settings::Settings::default())?;
-    to_js(
-        &Effects::setting(StoreKey::Settings, defaults)
-            .with_status(view::copy::settings_status::DEFAULTS_RESTORED),
-    )
-}
-
-fn to_value<T: Serialize>(v: &T) -> Result<Value, JsValue> {
-    serde_json::to_value(v).map_err(|e| JsValue::from_str(&e.to_string()))
+    to_js(&view::options::settings_defaults())
 }
 
 /// A backup file's text from everything in storage.
@@ -368,26 +353,17 @@ pub fn export_backup(all: JsValue) -> Result<String, JsValue> {
     serde_json::to_string_pretty(&v).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// What restoring a backup file's text over everything in storage (`all`) does: effects (one
-/// write of the notes, settings and memory it changes, with the copy for undo), and the status
-/// line saying what was restored, skipped or kept.
+/// What restoring a backup file's text over everything in storage (`all`) does: effects with
+/// the status line (`view::options::backup_restored`).
 #[wasm_bindgen]
 pub fn restore_backup(text: &str, all: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
-    let r = backup::restore(
+    let prefixes = crate::crm::adapter::key_prefixes();
+    to_js(&view::options::backup_restored(
         text,
         &stored(all)?,
-        &crate::crm::adapter::key_prefixes(),
+        &prefixes,
         millis(now_ms),
-    );
-    let status = std::iter::once(view::copy::backup::report(&r))
-        .chain(r.problems.iter().cloned())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let effects = Effects {
-        set: r.entries,
-        ..Effects::none()
-    };
-    to_js(&effects.with_status(status))
+    ))
 }
 
 /// The status line when the browser refused to write a restore (`detail`: its error).
@@ -399,14 +375,7 @@ pub fn restore_not_written(detail: &str) -> String {
 /// What undoing the last restore does, from everything in storage: effects with the status.
 #[wasm_bindgen]
 pub fn undo_restore(all: JsValue) -> Result<JsValue, JsValue> {
-    let u = backup::undo(&stored(all)?);
-    let status = view::copy::backup::undo_report(&u);
-    let effects = Effects {
-        set: u.set,
-        remove: u.remove,
-        status: Some(status),
-    };
-    to_js(&effects)
+    to_js(&view::options::restore_undone(&stored(all)?))
 }
 
 /// The status line when the browser refused to write an undo.

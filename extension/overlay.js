@@ -4,7 +4,7 @@
 // Rust core, which renders. Closing the card asks the content script to remove this frame.
 // Plumbing only.
 import init, { PageReading } from './pkg/stallwatch.js';
-import { ACTION, NONCE, PORT, PORT_MSG, WINDOW_MSG, fromOurTabTop } from './lib/protocol.js';
+import { ACTION, NONCE, PORT, PORT_MSG, REFUSED, WINDOW_MSG, fromOurTabTop } from './lib/protocol.js';
 import { apply, read, watch } from './lib/store.js';
 import { actionOf, copyText, reportError, writeClipboard } from './ui.js';
 
@@ -142,9 +142,9 @@ async function visibilityProblem() {
   // Its first report can say "not visible" while the new frame is still being painted; a real
   // cover is still there a few reports later.
   if (!seenVisible) await new Promise((r) => setTimeout(r, 350));
-  if (!seenVisible) return 'obscured';
-  if (!port) return 'unpaired';
-  return ask(PORT_MSG.VISIBILITY_ASK, 2000, 'no-answer');
+  if (!seenVisible) return REFUSED.OBSCURED;
+  if (!port) return REFUSED.UNPAIRED;
+  return ask(PORT_MSG.VISIBILITY_ASK, 2000, REFUSED.NO_ANSWER);
 }
 
 /** Asks the content script (`type`) and waits for its answer, or `timeout` ms for `fallback`. */

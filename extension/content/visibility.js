@@ -3,6 +3,7 @@
 // is: a page could otherwise hide it or slide it under its own button and let the rep's clicks
 // press ours (clickjacking). Chromium also checks with IntersectionObserver v2 inside the frame;
 // these checks run in every browser.
+import { REFUSED } from '../lib/protocol.js';
 import { expectedBox, moved, overlaps } from './geometry.js';
 import { FRAME_STYLE, HOST_STYLE, Z_TOP } from './style.js';
 
@@ -30,35 +31,35 @@ function* paintedAfter(host) {
 }
 
 /**
- * Why the open card may not be what the rep sees, or null when it is: `removed`, `hidden`,
- * `moved` or `covered`.
+ * Why the open card may not be what the rep sees (a `REFUSED` code: removed, hidden, moved or
+ * covered), or null when it is.
  * @param {{ host: HTMLElement, frame: HTMLElement | null, size: { width: number, height: number } } | null} mounted
  * @param {import('./geometry.js').Corner} corner
  */
 export function visibilityProblem(mounted, corner) {
-  if (!mounted?.frame || !mounted.host.isConnected) return 'removed';
+  if (!mounted?.frame || !mounted.host.isConnected) return REFUSED.REMOVED;
   const { host, frame } = mounted;
   for (const [el, want] of /** @type {const} */ ([[host, HOST_STYLE], [frame, FRAME_STYLE]])) {
     const cs = getComputedStyle(el);
-    if (cs.display === 'none' || cs.visibility !== 'visible' || cs.opacity !== '1') return 'hidden';
+    if (cs.display === 'none' || cs.visibility !== 'visible' || cs.opacity !== '1') return REFUSED.HIDDEN;
     for (const k of ['transform', 'filter', 'clip-path', 'z-index']) {
-      if (k in want && cs.getPropertyValue(k) !== want[k]) return 'moved';
+      if (k in want && cs.getPropertyValue(k) !== want[k]) return REFUSED.MOVED;
     }
   }
-  if (getComputedStyle(document.documentElement).opacity !== '1') return 'hidden';
+  if (getComputedStyle(document.documentElement).opacity !== '1') return REFUSED.HIDDEN;
   const box = frame.getBoundingClientRect();
   const { clientWidth, clientHeight } = document.documentElement;
-  if (moved(box, expectedBox(corner, mounted.size, clientWidth, clientHeight))) return 'moved';
+  if (moved(box, expectedBox(corner, mounted.size, clientWidth, clientHeight))) return REFUSED.MOVED;
   // Something painted over us: only what comes after our container among <html>'s children,
   // the top layer, or <html>'s ::after can be above a z-index as high as ours.
   const after = getComputedStyle(document.documentElement, '::after');
-  if (after.content !== 'none' && after.content !== 'normal' && after.display !== 'none' && after.zIndex === Z_TOP) return 'covered';
+  if (after.content !== 'none' && after.content !== 'normal' && after.display !== 'none' && after.zIndex === Z_TOP) return REFUSED.COVERED;
   let checked = 0;
   for (const el of paintedAfter(host)) {
     if (++checked > MAX_COVER_CHECKS) break;
     const cs = getComputedStyle(el);
     if (cs.visibility !== 'visible' || cs.display === 'none' || cs.opacity === '0') continue;
-    if (overlaps(el.getBoundingClientRect(), box)) return 'covered';
+    if (overlaps(el.getBoundingClientRect(), box)) return REFUSED.COVERED;
   }
   return null;
 }

@@ -67,6 +67,20 @@ export const ACTION = Object.freeze({
   REMINDERS_OFF: 'reminders-off',
 });
 
+/**
+ * Why the card refused an action (its visibility checks): the codes the card and the content
+ * script report, the same table as src/view/refused.rs (kept equal by the architecture test).
+ */
+export const REFUSED = Object.freeze({
+  REMOVED: 'removed',
+  HIDDEN: 'hidden',
+  MOVED: 'moved',
+  COVERED: 'covered',
+  OBSCURED: 'obscured',
+  UNPAIRED: 'unpaired',
+  NO_ANSWER: 'no-answer',
+});
+
 /** The prefix of the ids of the reminders' notifications (the deal's reminder id follows). */
 export const NOTIFICATION = 'stallwatch:';
 

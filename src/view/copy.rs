@@ -71,13 +71,13 @@ pub fn unreadable_problem(why: &str) -> String {
 }
 /// Why an action in the overlay was refused: the page had hidden, moved or covered it, so the
 /// click may not have been the rep's intent (clickjacking).
-pub fn refusal(code: &str) -> &'static str {
-    match code {
-        "hidden" => "Stallwatch did nothing: this page has made it invisible. Reload the page, and tell your admin if it happens again.",
-        "moved" => "Stallwatch did nothing: this page has moved or resized it. Reload the page, and tell your admin if it happens again.",
-        // "obscured": the browser's own visibility check (IntersectionObserver v2) said so.
-        "covered" | "obscured" => "Stallwatch did nothing: something on the page covers it. Close or scroll away what covers it, then try again.",
-        _ => "Stallwatch did nothing: it could not confirm it is in front of you. Try again in a moment.",
+pub fn refusal(why: super::refused::Refused) -> &'static str {
+    use super::refused::Refused;
+    match why {
+        Refused::Hidden => "Stallwatch did nothing: this page has made it invisible. Reload the page, and tell your admin if it happens again.",
+        Refused::Moved => "Stallwatch did nothing: this page has moved or resized it. Reload the page, and tell your admin if it happens again.",
+        Refused::Covered | Refused::Obscured => "Stallwatch did nothing: something on the page covers it. Close or scroll away what covers it, then try again.",
+        Refused::Removed | Refused::Unpaired | Refused::NoAnswer => "Stallwatch did nothing: it could not confirm it is in front of you. Try again in a moment.",
     }
 }
 /// The badge's word while an action is refused.

@@ -13,6 +13,7 @@ mod deal;
 mod list;
 mod memory;
 pub mod options;
+pub mod refused;
 pub mod reminders;
 mod today;
 

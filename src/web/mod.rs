@@ -70,7 +70,7 @@ fn choice(value: &JsValue) -> Choice {
     serde_wasm_bindgen::from_value(value.clone()).unwrap_or_default()
 }
 
-/// `picked.refused`: why the overlay's last action was refused (see `view::copy::refusal`).
+/// `picked.refused`: why the overlay's last action was refused (`view::refused::Refused`).
 fn refused(picked: &JsValue) -> Option<String> {
     js_sys::Reflect::get(picked, &JsValue::from_str("refused"))
         .ok()
@@ -157,7 +157,9 @@ impl PageReading {
         picked: JsValue,
     ) -> Result<JsValue, JsValue> {
         let refused = refused(&picked);
-        let refused = refused.as_deref().map(crate::view::copy::refusal);
+        let refused = refused
+            .as_deref()
+            .map(|code| crate::view::copy::refusal(crate::view::refused::Refused::parse(code)));
         let view = self.page.view(&stored(stored_now)?, today());
         let badge = view.badge();
         match &view {

@@ -4,7 +4,8 @@
 //  - no message, port or window-message name is spelled outside protocol.js;
 //  - no storage key (the Rust schema's, src/core/store.rs) is spelled in JavaScript at all: the
 //    core names the keys and returns every change as effects;
-//  - the data-action values (the DOM contract) are one table on each side, kept equal.
+//  - the data-action values (the DOM contract) and the refusal codes are one table on each
+//    side, kept equal.
 // Each rule is also run on a made-up violation, to show it can fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -54,6 +55,12 @@ test('the data-action values the core renders are the ones the pages dispatch on
   const rust = [...readFileSync('src/view/action.rs', 'utf8').matchAll(/^\s*[A-Z]\w* => "([^"]+)",$/gm)].map((m) => m[1]);
   assert.ok(rust.length >= 16, rust.join(' '));
   assert.deepEqual([...rust].sort(), Object.values(P.ACTION).sort());
+});
+
+test('the refusal codes the scripts send are the ones the core words', () => {
+  const rust = [...readFileSync('src/view/refused.rs', 'utf8').matchAll(/^\s*[A-Z]\w* => "([^"]+)",$/gm)].map((m) => m[1]);
+  assert.ok(rust.length >= 7, rust.join(' '));
+  assert.deepEqual([...rust].sort(), Object.values(P.REFUSED).sort());
 });
 
 test('the rules catch a violation', () => {

@@ -6,6 +6,16 @@ use stallwatch::crm::adapter::CrmAdapter;
 use stallwatch::crm::plan::{query, ListPlan, PagePattern, ReadPlan, TimelinePlan};
 use stallwatch::crm::{detect, detect_in, PageKind, UrlParts};
 
+/// A page kind as the URL table names it (`None`: a CRM page that is not a deal page).
+fn kind_name(kind: PageKind) -> Option<&'static str> {
+    match kind {
+        PageKind::DealRecord => Some("deal_record"),
+        PageKind::DealList => Some("deal_list"),
+        PageKind::DealBoard => Some("deal_board"),
+        PageKind::NotADeal => None,
+    }
+}
+
 #[test]
 fn crm_detect_matches_the_shared_url_table() {
     let table: serde_json::Value =
@@ -21,13 +31,7 @@ fn crm_detect_matches_the_shared_url_table() {
             Some("not_crm") => assert!(got.is_none(), "{url} is not a CRM page: {got:?}"),
             _ => {
                 let got = got.unwrap_or_else(|| panic!("{url} should be recognised"));
-                let kind = match got.kind {
-                    PageKind::DealRecord => Some("deal_record"),
-                    PageKind::DealList => Some("deal_list"),
-                    PageKind::DealBoard => Some("deal_board"),
-                    PageKind::NotADeal => None,
-                };
-                assert_eq!(kind, want_kind, "{url}");
+                assert_eq!(kind_name(got.kind), want_kind, "{url}");
                 assert_eq!(got.key.as_deref(), want_key, "{url}");
             }
         }
@@ -272,13 +276,7 @@ fn a_crm_addressed_by_query_string_fits_the_adapter_contract() {
             continue;
         }
         let got = got.unwrap_or_else(|| panic!("{url} should be recognised"));
-        let kind = match got.kind {
-            PageKind::DealRecord => Some("deal_record"),
-            PageKind::DealList => Some("deal_list"),
-            PageKind::DealBoard => Some("deal_board"),
-            PageKind::NotADeal => None,
-        };
-        assert_eq!(kind, want_kind, "{url}");
+        assert_eq!(kind_name(got.kind), want_kind, "{url}");
         assert_eq!(got.key.as_deref(), want_key, "{url}");
         // The record URL built from the key (a query, here) reads back as the same deal.
         if let Some(key) = want_key {

@@ -323,11 +323,6 @@ impl Effects {
     pub fn is_empty(&self) -> bool {
         self.set.is_empty() && self.remove.is_empty()
     }
-
-    /// The keys this changes.
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.set.keys().chain(self.remove.iter())
-    }
 }
 
 /// "Delete everything Stallwatch keeps here": every key of this extension's storage (`keys`,

@@ -2,30 +2,9 @@
 //! its `data-action` attribute, which the page's script dispatches on. `extension/lib/protocol.js`
 //! (`ACTION`) holds the same table; `tests/js/architecture.test.mjs` keeps the two equal.
 
-/// Declares the actions once: the enum, `ALL` and each one's name come from one list, so a new
-/// action cannot be left out of `ALL`.
-macro_rules! actions {
-    ($($(#[doc = $doc:expr])* $variant:ident => $name:literal,)*) => {
-        /// What a control in a rendered page does.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Action {
-            $($(#[doc = $doc])* $variant,)*
-        }
-
-        impl Action {
-            pub const ALL: &'static [Action] = &[$(Action::$variant,)*];
-
-            /// The `data-action` value.
-            pub const fn name(self) -> &'static str {
-                match self {
-                    $(Action::$variant => $name,)*
-                }
-            }
-        }
-    };
-}
-
-actions! {
+shared_strings! {
+    /// What a control in a rendered page does.
+    pub enum Action, fn name;
     /// The card's header and close button: open or close the card.
     Toggle => "toggle",
     /// A draft's channel switcher.

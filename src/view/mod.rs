@@ -5,6 +5,34 @@
 //! Every word the extension's pages show comes from here (`copy` for fixed wording) or from the
 //! core (reasons, messages, note field labels).
 
+/// An enum whose values are strings shared with the extension's JavaScript (a `data-action`, a
+/// refusal code), declared once: the enum, `ALL` and each value's string come from one list,
+/// one `Variant => "string",` per line (the JavaScript tests read that list to compare tables).
+macro_rules! shared_strings {
+    (
+        $(#[doc = $enum_doc:expr])*
+        pub enum $name:ident, fn $string:ident;
+        $($(#[doc = $doc:expr])* $variant:ident => $value:literal,)*
+    ) => {
+        $(#[doc = $enum_doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The string the extension's JavaScript uses for it.
+            pub const fn $string(self) -> &'static str {
+                match self {
+                    $($name::$variant => $value,)*
+                }
+            }
+        }
+    };
+}
+
 pub mod action;
 mod badge;
 pub mod copy;

@@ -3,29 +3,9 @@
 //! `extension/lib/protocol.js` (`REFUSED`) holds the same table, and
 //! `tests/js/architecture.test.mjs` keeps the two equal.
 
-/// Declares the reasons once: the enum, `ALL` and each one's code from one list.
-macro_rules! reasons {
-    ($($(#[doc = $doc:expr])* $variant:ident => $code:literal,)*) => {
-        /// Why an action was refused.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Refused {
-            $($(#[doc = $doc])* $variant,)*
-        }
-
-        impl Refused {
-            pub const ALL: &'static [Refused] = &[$(Refused::$variant,)*];
-
-            /// The code the scripts send.
-            pub const fn code(self) -> &'static str {
-                match self {
-                    $(Refused::$variant => $code,)*
-                }
-            }
-        }
-    };
-}
-
-reasons! {
+shared_strings! {
+    /// Why an action was refused.
+    pub enum Refused, fn code;
     /// Our container or the card's frame is no longer in the page.
     Removed => "removed",
     /// Made invisible (display, visibility or opacity).

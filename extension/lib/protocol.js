@@ -9,7 +9,7 @@
 // promise. Port messages (content script ↔ card) use the same names, through `post`.
 
 /** Runtime messages (chrome.runtime.sendMessage / tabs.sendMessage). */
-export const MSG = Object.freeze({
+export const MSG = /* @__PURE__ */ Object.freeze({
   /** content → background: `{snapshot, remember}` → `{badge, corner, keys, effects?}` */
   BADGE: 'stallwatch:badge',
   /** content → background: `{corner}` → `{}`: the rep dropped the badge in a corner. */
@@ -23,7 +23,7 @@ export const MSG = Object.freeze({
 });
 
 /** Port names: the content script's port to the card, and the card's port to Firefox's relay. */
-export const PORT = Object.freeze({
+export const PORT = /* @__PURE__ */ Object.freeze({
   /** content script → card (Chromium) or relay (Firefox), named with the pairing nonce. */
   PAGE: 'stallwatch-overlay:',
   /** card → relay (Firefox), named with the same nonce. */
@@ -31,7 +31,7 @@ export const PORT = Object.freeze({
 });
 
 /** Messages on the paired port between the content script and the card. */
-export const PORT_MSG = Object.freeze({
+export const PORT_MSG = /* @__PURE__ */ Object.freeze({
   /** content → card: `{snapshot}`: the page's newest reading. */
   SNAPSHOT: 'card:snapshot',
   /** card → content: `{open}`: open at the card's size, or close (remove the frame). */
@@ -48,7 +48,7 @@ export const PORT_MSG = Object.freeze({
  * What a control in a rendered page does: its `data-action`, written by the core's renderers
  * (src/view/action.rs, the same table: tests/js/architecture.test.mjs keeps them equal).
  */
-export const ACTION = Object.freeze({
+export const ACTION = /* @__PURE__ */ Object.freeze({
   TOGGLE: 'toggle',
   CHANNEL: 'channel',
   TONE: 'tone',
@@ -71,7 +71,7 @@ export const ACTION = Object.freeze({
  * Why the card refused an action (its visibility checks): the codes the card and the content
  * script report, the same table as src/view/refused.rs (kept equal by the architecture test).
  */
-export const REFUSED = Object.freeze({
+export const REFUSED = /* @__PURE__ */ Object.freeze({
   REMOVED: 'removed',
   HIDDEN: 'hidden',
   MOVED: 'moved',
@@ -85,7 +85,7 @@ export const REFUSED = Object.freeze({
 export const NOTIFICATION = 'stallwatch:';
 
 /** The window message the content script posts to its own card's frame only. */
-export const WINDOW_MSG = Object.freeze({
+export const WINDOW_MSG = /* @__PURE__ */ Object.freeze({
   /** content → card's window: `{nonce, theme}`. */
   PAIR: 'stallwatch:pair',
 });

@@ -195,7 +195,7 @@ root.addEventListener('click', async (event) => {
     // The language picked for the drafts is this buyer's: saved as the deal's language note
     // (the only note field the overlay writes), merged over the stored notes like the popup's.
     if (!page?.has_notes()) return;
-    const { effects } = page.notes_edited(await read(page.keys()), { language: target.dataset.lang }, Date.now());
+    const effects = page.notes_edited(await read(page.keys()), { language: target.dataset.lang }, Date.now());
     await apply(effects);
     // Falls through to the redraw: the drafts in the new language.
   } else if (action === ACTION.STRUCTURE) {

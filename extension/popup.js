@@ -154,18 +154,18 @@ function save(...names) {
   const fieldsJson = JSON.stringify(fields);
   if (fieldsJson === lastFields) return;
   lastFields = fieldsJson;
-  const { effects, problems } = deal.page.notes_edited(deal.stored, fields, Date.now());
+  const effects = deal.page.notes_edited(deal.stored, fields, Date.now());
   deal.stored = { ...deal.stored, ...effects.set };
   const id = ++pending;
   const status = () => $(formRoot, '[data-testid="save-status"]') ?? document.createElement('p');
-  status().textContent = 'Saving…';
+  status().textContent = status().dataset.saving ?? '';
   lastWrite = apply(effects);
   lastWrite.then(() => {
-    // "Saved" only once the browser has the write, and only for the latest one.
-    if (id === pending) status().textContent = problems.length ? problems.join(' ') : 'Saved on this computer';
+    // "Saved" (or what was wrong) only once the browser has the write, and only for the latest.
+    if (id === pending) status().textContent = effects.status ?? '';
     redraw();
   }).catch((err) => {
-    status().textContent = `Not saved: ${err?.message || err}`;
+    status().textContent = `${status().dataset.notSaved ?? ''} ${err?.message || err}`;
   });
 }
 
@@ -199,7 +199,7 @@ function onKey(e) {
     e.preventDefault();
     lastWrite.then(() => {
       const status = $(formRoot, '[data-testid="save-status"]');
-      if (status && !status.textContent) status.textContent = 'Saved on this computer';
+      if (status && !status.textContent) status.textContent = status.dataset.saved ?? '';
       window.close();
     }).catch(() => {}); // a failed write says so in the status line; the popup stays open
   }

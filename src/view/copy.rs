@@ -80,6 +80,12 @@ pub fn refusal(why: super::refused::Refused) -> &'static str {
         Refused::Removed | Refused::Unpaired | Refused::NoAnswer => "Stallwatch did nothing: it could not confirm it is in front of you. Try again in a moment.",
     }
 }
+/// The popup's save line: while a note is written, once it is, and when the browser refused.
+pub mod notes_status {
+    pub const SAVING: &str = "Saving…";
+    pub const SAVED: &str = "Saved on this computer";
+    pub const NOT_SAVED: &str = "Not saved:";
+}
 /// The badge's word while an action is refused.
 pub const BADGE_REFUSED: &str = "Blocked";
 pub const POPUP_NOT_A_DEAL: &str =

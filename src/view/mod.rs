@@ -221,23 +221,24 @@ impl Page {
     }
 
     /// The rep's edits to this deal's notes (`edits`: only the fields edited, by name), merged
-    /// over the stored notes, each changed field stamped with `now_ms`: what to write, and what
-    /// was wrong in the edits (said in the popup's status line). Nothing off a record page.
-    pub fn notes_edited(
-        &self,
-        stored: &Stored,
-        edits: &Value,
-        now: Day,
-        now_ms: u64,
-    ) -> (Effects, Vec<String>) {
+    /// over the stored notes, each changed field stamped with `now_ms`: what to write, with the
+    /// status line (what was wrong in the edits, or "saved"). Nothing off a record page.
+    pub fn notes_edited(&self, stored: &Stored, edits: &Value, now: Day, now_ms: u64) -> Effects {
         let Some(key) = self.notes_key() else {
-            return (Effects::none(), Vec::new());
+            return Effects::none();
         };
         let current = stored.get(&key).unwrap_or(&Value::Null);
         let merged = notes::merge_form(current, edits, now, now_ms);
+        // The status line once written: what was wrong in the edits (the rest is saved), or
+        // that they were saved.
+        let status = if merged.problems.is_empty() {
+            copy::notes_status::SAVED.to_string()
+        } else {
+            merged.problems.join(" ")
+        };
         match serde_json::to_value(&merged.notes) {
-            Ok(v) => (Effects::setting(key, v), merged.problems),
-            Err(e) => (Effects::none(), vec![e.to_string()]),
+            Ok(v) => Effects::setting(key, v).with_status(status),
+            Err(e) => Effects::none().with_status(e.to_string()),
         }
     }
 }

@@ -199,17 +199,17 @@ impl PageReading {
     }
 
     /// The rep's edits to this deal's notes (`edits`: only the fields edited, by name) merged
-    /// over the stored notes: `{effects, problems}`.
+    /// over the stored notes: effects, with the status line once written.
     pub fn notes_edited(
         &self,
         stored_now: JsValue,
         edits: JsValue,
         now_ms: f64,
     ) -> Result<JsValue, JsValue> {
-        let (effects, problems) =
+        let effects =
             self.page
                 .notes_edited(&stored(stored_now)?, &json(edits)?, today(), millis(now_ms));
-        to_js(&serde_json::json!({ "effects": effects, "problems": problems }))
+        to_js(&effects)
     }
 }
 

@@ -89,6 +89,10 @@ pub fn render_form(root: &Element, v: &DealView) -> Result<(), JsValue> {
     let status = child(&form, "p", "status")?;
     status.set_attribute("data-testid", "save-status")?;
     status.set_attribute("role", "status")?;
+    // The words the popup's script shows while saving (it cannot hold wording of its own).
+    status.set_attribute("data-saving", copy::notes_status::SAVING)?;
+    status.set_attribute("data-saved", copy::notes_status::SAVED)?;
+    status.set_attribute("data-not-saved", copy::notes_status::NOT_SAVED)?;
     text_child(root, "p", "privacy", copy::POPUP_PRIVACY)?;
     Ok(())
 }

@@ -24,6 +24,10 @@ pub enum Direction {
     Outbound,
     /// Not a touch between the two sides: a note, an internal task.
     Internal,
+    /// Between the two sides, but the page did not say who acted (an email card naming neither
+    /// sender nor recipient, an activity with no direction). Never counted as either side:
+    /// every fact it could change is left unsaid (`Timeline::unsure`).
+    Unknown,
 }
 
 /// The medium of a touch, and the buyer's channel preferences.

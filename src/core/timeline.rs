@@ -35,6 +35,9 @@ pub struct Timeline<'a> {
     pub streak: Vec<&'a Touch>,
     /// The buyer's usual gap between touches, in days (see `inbound_rhythm_days`).
     pub rhythm: Option<u32>,
+    /// Touches whose side the page did not show (`Direction::Unknown`), newest first. They are
+    /// not in `touches`: a fact they could change is not stated (see `unsure_since`).
+    pub unsure: Vec<&'a Touch>,
 }
 
 impl<'a> Timeline<'a> {
@@ -56,10 +59,15 @@ impl<'a> Timeline<'a> {
                 break;
             }
         }
+        let unsure: Vec<&Touch> = deal
+            .touches_newest_first()
+            .into_iter()
+            .filter(|t| t.direction == Direction::Unknown && t.day <= now)
+            .collect();
         let touches: Vec<&Touch> = deal
             .touches_newest_first()
             .into_iter()
-            .filter(|t| t.direction != Direction::Internal)
+            .filter(|t| t.direction != Direction::Internal && t.direction != Direction::Unknown)
             // A touch dated after today cannot have happened (a typo in an export): left out,
             // and said in the assessment's doubts.
             .filter(|t| t.day <= now)
@@ -99,7 +107,25 @@ impl<'a> Timeline<'a> {
             automatic,
             streak,
             rhythm,
+            unsure,
         }
+    }
+
+    /// The touches whose side is not known on or after `day` (all of them for `None`): any of
+    /// them could be a reply from the buyer or one more message of ours, so a fact about what
+    /// came after `day` (silence, the streak, who is waiting) is only true when this is empty.
+    pub fn unsure_since(&self, day: Option<Day>) -> Vec<&'a Touch> {
+        self.unsure
+            .iter()
+            .copied()
+            .filter(|t| day.is_none_or(|d| t.day >= d))
+            .collect()
+    }
+
+    /// The touches whose side is not known since the buyer's last known reply (all of them
+    /// when there is none).
+    pub fn unsure_since_reply(&self) -> Vec<&'a Touch> {
+        self.unsure_since(self.last_inbound.map(|t| t.day))
     }
 
     /// The normalised subject and body of the touch at `i` in `touches`.

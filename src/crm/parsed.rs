@@ -95,7 +95,7 @@ pub struct ParsedAmount {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParsedTouches {
-    /// Past activities read (emails, calls, meetings, notes and done tasks).
+    /// Past activities read with their side (emails, calls, meetings, notes and done tasks).
     pub total: usize,
     pub inbound: usize,
     pub outbound: usize,
@@ -106,6 +106,14 @@ pub struct ParsedTouches {
     pub last_inbound: Option<String>,
     /// Scheduled and open items, not counted as touches.
     pub upcoming: usize,
+    /// Past activities whose side the page did not show (not in `total`): counted, never
+    /// guessed. Left out of the JSON when there are none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unknown: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -127,7 +135,8 @@ impl Parsed {
         let touches = deal.touches.as_ref().map(|ts| {
             let count = |d: Direction| ts.iter().filter(|t| t.direction == d).count();
             ParsedTouches {
-                total: ts.len(),
+                total: ts.len() - count(Direction::Unknown),
+                unknown: count(Direction::Unknown),
                 inbound: count(Direction::Inbound),
                 outbound: count(Direction::Outbound),
                 meetings: ts.iter().filter(|t| t.channel == Channel::Meeting).count(),

@@ -243,6 +243,7 @@ fn read_activities(
     let mut touches = Vec::new();
     let mut upcoming = Vec::new();
     let mut skipped = Vec::new();
+    let mut unsure = 0usize;
     let mut pinned = 0;
     let mut past_items = 0;
     let mut last_buyer: Option<(Day, String)> = None;
@@ -296,8 +297,11 @@ fn read_activities(
             upcoming.push(touch(Direction::Internal));
             continue;
         }
+        // Nothing on the item says who acted: kept, as a touch of unknown side, so that every
+        // fact it could change is left unsaid (`Timeline::unsure`), and counted in the note.
         let Some(direction) = (adapter.direction_of)(channel, item, people) else {
-            skipped.push(format!("item {} (who acted is not shown)", i + 1));
+            unsure += 1;
+            touches.push(touch(Direction::Unknown));
             continue;
         };
         if direction == Direction::Inbound && channel != Channel::Meeting {
@@ -310,6 +314,16 @@ fn read_activities(
         touches.push(touch(direction));
     }
     let mut notes = Vec::new();
+    if unsure > 0 {
+        notes.push(format!(
+            "{} whose side is not shown (who acted: open them to see; nothing is said from them)",
+            if unsure == 1 {
+                "1 item".to_string()
+            } else {
+                format!("{unsure} items")
+            }
+        ));
+    }
     if !skipped.is_empty() {
         notes.push(format!("could not read {}", skipped.join(", ")));
     }
@@ -430,8 +444,11 @@ mod tests {
     fn an_item_that_does_not_say_who_acted_is_reported_not_guessed() {
         let snap = json!({"url": URL, "activities": [email("Yesterday", "", "", "")]});
         let r = reading(snap, None);
-        assert!(r.deal.touches.as_ref().unwrap().is_empty());
-        assert!(note(&r, "activities").contains("who acted is not shown"));
+        // Kept as a touch of unknown side (never counted as either side), and said.
+        let touches = r.deal.touches.as_ref().unwrap();
+        assert_eq!(touches.len(), 1);
+        assert_eq!(touches[0].direction, Direction::Unknown);
+        assert!(note(&r, "activities").contains("1 item whose side is not shown"));
         assert_eq!(r.deal.contact, None);
     }
 

@@ -4,6 +4,17 @@
 use serde::Serialize;
 use std::fmt;
 
+/// What a reason's fact is read from (`ReasonCode::reads`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    /// What came after the buyer's last reply.
+    SinceLastReply,
+    /// Counts over the whole timeline.
+    WholeTimeline,
+    /// The deal's fields and the rep's notes only.
+    DealAndNotes,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReasonCode {
@@ -56,6 +67,38 @@ impl ReasonCode {
     ];
 
     /// The stable name (`follow_up_trap`).
+    /// What the reason's fact is read from, so a partial timeline never states it falsely.
+    pub fn reads(self) -> Reads {
+        match self {
+            // "Since their last reply": a touch whose side is unknown after the last known
+            // reply could be a newer reply, or one more message of ours.
+            ReasonCode::FollowUpTrap
+            | ReasonCode::BuyerWaiting
+            | ReasonCode::BuyerSaidNo
+            | ReasonCode::ChampionLeft => Reads::SinceLastReply,
+            // Counts over the timeline (shares, calls, resent quotes, replies, concessions):
+            // any touch whose side is unknown could change the count. Silence too: when it
+            // starts counting follows the buyer's rhythm, their gaps between replies.
+            ReasonCode::Silence
+            | ReasonCode::Deadline
+            | ReasonCode::EffortBalance
+            | ReasonCode::ChannelAvoided
+            | ReasonCode::ChannelNotPreferred
+            | ReasonCode::FitShortReplies
+            | ReasonCode::FitResentQuote
+            | ReasonCode::FitDiscount
+            | ReasonCode::RepConcessions => Reads::WholeTimeline,
+            // The deal's fields and the rep's notes.
+            ReasonCode::NoReason
+            | ReasonCode::CloseDatePast
+            | ReasonCode::CloseDatePushed
+            | ReasonCode::StageAge
+            | ReasonCode::NoNextStep
+            | ReasonCode::NextStepOverdue
+            | ReasonCode::FitTags => Reads::DealAndNotes,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ReasonCode::Silence => "silence",

@@ -18,7 +18,7 @@ mod silence;
 mod stage_age;
 pub use stage_age::own_norm;
 
-pub use code::ReasonCode;
+pub use code::{Reads, ReasonCode};
 
 use super::date::Day;
 use super::listen::Heard;
@@ -323,11 +323,31 @@ pub(crate) fn assess_with(
     }
     reasons.extend(next_step::signal(deal, s, now));
     let fit = fit::signals(notes, timeline, s, now);
-    let fit_points: u32 = fit.iter().map(|r| r.points).sum();
+    let fit_codes: Vec<ReasonCode> = fit.iter().map(|r| r.code).collect();
     reasons.extend(fit);
     // Last, so that on equal points a fact about the deal is listed before the missing note.
     reasons.extend(reason::signal(notes, s));
+    // A fact is stated only from what was read with certainty: where touches whose side the
+    // page did not show could change it, it is withheld and said as what to open.
+    let unsure_since_reply = timeline.unsure_since_reply();
+    let unsure_anywhere = !timeline.unsure.is_empty();
+    reasons.retain(|r| match r.code.reads() {
+        Reads::SinceLastReply => unsure_since_reply.is_empty(),
+        Reads::WholeTimeline => !unsure_anywhere,
+        Reads::DealAndNotes => true,
+    });
+    // What the buyer's side said (an auto-reply, a date to come back, a reply after the
+    // snooze) is about their last reply: a newer touch of unknown side could supersede it.
+    if !unsure_since_reply.is_empty() {
+        notices.clear();
+    }
     reasons.retain(|r| r.points > 0);
+    // Walking away rests on the fit reasons still stated (a withheld one cannot advise it).
+    let fit_points: u32 = reasons
+        .iter()
+        .filter(|r| fit_codes.contains(&r.code))
+        .map(|r| r.points)
+        .sum();
     // Largest contribution first; ties keep the signal order above.
     reasons.sort_by_key(|r| std::cmp::Reverse(r.points));
 
@@ -346,7 +366,13 @@ pub(crate) fn assess_with(
     } else {
         State::Act
     };
-    let (confidence, missing) = what_was_missing(deal, notes);
+    let (confidence, mut missing) = what_was_missing(deal, notes);
+    let confidence = if unsure_anywhere {
+        missing.push(unsure_note(&timeline.unsure, now));
+        lower(confidence)
+    } else {
+        confidence
+    };
     let doubts = doubts(deal, now);
     let confidence = if doubts.is_empty() {
         confidence
@@ -365,6 +391,17 @@ pub(crate) fn assess_with(
         act_from: if state == State::Wait { act_from } else { None },
         notices,
     }
+}
+
+/// What the rep can open to settle the touches whose side the page did not show: "who acted in
+/// 3 activities (newest 25 Nov): open them on the page".
+fn unsure_note(unsure: &[&crate::core::model::Touch], now: Day) -> String {
+    let newest = unsure.iter().map(|t| t.day).max();
+    format!(
+        "who acted in {}{}: open them on the page to be sure",
+        plural(unsure.len(), "activity", "activities"),
+        newest.map_or(String::new(), |d| format!(" (newest {})", d.short(now)))
+    )
 }
 
 /// The first day to act again when the buyer's side asked for a pause: a resume date in their
@@ -418,6 +455,10 @@ fn stated_pause(t: &Timeline, now: Day, notices: &mut Vec<Notice>) -> (Option<Da
 /// No word from the buyer for `close_out_after_days` while we kept writing: a deal that died
 /// months ago, to close honestly rather than chase (a fresh six-week ghost is still `act`).
 fn long_dead(deal: &Deal, t: &Timeline, s: &Settings, now: Day) -> bool {
+    // A touch whose side is unknown since their last known reply could be a newer reply.
+    if !t.unsure_since_reply().is_empty() {
+        return false;
+    }
     let Some((since, _)) = silence::silent_since(deal, t) else {
         return false;
     };
@@ -433,6 +474,11 @@ fn long_dead(deal: &Deal, t: &Timeline, s: &Settings, now: Day) -> bool {
 fn wait_until(t: &Timeline, s: &Settings, now: Day) -> Option<Day> {
     let last = t.touches.first()?;
     if last.direction != Direction::Outbound || t.streak.len() != 1 {
+        return None;
+    }
+    // A touch whose side is unknown since their last reply could be their answer, or another
+    // message of ours: the ball is not known to be in their court.
+    if !t.unsure_since_reply().is_empty() {
         return None;
     }
     let empty = last.subject.trim().is_empty() && last.body.trim().is_empty();

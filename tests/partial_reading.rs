@@ -1,0 +1,98 @@
+//! A partial reading never states a false fact: on every scenario, turning any touch's side
+//! into "not shown" (`Direction::Unknown`, what the reader gives an item that names nobody)
+//! never produces a reason or a notice read from the timeline whose fact the full reading does
+//! not also state word for word, nor advice (wait, walk away, close out) the full reading does
+//! not give. Facts read from the deal's fields and notes cannot be made
+//! false by the timeline: they must only say the same as the full reading when both state them.
+
+mod common;
+use common::all_inputs;
+
+use stallwatch::core::model::Direction;
+use stallwatch::core::risk::{assess, Reads, State};
+
+#[test]
+fn an_unknown_side_never_makes_a_false_fact() {
+    let mut checked = 0;
+    let mut false_facts = Vec::new();
+    for input in all_inputs() {
+        let Some((deal, notes)) = &input.deal else {
+            continue;
+        };
+        let full = assess(Some(deal), notes, &input.settings, input.now);
+        let n = deal.touches.as_ref().map_or(0, Vec::len);
+        for i in 0..n {
+            let mut partial = deal.clone();
+            let Some(t) = partial.touches.as_mut().and_then(|ts| ts.get_mut(i)) else {
+                continue;
+            };
+            if t.direction == Direction::Internal {
+                continue;
+            }
+            t.direction = Direction::Unknown;
+            let a = assess(Some(&partial), notes, &input.settings, input.now);
+            checked += 1;
+            for r in &a.reasons {
+                // A fact read from the deal's fields and the notes cannot be made false by the
+                // timeline; the full reading may leave it out only because the buyer asked for
+                // a pause (a stage or a close date is then explained), which the partial one
+                // could not hear. When both state it, they must say the same.
+                if r.code.reads() == Reads::DealAndNotes {
+                    if let Some(f) = full.reasons.iter().find(|f| f.code == r.code) {
+                        if f.fact != r.fact {
+                            false_facts.push(format!(
+                                "{} (touch {i} unknown): {:?} says {:?}, truly {:?}",
+                                input.name, r.code, r.fact, f.fact
+                            ));
+                        }
+                    }
+                    continue;
+                }
+                if !full
+                    .reasons
+                    .iter()
+                    .any(|f| f.code == r.code && f.fact == r.fact)
+                {
+                    false_facts.push(format!(
+                        "{} (touch {i} unknown): reason {:?}: {}",
+                        input.name, r.code, r.fact
+                    ));
+                }
+            }
+            for x in &a.notices {
+                if !full
+                    .notices
+                    .iter()
+                    .any(|f| f.code == x.code && f.fact == x.fact)
+                {
+                    false_facts.push(format!(
+                        "{} (touch {i} unknown): notice {:?}: {}",
+                        input.name, x.code, x.fact
+                    ));
+                }
+            }
+            // Advice is a claim about the timeline too: to walk away or close out only where the
+            // full reading does; to wait (the ball is in their court) never where it says to act.
+            // (Waiting where the full reading walks away misses a conclusion; it states nothing
+            // false.)
+            let false_advice = match a.state {
+                State::WalkAway | State::CloseOut => a.state != full.state,
+                State::Wait => full.state == State::Act,
+                _ => false,
+            };
+            if false_advice {
+                false_facts.push(format!(
+                    "{} (touch {i} unknown): state {:?}, truly {:?}",
+                    input.name, a.state, full.state
+                ));
+            }
+        }
+    }
+    assert!(checked > 300, "only {checked} variants");
+    assert!(
+        false_facts.is_empty(),
+        "{} false facts from a partial reading:\n{}",
+        false_facts.len(),
+        false_facts.join("\n")
+    );
+}

@@ -23,6 +23,15 @@ pub fn parse_money(raw: &str) -> Result<Money, String> {
     if s.is_empty() {
         return Err("the amount is empty".into());
     }
+    // A multi-currency org shows the deal's own amount first and its conversion into the
+    // corporate currency in parentheses ("GBP 12,000.00 (USD 15,240.00)"): the deal's amount is
+    // the first. Only a bracket that is itself an amount is a conversion.
+    if let Some(own) = s.strip_suffix(')').and_then(|rest| {
+        let (own, converted) = rest.rsplit_once('(')?;
+        (!own.trim().is_empty() && parse_money(converted).is_ok()).then_some(own)
+    }) {
+        return parse_money(own);
+    }
     let mut currency = String::new();
     let mut number = String::new();
     let mut suffix = None;
@@ -153,5 +162,16 @@ mod tests {
         for bad in ["", "USD ——", "#Error!", "--", "n/a", "12,34,5.6.7"] {
             assert!(parse_money(bad).is_err(), "{bad:?} should not parse");
         }
+    }
+
+    #[test]
+    fn a_converted_amount_in_brackets_is_the_conversion_not_the_amount() {
+        let m = parse_money("GBP 12,000.00 (USD 15,240.00)").unwrap();
+        assert_eq!((m.currency.as_deref(), m.units()), (Some("GBP"), 12_000));
+        let m = parse_money("12.000,00 EUR (15.240,00 USD)").unwrap();
+        assert_eq!(m.units(), 12_000);
+        // A bracket that is no amount is still a problem, said, not dropped.
+        assert!(parse_money("GBP 12,000.00 (approx)").is_err());
+        assert!(parse_money("(USD 15,240.00)").is_err());
     }
 }

@@ -42,7 +42,7 @@ pub struct Timeline<'a> {
 
 impl<'a> Timeline<'a> {
     pub fn new(deal: &'a Deal, settings: &'a Settings, now: Day) -> Timeline<'a> {
-        let extra = Extra::new(settings);
+        let extra = Extra::new(settings, deal);
         let mut automatic = Vec::new();
         let mut last_heard = Vec::new();
         // The buyer's side, newest first, read until their newest real reply: what came after
@@ -147,8 +147,11 @@ impl<'a> Timeline<'a> {
     }
 }
 
-/// The rep's own phrases for what a reply can mean, added to the built-in lists.
+/// The rep's own phrases for what a reply can mean, added to the built-in lists, and the
+/// subjects of our own messages (to tell the buyer's words in a reply's subject from an echo).
 struct Extra<'a> {
+    /// Our messages' subjects without reply prefixes, lowercase, whitespace collapsed.
+    ours: Vec<String>,
     no: Matcher<'a>,
     buying: Matcher<'a>,
     price: Matcher<'a>,
@@ -158,8 +161,54 @@ struct Extra<'a> {
     any: bool,
 }
 
+/// A subject compared with another: lowercase, whitespace collapsed.
+fn folded(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The buyer's own words in an inbound touch's subject. A new subject is all theirs. A reply's
+/// ("Re: …", "AW: …", "RE : …") repeats a subject: ours word for word is nothing of theirs;
+/// ours with something added is the addition; a subject none of ours starts (they changed it,
+/// "Re: Proposal — where would our data be hosted?") is theirs, without its prefixes.
+fn buyers_subject<'t>(t: &'t Touch, ours: &[String]) -> &'t str {
+    let Some(rest) = super::listen::reply_rest(&t.subject) else {
+        return &t.subject;
+    };
+    if t.direction != Direction::Inbound {
+        return &t.subject;
+    }
+    let folded_rest = folded(rest);
+    if ours.contains(&folded_rest) {
+        return &t.subject; // an echo of ours: still a reply's subject, ignored by `hear`
+    }
+    match ours
+        .iter()
+        .filter(|o| !o.is_empty() && folded_rest.starts_with(o.as_str()))
+        .max_by_key(|o| o.len())
+    {
+        // Theirs is what follows our subject ("… — and the SSO question?").
+        Some(o) => after_words(rest, o.split(' ').count())
+            .trim_start_matches(|c: char| c.is_whitespace() || "-—–:|,;".contains(c)),
+        None => rest,
+    }
+}
+
+/// `s` after its first `n` words.
+fn after_words(s: &str, n: usize) -> &str {
+    let mut rest = s.trim_start();
+    for _ in 0..n {
+        rest = rest
+            .find(char::is_whitespace)
+            .map_or("", |i| rest[i..].trim_start());
+    }
+    rest
+}
+
 impl<'a> Extra<'a> {
-    fn new(s: &'a Settings) -> Extra<'a> {
+    fn new(s: &'a Settings, deal: &Deal) -> Extra<'a> {
         let lists = [
             &s.heard_no,
             &s.heard_buying,
@@ -168,7 +217,17 @@ impl<'a> Extra<'a> {
             &s.heard_left,
             &s.heard_request,
         ];
+        let ours = deal
+            .touches
+            .iter()
+            .flatten()
+            // Ours, and those whose side is unknown (they may be ours: never take an echo of
+            // one of them for the buyer's words).
+            .filter(|t| matches!(t.direction, Direction::Outbound | Direction::Unknown))
+            .map(|t| folded(super::listen::reply_rest(&t.subject).unwrap_or(&t.subject)))
+            .collect();
         Extra {
+            ours,
             no: Matcher::new(&s.heard_no),
             buying: Matcher::new(&s.heard_buying),
             price: Matcher::new(&s.heard_price_push),
@@ -182,11 +241,12 @@ impl<'a> Extra<'a> {
     /// What the touch says: the built-in reading, plus any of the rep's phrases found in its
     /// subject or the new part of its text (quoting the phrase).
     fn hear(&self, t: &Touch, now: Day) -> Vec<Heard> {
-        let mut heard = hear(&t.subject, &t.body, now);
+        let subject = buyers_subject(t, &self.ours);
+        let mut heard = hear(subject, &t.body, now);
         if !self.any {
             return heard;
         }
-        let text = normalize_all(&[&t.subject, new_part(&t.body)]);
+        let text = normalize_all(&[subject, new_part(&t.body)]);
         // Each list, the reading it adds (quoting the phrase), and whether the built-in
         // reading already holds one of that kind.
         type Add = fn(String) -> Heard;
@@ -273,4 +333,87 @@ fn inbound_rhythm_days(touches: &[&Touch]) -> Option<u32> {
     // The lower middle gap: the rhythm only relaxes silence when the buyer is slow
     // consistently, not because of one long pause.
     Some(gaps[(gaps.len() - 1) / 2])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::Channel;
+
+    fn day(n: i32) -> Day {
+        Day::from_ymd(2026, 12, 7).unwrap().plus(n)
+    }
+
+    fn email(days: i32, direction: Direction, subject: &str) -> Touch {
+        Touch {
+            day: day(days),
+            direction,
+            channel: Channel::Email,
+            subject: subject.into(),
+            body: String::new(),
+        }
+    }
+
+    /// What the buyer's last reply says, for a deal whose touches are `touches`.
+    fn last_heard(touches: Vec<Touch>) -> Vec<Heard> {
+        let deal = Deal {
+            touches: Some(touches),
+            ..Deal::default()
+        };
+        let settings = Settings::default();
+        Timeline::new(&deal, &settings, day(0)).last_heard
+    }
+
+    fn asked(h: &[Heard]) -> Option<&str> {
+        h.iter().find_map(|h| match h {
+            Heard::Asked { quote } => Some(quote.as_str()),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn a_reply_whose_subject_the_buyer_changed_is_heard_from_its_subject() {
+        // The body is not on the page (a collapsed card): the subject is all there is.
+        let h = last_heard(vec![
+            email(
+                -6,
+                Direction::Outbound,
+                "Proposal — Aubrac data platform licence",
+            ),
+            email(
+                -4,
+                Direction::Inbound,
+                "Re: Proposal — where would our data be hosted?",
+            ),
+        ]);
+        assert_eq!(
+            asked(&h),
+            Some("Proposal — where would our data be hosted?"),
+            "{h:?}"
+        );
+        // What they added after our subject, in another language's prefix.
+        let h = last_heard(vec![
+            email(-6, Direction::Outbound, "Angebot Lagerverwaltung"),
+            email(
+                -4,
+                Direction::Inbound,
+                "AW: Angebot Lagerverwaltung — gibt es einen Rabatt?",
+            ),
+        ]);
+        assert!(asked(&h).is_some_and(|q| q.contains("Rabatt")), "{h:?}");
+    }
+
+    #[test]
+    fn a_reply_that_only_repeats_our_subject_says_nothing_of_theirs() {
+        let h = last_heard(vec![
+            email(-6, Direction::Outbound, "Can we meet on Tuesday?"),
+            email(-4, Direction::Inbound, "Re: Can we meet on Tuesday?"),
+        ]);
+        assert_eq!(asked(&h), None, "our own question, echoed: {h:?}");
+        let h = last_heard(vec![
+            email(-6, Direction::Outbound, "RE : Remise?"),
+            email(-4, Direction::Inbound, "TR : RE : Remise?"),
+        ]);
+        assert_eq!(asked(&h), None, "{h:?}");
+    }
 }

@@ -271,14 +271,22 @@ pub mod today {
             TodaySection::Waiting => "Waiting until",
             TodaySection::Snoozed => "Snoozed until",
             TodaySection::LetGo => "Let go or close out",
+            TodaySection::NotOpened => "Seen in a list, not opened yet",
         }
     }
-    pub fn headline(act: usize, all: usize) -> String {
-        match (act, all) {
-            (_, 0) => "No deals yet".to_string(),
+    /// The queue's headline: the deals to act on among those opened, and those only seen in a
+    /// list.
+    pub fn headline(act: usize, opened: usize, listed: usize) -> String {
+        let head = match (act, opened) {
+            (_, 0) if listed == 0 => return "No deals yet".to_string(),
+            (_, 0) => "No deal opened yet".to_string(),
             (0, n) => format!("Nothing to send today, of {n} you have opened"),
             (1, n) => format!("1 deal to act on today, of {n} you have opened"),
             (a, n) => format!("{a} deals to act on today, of {n} you have opened"),
+        };
+        match listed {
+            0 => head,
+            n => format!("{head}; {n} more seen in a list, not opened yet"),
         }
     }
     pub const EMPTY: &str = "Stallwatch lists the deals you have opened. Open your pipeline's list view or board in Salesforce or HubSpot, and the deals you work on: they appear here. Nothing is fetched; only what you open is read.";

@@ -28,14 +28,18 @@ pub enum TodaySection {
     Snoozed,
     /// Bad fit, a no, or months of silence: let it go or close it out.
     LetGo,
+    /// Seen only in a list or board: its activity was never read, so nothing is said of it
+    /// beyond what the list showed, and it does not crowd out the deals the rep can act on.
+    NotOpened,
 }
 
 impl TodaySection {
-    pub const ALL: [TodaySection; 4] = [
+    pub const ALL: [TodaySection; 5] = [
         TodaySection::ActToday,
         TodaySection::Waiting,
         TodaySection::Snoozed,
         TodaySection::LetGo,
+        TodaySection::NotOpened,
     ];
 
     /// Where a deal in `state` goes; `None` for closed deals (not in the queue).
@@ -110,12 +114,11 @@ pub fn today_view(stored: &Stored, now: Day, now_ms: u64) -> TodayView {
     let mut owners: Vec<String> = rows.iter().filter_map(|r| r.owner.clone()).collect();
     owners.sort();
     owners.dedup();
-    let act = rows
-        .iter()
-        .filter(|r| r.section == TodaySection::ActToday)
-        .count();
+    let count = |section| rows.iter().filter(|r| r.section == section).count();
+    let act = count(TodaySection::ActToday);
+    let not_opened = count(TodaySection::NotOpened);
     TodayView {
-        headline: words::headline(act, rows.len()),
+        headline: words::headline(act, rows.len() - not_opened, not_opened),
         empty: rows.is_empty().then_some(words::EMPTY),
         rows,
         crms,
@@ -142,7 +145,13 @@ fn row(
         suggestion,
     } = assessed(deal, stored, settings, now);
     problems.extend(loaded.problems.iter().map(|p| format!("{name}: {p}")));
-    let section = TodaySection::of(a.state)?;
+    let section = match TodaySection::of(a.state)? {
+        // The rep's own snooze stands; anything else about a deal whose record page was never
+        // read rests on a list's columns alone.
+        TodaySection::Snoozed => TodaySection::Snoozed,
+        _ if s.record_day.is_none() => TodaySection::NotOpened,
+        section => section,
+    };
     let top_reason = match a.state {
         State::Snoozed => a.snoozed_until.map(|d| words::snoozed_until(d, now)),
         State::Wait => a.act_from.map(|d| words::wait_until(d, now)),
@@ -519,5 +528,58 @@ mod tests {
             "Quick one: does Tuesday work?"
         );
         assert!(first_line(&"x".repeat(300)).ends_with('…'));
+    }
+
+    #[test]
+    fn a_deal_only_seen_in_a_list_waits_below_the_ones_opened() {
+        let mut map = serde_json::Map::new();
+        let opened = deal(
+            "0065g00000AAAAA",
+            "Opened",
+            vec![touch(12, Direction::Outbound, "Checking in.")],
+        );
+        store(&mut map, &opened);
+        let mut listed = opened.clone();
+        listed.key = "sf:acme:0065g00000LLLLL".into();
+        listed.name = Some("Listed".into());
+        listed.touches = None;
+        let s = remember(
+            None,
+            &listed,
+            &url("0065g00000LLLLL"),
+            SeenOn::List,
+            NOW_MS,
+            today(),
+        )
+        .unwrap();
+        map.insert(
+            seen::storage_key(&listed.key).to_string(),
+            serde_json::to_value(s).unwrap(),
+        );
+        let v = today_view(&Value::Object(map), today(), NOW_MS);
+        let sections: Vec<(&str, TodaySection)> = v
+            .rows
+            .iter()
+            .map(|r| (r.name.as_str(), r.section))
+            .collect();
+        assert!(
+            sections.contains(&("Opened", TodaySection::ActToday)),
+            "{sections:?}"
+        );
+        assert!(
+            sections.contains(&("Listed", TodaySection::NotOpened)),
+            "{sections:?}"
+        );
+        assert_eq!(
+            TodaySection::ALL.last(),
+            Some(&TodaySection::NotOpened),
+            "shown last"
+        );
+        assert!(
+            v.headline
+                .ends_with("of 1 you have opened; 1 more seen in a list, not opened yet"),
+            "{}",
+            v.headline
+        );
     }
 }

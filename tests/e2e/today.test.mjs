@@ -68,9 +68,11 @@ test('after a morning of visits, Today lists each deal once, in its section, wit
   const listed = EXPECTED['salesforce/opportunity-list.html'].rows;
   for (const r of listed.filter((x) => /^Closed/.test(x.stage))) assert.ok(!rows.some((q) => q.name === r.name), `${r.name} is closed`);
   const other = rows.find((r) => r.key !== northwind.key && r.key.startsWith('sf:'));
+  // Seen only in the list, never opened: their own section, below what the rep can act on.
+  assert.equal(other.section, 'not_opened', `${other.name} was only seen in the list`);
   assert.match(other.href, /^https:\/\/acme\.lightning\.force\.com\/lightning\/r\/Opportunity\/\w+\/view$/);
   // Sections in the order of the day.
-  const ORDER = ['act_today', 'waiting', 'snoozed', 'let_go'];
+  const ORDER = ['act_today', 'waiting', 'snoozed', 'let_go', 'not_opened'];
   const at = rows.map((r) => ORDER.indexOf(r.section));
   assert.deepEqual(at, [...at].sort((a, b) => a - b));
 

@@ -401,6 +401,24 @@ pub fn concession(subject: &str, body: &str) -> Option<String> {
 }
 
 /// "Re: …", "AW: …", "RE : …", "Re[2]: …".
+/// The subject without its reply and forward prefixes ("Re: AW: Angebot" → "Angebot", "RE :
+/// Remise" → "Remise"), in every language listened to; `None` when it is not a reply's subject.
+pub fn reply_rest(subject: &str) -> Option<&str> {
+    let lex = lex();
+    let mut rest = subject.trim();
+    let mut stripped = false;
+    loop {
+        let doc = Doc::new(rest);
+        if !is_reply_subject(&doc, lex) {
+            break;
+        }
+        let colon = rest.find(':').map_or(rest.len(), |i| i + 1);
+        rest = rest[colon..].trim_start();
+        stripped = true;
+    }
+    stripped.then_some(rest)
+}
+
 fn is_reply_subject(sdoc: &Doc, lex: &Lex) -> bool {
     let Some(first) = sdoc.toks.first() else {
         return false;

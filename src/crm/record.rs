@@ -258,10 +258,9 @@ fn read_activities(
         if !flagged_upcoming {
             past_items += 1;
         }
-        let Some(channel) = (adapter.channel_of)(item) else {
-            skipped.push(format!("item {} (unknown type)", i + 1));
-            continue;
-        };
+        // An item of unknown type could be an email between the two sides as well as a note:
+        // kept, dated, as a touch of unknown side (below), never guessed.
+        let channel = (adapter.channel_of)(item);
         let when = if flagged_upcoming {
             When::Any
         } else {
@@ -285,7 +284,7 @@ fn read_activities(
         let touch = |direction| Touch {
             day,
             direction,
-            channel,
+            channel: channel.unwrap_or(Channel::Other),
             subject: collapse(part("subject")),
             body: collapse(part("body")),
         };
@@ -299,11 +298,12 @@ fn read_activities(
         }
         // Nothing on the item says who acted: kept, as a touch of unknown side, so that every
         // fact it could change is left unsaid (`Timeline::unsure`), and counted in the note.
-        let Some(direction) = (adapter.direction_of)(channel, item, people) else {
+        let Some(direction) = channel.and_then(|c| (adapter.direction_of)(c, item, people)) else {
             unsure += 1;
             touches.push(touch(Direction::Unknown));
             continue;
         };
+        let channel = channel.unwrap_or(Channel::Other);
         if direction == Direction::Inbound && channel != Channel::Meeting {
             if let Some(name) = (adapter.buyer_of)(item, people) {
                 if last_buyer.as_ref().is_none_or(|(d, _)| day > *d) {
@@ -316,7 +316,7 @@ fn read_activities(
     let mut notes = Vec::new();
     if unsure > 0 {
         notes.push(format!(
-            "{} whose side is not shown (who acted: open them to see; nothing is said from them)",
+            "{} whose type or side is not shown (who acted: open them to see; nothing is said from them)",
             if unsure == 1 {
                 "1 item".to_string()
             } else {
@@ -448,7 +448,7 @@ mod tests {
         let touches = r.deal.touches.as_ref().unwrap();
         assert_eq!(touches.len(), 1);
         assert_eq!(touches[0].direction, Direction::Unknown);
-        assert!(note(&r, "activities").contains("1 item whose side is not shown"));
+        assert!(note(&r, "activities").contains("1 item whose type or side is not shown"));
         assert_eq!(r.deal.contact, None);
     }
 

@@ -8,6 +8,7 @@
 mod common;
 use common::all_inputs;
 
+use stallwatch::core::message::{assess_and_compose_after, Kind};
 use stallwatch::core::model::Direction;
 use stallwatch::core::risk::{assess, Reads, State};
 
@@ -31,6 +32,22 @@ fn an_unknown_side_never_makes_a_false_fact() {
             }
             t.direction = Direction::Unknown;
             let a = assess(Some(&partial), notes, &input.settings, input.now);
+            // A message answering their question says they asked and nothing went back: only
+            // when the full reading answers it too (or reaches a stronger conclusion, walking
+            // away or closing out, which sets an open question aside).
+            let kind = |d: &stallwatch::core::model::Deal| {
+                assess_and_compose_after(d, notes, &input.settings, input.now, None)
+                    .1
+                    .map(|m| m.kind)
+            };
+            if kind(&partial) == Some(Kind::Answer)
+                && !matches!(
+                    kind(deal),
+                    Some(Kind::Answer | Kind::WalkAway | Kind::CloseOut)
+                )
+            {
+                false_facts.push(format!("{} (touch {i} unknown): answers a question the full reading does not see as open", input.name));
+            }
             checked += 1;
             for r in &a.reasons {
                 // A fact read from the deal's fields and the notes cannot be made false by the

@@ -206,10 +206,14 @@ impl Slots {
                 _ => None,
             })
         });
+        // A touch whose side is unknown since their last known reply could be a newer reply, or
+        // our answer: then neither their open question nor how long they have been silent is
+        // known, and no message says it.
+        let unsure = !timeline.unsure_since_reply().is_empty();
         // Their open question or request: their newest reply asked, and nothing went back.
         let request = timeline
             .last_inbound
-            .filter(|_| timeline.streak.is_empty())
+            .filter(|_| timeline.streak.is_empty() && !unsure)
             .and_then(|last| {
                 timeline.last_heard.iter().find_map(|h| match h {
                     crate::core::listen::Heard::Asked { quote }
@@ -240,7 +244,9 @@ impl Slots {
             rep: non_empty(settings.rep_name.as_deref()).map(|r| shorten(&r, 60)),
             signature: non_empty(settings.signature.as_deref()).map(|s| shorten(&s, 80)),
             reason_noted_on: notes.reason_noted_on,
-            silent_days: last_inbound_day.map(|d| now.days_since(d)),
+            silent_days: last_inbound_day
+                .filter(|_| !unsure)
+                .map(|d| now.days_since(d)),
             now,
             lang,
         }

@@ -12,7 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EXPECTED, ROOT, fillDates } from '../e2e/harness.mjs';
+import { EXPECTED, ROOT, TRUTH, fillDates } from '../e2e/harness.mjs';
+import { assertTrue } from '../e2e/truth-checks.mjs';
 import { CRM_HOSTS, GUARD_PATH, startServers } from './server.mjs';
 import { Session, startGeckodriver, which } from './webdriver.mjs';
 
@@ -302,6 +303,8 @@ function readOverlay() {
       reasons: [...document.querySelectorAll('[data-testid="stall-reason"]')].map((e) => e.dataset.code),
       fields,
       parsed: parsed ? JSON.parse(parsed.dataset.json) : null,
+      state: document.querySelector('[data-state]')?.dataset.state ?? null,
+      confidence: [...document.querySelectorAll('[data-testid="confidence"]')].map((e) => e.textContent).join(' '),
     };`);
 }
 
@@ -397,6 +400,23 @@ else if (missing.length) {
       overlay.rethrow();
     });
   }
+
+  // Issue 21's evidence-built pages: everything the card states is what a person reads there
+  // (tests/e2e/truth-checks.mjs, shared with the Chromium suite).
+  test("issue 21's pages: what the card states is true", { timeout: 5 * 60_000 }, async () => {
+    for (const [file, t] of Object.entries(TRUTH)) {
+      startWindow();
+      await open(t.url);
+      const overlay = await attempt(async () => {
+        await enterOverlay();
+        const shown = await readOverlay();
+        assertScore(shown.score);
+        assertTrue(file, t, { parsed: shown.parsed, codes: shown.reasons, state: shown.state, confidence: shown.confidence });
+      });
+      await assertUntouched(t.url);
+      overlay.rethrow();
+    }
+  });
 
   test('Salesforce contact (not a deal): no overlay at all', { timeout: 30_000 }, async () => {
     const fixture = 'salesforce/contact.html';

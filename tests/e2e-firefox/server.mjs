@@ -7,11 +7,11 @@ import http from 'node:http';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CSP, EXPECTED, GUARD_FILE, renderFixture } from '../e2e/harness.mjs';
+import { CSP, GUARD_FILE, SERVED, renderFixture } from '../e2e/harness.mjs';
 
 
-/** The hosts the fixtures live on, from tests/fixtures/expected.json. */
-export const CRM_HOSTS = [...new Set(Object.values(EXPECTED).filter((i) => i?.url).map((i) => new URL(i.url).hostname))];
+/** The hosts the fixtures live on (tests/fixtures/expected.json and truth-21.json). */
+export const CRM_HOSTS = [...new Set(Object.values(SERVED).map((url) => new URL(url).hostname))];
 
 export const GUARD_PATH = '/__stallwatch_guard.js';
 const GUARD_JS = readFileSync(GUARD_FILE, 'utf8');
@@ -61,8 +61,7 @@ export async function startServers() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const byUrl = new Map();
-  for (const [file, info] of Object.entries(EXPECTED)) if (info?.url) byUrl.set(normalise(info.url), file);
+  const byUrl = new Map(Object.entries(SERVED).map(([file, url]) => [normalise(url), file]));
 
   const requests = [];
   const fixtures = https.createServer(tls, (req, res) => {

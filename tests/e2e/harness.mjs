@@ -20,6 +20,16 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '..', '..');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 export const EXPECTED = JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8'));
+/**
+ * Issue 21's evidence-built pages: what a careful person reads on each (tests/fixtures/TRUTH-21.md),
+ * by file. Served like every fixture, checked by `truth.test.mjs` and the Firefox suite.
+ */
+export const TRUTH = JSON.parse(readFileSync(path.join(FIXTURES, 'truth-21.json'), 'utf8')).pages;
+/** Every page the test servers answer, by file: its URL. */
+export const SERVED = Object.fromEntries([
+  ...Object.entries(EXPECTED).filter(([, info]) => info?.url).map(([file, info]) => [file, info.url]),
+  ...Object.entries(TRUTH).map(([file, t]) => [file, t.url]),
+]);
 
 /** The CSP every fixture is served with: at least as strict as the CRMs' own. */
 export const CSP = [
@@ -185,10 +195,7 @@ export async function launch({ headed = false, extensionDir = process.env.STALLW
 
 /** Answers the CRM hosts from tests/fixtures, by the URL each fixture declares. */
 export async function serveFixtures(context) {
-  const byUrl = new Map();
-  for (const [file, info] of Object.entries(EXPECTED)) {
-    if (info && info.url) byUrl.set(normalise(info.url), file);
-  }
+  const byUrl = new Map(Object.entries(SERVED).map(([file, url]) => [normalise(url), file]));
   await context.route(/^https:\/\//, async (route) => {
     const request = route.request();
     const file = request.isNavigationRequest() ? byUrl.get(normalise(request.url())) : undefined;

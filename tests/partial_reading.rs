@@ -1,5 +1,6 @@
 //! A partial reading never states a false fact: on every scenario, turning any touch's side
-//! into "not shown" (`Direction::Unknown`, what the reader gives an item that names nobody)
+//! into "not shown" (`Direction::Unknown`, what the reader gives an item that names nobody), or
+//! its date into unreadable (the reader then only counts it, `Deal::undated`),
 //! never produces a reason or a notice read from the timeline whose fact the full reading does
 //! not also state word for word, nor advice (wait, walk away, close out) the full reading does
 //! not give. Facts read from the deal's fields and notes cannot be made
@@ -22,15 +23,27 @@ fn an_unknown_side_never_makes_a_false_fact() {
         };
         let full = assess(Some(deal), notes, &input.settings, input.now);
         let n = deal.touches.as_ref().map_or(0, Vec::len);
-        for i in 0..n {
+        // Each touch in turn: its side unknown, or (the second pass) its date unreadable, so
+        // that it is only counted as an activity that could be anywhere in time.
+        for (i, undated) in (0..n).flat_map(|i| [(i, false), (i, true)]) {
             let mut partial = deal.clone();
-            let Some(t) = partial.touches.as_mut().and_then(|ts| ts.get_mut(i)) else {
+            let Some(ts) = partial.touches.as_mut() else {
                 continue;
             };
-            if t.direction == Direction::Internal {
+            if ts[i].direction == Direction::Internal && !undated {
                 continue;
             }
-            t.direction = Direction::Unknown;
+            if undated {
+                ts.remove(i);
+                partial.undated += 1;
+            } else {
+                ts[i].direction = Direction::Unknown;
+            }
+            let i = if undated {
+                format!("{i}, undated")
+            } else {
+                i.to_string()
+            };
             let a = assess(Some(&partial), notes, &input.settings, input.now);
             // A message answering their question says they asked and nothing went back: only
             // when the full reading answers it too (or reaches a stronger conclusion, walking

@@ -120,6 +120,7 @@ impl DealInput {
             upcoming: Vec::new(),
             last_inbound: self.last_inbound,
             language: self.language,
+            undated: 0,
         };
         let notes = notes::load(self.notes.as_ref().unwrap_or(&Value::Null));
         Ok((deal, notes))

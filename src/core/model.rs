@@ -14,6 +14,10 @@ pub enum Crm {
     Other,
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 /// Who moved the deal: the buyer (inbound) or the rep's side (outbound).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -135,6 +139,11 @@ pub struct Deal {
     /// Scheduled and open items (a meeting next week, an open task): not touches, read apart.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub upcoming: Vec<Touch>,
+    /// Past activities whose date could not be read (ambiguous or unreadable): when they
+    /// happened is unknown, so no fact about what came after any day is stated from the
+    /// timeline (`Timeline::sure_since_reply`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub undated: u32,
     /// The buyer's last reply as an export summarises it ("Last Replied"), used when there is
     /// no timeline.
     #[serde(default)]

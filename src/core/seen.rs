@@ -131,6 +131,12 @@ pub fn merged(earlier: &Deal, fresh: &Deal) -> Deal {
         next_step_unknown: fresh.next_step_unknown && earlier.next_step_unknown,
         contact: pick(&fresh.contact, &earlier.contact),
         touches: fresh.touches.clone().or_else(|| earlier.touches.clone()),
+        // Goes with the timeline it was counted on.
+        undated: if fresh.touches.is_some() {
+            fresh.undated
+        } else {
+            earlier.undated
+        },
         upcoming: if fresh.touches.is_some() {
             fresh.upcoming.clone()
         } else {

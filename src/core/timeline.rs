@@ -38,6 +38,8 @@ pub struct Timeline<'a> {
     /// Touches whose side the page did not show (`Direction::Unknown`), newest first. They are
     /// not in `touches`: a fact they could change is not stated (see `unsure_since`).
     pub unsure: Vec<&'a Touch>,
+    /// Past activities whose date could not be read: they could be anywhere in time.
+    pub undated: u32,
 }
 
 impl<'a> Timeline<'a> {
@@ -108,7 +110,19 @@ impl<'a> Timeline<'a> {
             streak,
             rhythm,
             unsure,
+            undated: deal.undated,
         }
+    }
+
+    /// Whether what came after the buyer's last known reply is known: no touch of unknown side
+    /// since it, and no activity that could be anywhere in time.
+    pub fn sure_since_reply(&self) -> bool {
+        self.undated == 0 && self.unsure_since_reply().is_empty()
+    }
+
+    /// Whether every activity is known by side and date.
+    pub fn sure_anywhere(&self) -> bool {
+        self.undated == 0 && self.unsure.is_empty()
     }
 
     /// The touches whose side is not known on or after `day` (all of them for `None`): any of

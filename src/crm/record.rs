@@ -182,6 +182,7 @@ pub fn read(
     };
     let timeline = read_activities(snapshot, adapter, now, order, &people);
     deal.touches = timeline.touches;
+    deal.undated = timeline.undated;
     deal.upcoming = timeline.upcoming;
     // The buyer: a contact the page marks as the deal's, else whoever wrote or called last
     // from the buyer's side, else the only contact associated with the deal. Never a guess.
@@ -215,6 +216,8 @@ pub fn read(
 
 struct Timeline {
     touches: Option<Vec<Touch>>,
+    /// Past items whose date could not be read.
+    undated: u32,
     upcoming: Vec<Touch>,
     last_buyer: Option<String>,
     line: ReadField,
@@ -230,6 +233,7 @@ fn read_activities(
     let Some(items) = &snapshot.activities else {
         return Timeline {
             touches: None,
+            undated: 0,
             upcoming: Vec::new(),
             last_buyer: None,
             line: ReadField {
@@ -244,6 +248,7 @@ fn read_activities(
     let mut upcoming = Vec::new();
     let mut skipped = Vec::new();
     let mut unsure = 0usize;
+    let mut undated = 0u32;
     let mut pinned = 0;
     let mut past_items = 0;
     let mut last_buyer: Option<(Day, String)> = None;
@@ -274,10 +279,12 @@ fn read_activities(
                     i + 1,
                     part("date")
                 ));
+                undated += u32::from(!flagged_upcoming);
                 continue;
             }
             DateRead::Unreadable => {
                 skipped.push(format!("item {} (date {:?})", i + 1, part("date")));
+                undated += u32::from(!flagged_upcoming);
                 continue;
             }
         };
@@ -338,6 +345,7 @@ fn read_activities(
     }
     Timeline {
         touches: Some(touches),
+        undated,
         upcoming,
         last_buyer: last_buyer.map(|(_, n)| n),
         line: ReadField {

@@ -97,6 +97,7 @@ impl RowContext<'_> {
             upcoming: Vec::new(),
             last_inbound,
             language: None,
+            undated: 0,
         };
         RowRead {
             key,

@@ -209,7 +209,7 @@ impl Slots {
         // A touch whose side is unknown since their last known reply could be a newer reply, or
         // our answer: then neither their open question nor how long they have been silent is
         // known, and no message says it.
-        let unsure = !timeline.unsure_since_reply().is_empty();
+        let unsure = !timeline.sure_since_reply();
         // Their open question or request: their newest reply asked, and nothing went back.
         let request = timeline
             .last_inbound

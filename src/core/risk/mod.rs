@@ -329,16 +329,16 @@ pub(crate) fn assess_with(
     reasons.extend(reason::signal(notes, s));
     // A fact is stated only from what was read with certainty: where touches whose side the
     // page did not show could change it, it is withheld and said as what to open.
-    let unsure_since_reply = timeline.unsure_since_reply();
-    let unsure_anywhere = !timeline.unsure.is_empty();
+    let sure_since_reply = timeline.sure_since_reply();
+    let unsure_anywhere = !timeline.sure_anywhere();
     reasons.retain(|r| match r.code.reads() {
-        Reads::SinceLastReply => unsure_since_reply.is_empty(),
+        Reads::SinceLastReply => sure_since_reply,
         Reads::WholeTimeline => !unsure_anywhere,
         Reads::DealAndNotes => true,
     });
     // What the buyer's side said (an auto-reply, a date to come back, a reply after the
     // snooze) is about their last reply: a newer touch of unknown side could supersede it.
-    if !unsure_since_reply.is_empty() {
+    if !sure_since_reply {
         notices.clear();
     }
     reasons.retain(|r| r.points > 0);
@@ -368,7 +368,13 @@ pub(crate) fn assess_with(
     };
     let (confidence, mut missing) = what_was_missing(deal, notes);
     let confidence = if unsure_anywhere {
-        missing.push(unsure_note(&timeline.unsure, now));
+        missing.extend(unsure_note(&timeline.unsure, now));
+        if timeline.undated > 0 {
+            missing.push(format!(
+                "when {} happened (their dates could not be read)",
+                plural(timeline.undated as usize, "activity", "activities")
+            ));
+        }
         lower(confidence)
     } else {
         confidence
@@ -395,13 +401,13 @@ pub(crate) fn assess_with(
 
 /// What the rep can open to settle the touches whose side the page did not show: "who acted in
 /// 3 activities (newest 25 Nov): open them on the page".
-fn unsure_note(unsure: &[&crate::core::model::Touch], now: Day) -> String {
-    let newest = unsure.iter().map(|t| t.day).max();
-    format!(
-        "who acted in {}{}: open them on the page to be sure",
+fn unsure_note(unsure: &[&crate::core::model::Touch], now: Day) -> Option<String> {
+    let newest = unsure.iter().map(|t| t.day).max()?;
+    Some(format!(
+        "who acted in {} (newest {}): open them on the page to be sure",
         plural(unsure.len(), "activity", "activities"),
-        newest.map_or(String::new(), |d| format!(" (newest {})", d.short(now)))
-    )
+        newest.short(now)
+    ))
 }
 
 /// The first day to act again when the buyer's side asked for a pause: a resume date in their
@@ -456,7 +462,7 @@ fn stated_pause(t: &Timeline, now: Day, notices: &mut Vec<Notice>) -> (Option<Da
 /// months ago, to close honestly rather than chase (a fresh six-week ghost is still `act`).
 fn long_dead(deal: &Deal, t: &Timeline, s: &Settings, now: Day) -> bool {
     // A touch whose side is unknown since their last known reply could be a newer reply.
-    if !t.unsure_since_reply().is_empty() {
+    if !t.sure_since_reply() {
         return false;
     }
     let Some((since, _)) = silence::silent_since(deal, t) else {
@@ -478,7 +484,7 @@ fn wait_until(t: &Timeline, s: &Settings, now: Day) -> Option<Day> {
     }
     // A touch whose side is unknown since their last reply could be their answer, or another
     // message of ours: the ball is not known to be in their court.
-    if !t.unsure_since_reply().is_empty() {
+    if !t.sure_since_reply() {
         return None;
     }
     let empty = last.subject.trim().is_empty() && last.body.trim().is_empty();

@@ -13,6 +13,8 @@ let port = null;
 let snapshot = null;
 /** The newest snapshot, taken apart once by the core (freed when a newer one comes). */
 let page = null;
+/** The storage keys that reading's views read (asked of the core once per reading). */
+let pageKeys = [];
 let expanded = true; // this frame exists only while the card is open
 let choice = {}; // the draft picked with the channel and tone switchers
 let refused = null; // why the last action was refused, when it was
@@ -164,7 +166,7 @@ function ask(type, timeout, fallback = null) {
 
 // Redrawn when something this card shows changed elsewhere (its notes in the popup, the
 // settings, …); the background's memory of a record page's deal is not among them.
-watch(() => (ready && page ? page.keys() : []), () => render());
+watch(() => pageKeys, () => render());
 
 root.addEventListener('click', async (event) => {
   const target = actionOf(event);
@@ -188,14 +190,14 @@ root.addEventListener('click', async (event) => {
       // Kept across a later re-render, until the rep does something else.
       copiedNote = root.querySelector('.copied')?.textContent || null;
       // Remembered on this machine only, so an unanswered suggestion is not suggested again.
-      if (page) await apply(page.copied(await read(page.keys()), choice));
+      if (page) await apply(page.copied(await read(pageKeys), choice));
     }
     return;
   } else if (action === ACTION.LANGUAGE) {
     // The language picked for the drafts is this buyer's: saved as the deal's language note
     // (the only note field the overlay writes), merged over the stored notes like the popup's.
     if (!page?.has_notes()) return;
-    const effects = page.notes_edited(await read(page.keys()), { language: target.dataset.lang }, Date.now());
+    const effects = page.notes_edited(await read(pageKeys), { language: target.dataset.lang }, Date.now());
     await apply(effects);
     // Falls through to the redraw: the drafts in the new language.
   } else if (action === ACTION.STRUCTURE) {
@@ -221,8 +223,9 @@ async function draw() {
   if (fromNewReading) {
     page?.free();
     page = new PageReading(snapshot);
+    pageKeys = page.keys();
   }
-  const remember = page.render_card(root, await read(page.keys()), expanded, { ...choice, refused });
+  const remember = page.render_card(root, await read(pageKeys), expanded, { ...choice, refused });
   const status = root.querySelector('.copied');
   if (copiedNote && status) status.textContent = copiedNote;
   // The view asks to remember what this page proved (its host's date order); storage only.

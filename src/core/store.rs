@@ -285,13 +285,21 @@ impl Effects {
     }
 
     pub fn set(&mut self, key: StoreKey, value: Value) {
-        let k = key.to_string();
+        self.put(key.to_string(), value);
+    }
+
+    pub fn remove(&mut self, key: StoreKey) {
+        self.drop_key(key.to_string());
+    }
+
+    /// The last word on `k`: written.
+    fn put(&mut self, k: String, value: Value) {
         self.remove.retain(|r| r != &k);
         self.set.insert(k, value);
     }
 
-    pub fn remove(&mut self, key: StoreKey) {
-        let k = key.to_string();
+    /// The last word on `k`: removed.
+    fn drop_key(&mut self, k: String) {
         self.set.remove(&k);
         if !self.remove.contains(&k) {
             self.remove.push(k);
@@ -301,14 +309,10 @@ impl Effects {
     /// `other`'s changes after this one's.
     pub fn and(mut self, other: Effects) -> Effects {
         for (k, v) in other.set {
-            self.remove.retain(|r| r != &k);
-            self.set.insert(k, v);
+            self.put(k, v);
         }
         for k in other.remove {
-            self.set.remove(&k);
-            if !self.remove.contains(&k) {
-                self.remove.push(k);
-            }
+            self.drop_key(k);
         }
         self.status = other.status.or(self.status);
         self

@@ -164,8 +164,10 @@ impl<'a> Timeline<'a> {
 /// The rep's own phrases for what a reply can mean, added to the built-in lists, and the
 /// subjects of our own messages (to tell the buyer's words in a reply's subject from an echo).
 struct Extra<'a> {
-    /// Our messages' subjects without reply prefixes, lowercase, whitespace collapsed.
-    ours: Vec<String>,
+    deal: &'a Deal,
+    /// Our messages' subjects without reply prefixes, lowercase, whitespace collapsed: worked
+    /// out the first time a buyer's reply subject is heard (most assessments never need it).
+    ours: OnceCell<Vec<String>>,
     no: Matcher<'a>,
     buying: Matcher<'a>,
     price: Matcher<'a>,
@@ -187,13 +189,14 @@ fn folded(s: &str) -> String {
 /// ("Re: …", "AW: …", "RE : …") repeats a subject: ours word for word is nothing of theirs;
 /// ours with something added is the addition; a subject none of ours starts (they changed it,
 /// "Re: Proposal — where would our data be hosted?") is theirs, without its prefixes.
-fn buyers_subject<'t>(t: &'t Touch, ours: &[String]) -> &'t str {
-    let Some(rest) = super::listen::reply_rest(&t.subject) else {
-        return &t.subject;
-    };
+fn buyers_subject<'t>(t: &'t Touch, ours: &Extra) -> &'t str {
     if t.direction != Direction::Inbound {
         return &t.subject;
     }
+    let Some(rest) = super::listen::reply_rest(&t.subject) else {
+        return &t.subject;
+    };
+    let ours = ours.ours();
     let folded_rest = folded(rest);
     if ours.contains(&folded_rest) {
         return &t.subject; // an echo of ours: still a reply's subject, ignored by `hear`
@@ -222,7 +225,7 @@ fn after_words(s: &str, n: usize) -> &str {
 }
 
 impl<'a> Extra<'a> {
-    fn new(s: &'a Settings, deal: &Deal) -> Extra<'a> {
+    fn new(s: &'a Settings, deal: &'a Deal) -> Extra<'a> {
         let lists = [
             &s.heard_no,
             &s.heard_buying,
@@ -231,17 +234,9 @@ impl<'a> Extra<'a> {
             &s.heard_left,
             &s.heard_request,
         ];
-        let ours = deal
-            .touches
-            .iter()
-            .flatten()
-            // Ours, and those whose side is unknown (they may be ours: never take an echo of
-            // one of them for the buyer's words).
-            .filter(|t| matches!(t.direction, Direction::Outbound | Direction::Unknown))
-            .map(|t| folded(super::listen::reply_rest(&t.subject).unwrap_or(&t.subject)))
-            .collect();
         Extra {
-            ours,
+            deal,
+            ours: OnceCell::new(),
             no: Matcher::new(&s.heard_no),
             buying: Matcher::new(&s.heard_buying),
             price: Matcher::new(&s.heard_price_push),
@@ -254,8 +249,23 @@ impl<'a> Extra<'a> {
 
     /// What the touch says: the built-in reading, plus any of the rep's phrases found in its
     /// subject or the new part of its text (quoting the phrase).
+    /// Our messages' subjects (see `ours`).
+    fn ours(&self) -> &[String] {
+        self.ours.get_or_init(|| {
+            self.deal
+                .touches
+                .iter()
+                .flatten()
+                // Ours, and those whose side is unknown (they may be ours: never take an echo
+                // of one of them for the buyer's words).
+                .filter(|t| matches!(t.direction, Direction::Outbound | Direction::Unknown))
+                .map(|t| folded(super::listen::reply_rest(&t.subject).unwrap_or(&t.subject)))
+                .collect()
+        })
+    }
+
     fn hear(&self, t: &Touch, now: Day) -> Vec<Heard> {
-        let subject = buyers_subject(t, &self.ours);
+        let subject = buyers_subject(t, self);
         let mut heard = hear(subject, &t.body, now);
         if !self.any {
             return heard;

@@ -381,6 +381,16 @@ pub mod reminders {
 }
 
 /// Restoring a backup and undoing it: the options page's backup status line.
+/// A status line after a write: what was wrong in what was written (the rest was saved), or
+/// `saved` when nothing was.
+pub fn saved_or_problems(problems: &[String], saved: &str) -> String {
+    if problems.is_empty() {
+        saved.to_string()
+    } else {
+        problems.join(" ")
+    }
+}
+
 /// The options page's status line after a settings write.
 pub mod settings_status {
     pub const SAVED: &str = "Saved. Open deals update at once.";

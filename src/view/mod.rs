@@ -47,7 +47,8 @@ mod today;
 
 pub use badge::{corner, corner_moved, score_text, serde_name, BadgeView, CORNERS};
 pub use date_order::Remember;
-pub use deal::{deal_view, deal_view_to, field_label, page_deal, DealView, Depth, PageDeal};
+pub use deal::{deal_view, field_label, page_deal, DealView, PageDeal};
+use deal::{deal_view_to, Depth};
 pub use list::{list_view, ListRowView, ListView};
 pub use memory::{seen_writes, stages_seen};
 pub use today::{today_copied, today_view, TodayRow, TodaySection, TodayView};
@@ -102,15 +103,6 @@ impl Page {
     pub fn new(snapshot: RawSnapshot) -> Page {
         let page = detect(&snapshot.url);
         Page { snapshot, page }
-    }
-
-    pub fn snapshot(&self) -> &RawSnapshot {
-        &self.snapshot
-    }
-
-    /// The page as its URL classified it; `None` when the host is no CRM's.
-    pub fn page_ref(&self) -> Option<&PageRef> {
-        self.page.as_ref()
     }
 
     fn list(&self) -> Option<&PageRef> {
@@ -208,13 +200,12 @@ impl Page {
     pub fn copied(&self, stored: &Stored, choice: Choice, now: Day) -> Effects {
         let view = self.deal_view(stored, now);
         let copied = (|| {
-            let key = view.deal_key.as_deref()?;
             let m = view.message.as_ref()?;
-            let draft = m.pick(choice)?;
-            let value = serde_json::to_value(Copied::of(m.kind, draft, now)).ok()?;
-            Some(Effects::setting(
-                crate::core::message::memory::storage_key(key),
-                value,
+            Some(Copied::effects(
+                view.deal_key.as_deref()?,
+                m.kind,
+                m.pick(choice)?,
+                now,
             ))
         })();
         copied.unwrap_or_default()
@@ -229,13 +220,7 @@ impl Page {
         };
         let current = stored.get(&key).unwrap_or(&Value::Null);
         let merged = notes::merge_form(current, edits, now, now_ms);
-        // The status line once written: what was wrong in the edits (the rest is saved), or
-        // that they were saved.
-        let status = if merged.problems.is_empty() {
-            copy::notes_status::SAVED.to_string()
-        } else {
-            merged.problems.join(" ")
-        };
+        let status = copy::saved_or_problems(&merged.problems, copy::notes_status::SAVED);
         match serde_json::to_value(&merged.notes) {
             Ok(v) => Effects::setting(key, v).with_status(status),
             Err(e) => Effects::none().with_status(e.to_string()),
@@ -243,14 +228,10 @@ impl Page {
     }
 }
 
-/// The view of any page (classified once, here): `stored` holds what `Page::keys` named.
+/// The view of any page, for the tests (the extension keeps a `Page` per reading).
+#[cfg(test)]
 pub fn page_view(snapshot: &RawSnapshot, stored: &Stored, now: Day) -> PageView {
     Page::new(snapshot.clone()).view(stored, now)
-}
-
-/// The deal view of any page, for the popup (see `Page::deal_view`).
-pub fn deal_page_view(snapshot: &RawSnapshot, stored: &Stored, now: Day) -> DealView {
-    Page::new(snapshot.clone()).deal_view(stored, now)
 }
 
 #[cfg(test)]

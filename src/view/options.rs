@@ -227,11 +227,7 @@ fn choices(all: &[(&'static str, &'static str)], current: &str) -> Vec<Choice> {
 pub fn settings_saved(form: &Value, stored: &Stored) -> Effects {
     let (current, _) = settings::of(stored);
     let (new, problems) = settings::from_form(form, &current);
-    let status = if problems.is_empty() {
-        super::copy::settings_status::SAVED.to_string()
-    } else {
-        problems.join(" ")
-    };
+    let status = super::copy::saved_or_problems(&problems, super::copy::settings_status::SAVED);
     settings_write(&new).with_status(status)
 }
 

@@ -213,11 +213,7 @@ fn copied_effects(stored: &Stored, deal_key: &str, now: Day) -> Option<Effects> 
     let Assessed { suggestion, .. } = assessed(&s.deal, stored, &settings, now);
     let m = suggestion.as_ref()?;
     let draft = offered(&s.deal, Some(m))?;
-    let record = memory::Copied::of(m.kind, draft, now);
-    Some(Effects::setting(
-        memory::storage_key(deal_key),
-        serde_json::to_value(record).ok()?,
-    ))
+    Some(memory::Copied::effects(deal_key, m.kind, draft, now))
 }
 
 /// A remembered deal assessed today with its notes and the suggestion copied last.

@@ -5,6 +5,7 @@
 use super::{Draft, Kind, Tone};
 use crate::core::date::Day;
 use crate::core::model::Channel;
+use crate::core::store::Effects;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -50,6 +51,15 @@ impl Copied {
             tone: d.tone,
             fingerprint: fingerprint(d),
             on,
+        }
+    }
+
+    /// What to store when the rep copies `d` (a draft of `kind`) on the deal `deal_key`.
+    pub fn effects(deal_key: &str, kind: Kind, d: &Draft, on: Day) -> Effects {
+        match serde_json::to_value(Copied::of(kind, d, on)) {
+            Ok(v) => Effects::setting(storage_key(deal_key), v),
+            // A memory always serialises; if it ever did not, nothing is written.
+            Err(_) => Effects::none(),
         }
     }
 

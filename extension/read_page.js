@@ -215,8 +215,13 @@
       ];
     }
 
-    /** The first non-empty value any selector yields, with which selector found it. */
-    function readFirst(root, selectors, roots, skip, labels) {
+    /**
+     * The first non-empty value any selector yields, with which selector found it. With
+     * `orEmpty`, a field whose element is there but empty reads as `''` (on the page, nothing
+     * recorded), told apart from a field not on the page at all (`null`).
+     */
+    function readFirst(root, selectors, roots, skip, labels, orEmpty = false) {
+      let empty = null;
       for (let i = 0; i < selectors.length; i++) {
         // `closest`: read from an enclosing element instead (a board card's column).
         const base = selectors[i].closest ? composedClosest(root, selectors[i].closest) : root;
@@ -229,10 +234,12 @@
               sourceOf(el);
               return { value, source: i };
             }
+            if (orEmpty && !empty) empty = { el, found: { value: '', source: i } };
           }
         }
       }
-      return null;
+      if (empty) sourceOf(empty.el); // watched: the value may still render into it
+      return empty?.found ?? null;
     }
 
     /** Every non-empty value the selectors yield (dates that can settle the page's date order). */
@@ -375,6 +382,42 @@
     );
 
     /** The raw snapshot of the page: fields and timeline, or the rows of a list. */
+    /**
+     * Activity shown as lists instead of a timeline (Salesforce's "Related Lists" activities
+     * view): every item of every list card, read with the timeline's parts and tagged with its
+     * list's name, and each card's count as shown, so that the core can tell what is not shown.
+     * `activities` stays null when no list card is on the page either.
+     */
+    function readActivityLists(root, roots, skip, from) {
+      let activities = null;
+      const activity_lists = [];
+      for (const list of plan.timeline.lists) {
+        const cards = new Set(list.cards.flatMap((s) => query(root, s.css, roots, skip)));
+        for (const card of cards) {
+          from.push(card);
+          const inner = shadowRoots(card, skip);
+          let items = [];
+          for (const s of list.items) {
+            items = outermost(query(card, s.css, inner, skip));
+            if (items.length) break;
+          }
+          activities ??= [];
+          for (const item of items.slice(0, MAX_ITEMS - activities.length)) {
+            const itemRoots = shadowRoots(item, skip);
+            const parts = { list: list.list };
+            for (const p of plan.timeline.parts) {
+              const hit = readFirst(item, p.selectors, itemRoots, skip);
+              if (hit) parts[p.part] = hit.value;
+            }
+            activities.push(parts);
+          }
+          const count = readFirst(card, list.count, inner, skip);
+          activity_lists.push({ list: list.list, count: count?.value ?? '', shown: items.length });
+        }
+      }
+      return { activities, activity_lists };
+    }
+
     function snapshot(skip) {
       memo = new Map();
       try {
@@ -402,7 +445,7 @@
       let date_hints;
       let contacts;
       try {
-        for (const f of plan.fields) fields[f.field] = readFirst(root, f.selectors, roots, skip, f.labels);
+        for (const f of plan.fields) fields[f.field] = readFirst(root, f.selectors, roots, skip, f.labels, true);
         date_hints = readAll(root, plan.date_hints, roots, skip);
         contacts = readAll(root, plan.contacts, roots, skip);
       } finally {
@@ -412,15 +455,18 @@
       const containers = plan.timeline.containers.flatMap((s) => query(root, s.css, roots, skip));
       const container = containers.find(visible) || containers[0];
       if (container) from.push(container);
+      let activity_lists;
+      if (!container && plan.timeline.lists) ({ activities, activity_lists } = readActivityLists(root, roots, skip, from));
       // What a missing field or timeline would look like when it renders: the first step of
       // each of its selectors (one selector list). A change that adds nothing matching it, and
       // touches nothing read, cannot change the reading.
       const probes = [];
       for (const f of plan.fields) {
-        if (fields[f.field]) continue;
+        if (fields[f.field]?.value) continue;
         for (const sel of f.selectors) for (const css of expand(sel.css, f.labels)) probes.push(css.split(/ >>> | <<< /)[0]);
       }
       if (!container) for (const sel of plan.timeline.containers) probes.push(sel.css.split(/ >>> | <<< /)[0]);
+      if (!container && !activity_lists?.length) for (const list of plan.timeline.lists ?? []) for (const sel of list.cards) probes.push(sel.css.split(/ >>> | <<< /)[0]);
       const missing = probes.filter((css) => {
         try {
           document.querySelector(css);
@@ -459,7 +505,7 @@
         });
         watchItems(container, inner);
       }
-      return { url: location.href, title, ...languages(), scoped: !!scope, fields, date_hints, contacts, activities };
+      return { url: location.href, title, ...languages(), scoped: !!scope, fields, date_hints, contacts, activities, activity_lists };
     }
 
     return { pageKind, snapshot, watched, plan };

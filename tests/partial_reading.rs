@@ -1,7 +1,8 @@
 //! A partial reading never states a false fact: on every scenario, turning any touch's side
 //! into "not shown" (`Direction::Unknown`, what the reader gives an item that names nobody), or
-//! its date into unreadable (the reader then only counts it, `Deal::undated`),
-//! never produces a reason or a notice read from the timeline whose fact the full reading does
+//! its date into unreadable (the reader then only counts it, `Deal::undated`), or leaving
+//! every touch older than a day off the page as a list that shows only its newest items does
+//! (`Deal::older_not_shown`), never produces a reason or a notice read from the timeline whose fact the full reading does
 //! not also state word for word, nor advice (wait, walk away, close out) the full reading does
 //! not give. Facts read from the deal's fields and notes cannot be made
 //! false by the timeline: they must only say the same as the full reading when both state them.
@@ -25,24 +26,35 @@ fn an_unknown_side_never_makes_a_false_fact() {
         let n = deal.touches.as_ref().map_or(0, Vec::len);
         // Each touch in turn: its side unknown, or (the second pass) its date unreadable, so
         // that it is only counted as an activity that could be anywhere in time.
-        for (i, undated) in (0..n).flat_map(|i| [(i, false), (i, true)]) {
+        // A third pass: only the newest touches are shown (on and after the day of the i-th
+        // newest), and the page says there are older ones (`Deal::older_not_shown`).
+        let mut days: Vec<_> = deal.touches.iter().flatten().map(|t| t.day).collect();
+        days.sort_unstable_by(|a, b| b.cmp(a));
+        for (i, pass) in (0..n).flat_map(|i| [(i, 0), (i, 1), (i, 2)]) {
             let mut partial = deal.clone();
             let Some(ts) = partial.touches.as_mut() else {
                 continue;
             };
-            if ts[i].direction == Direction::Internal && !undated {
-                continue;
+            match pass {
+                0 if ts[i].direction == Direction::Internal => continue,
+                0 => ts[i].direction = Direction::Unknown,
+                1 => {
+                    ts.remove(i);
+                    partial.undated += 1;
+                }
+                _ => {
+                    let from = days[i];
+                    if days.iter().all(|d| *d >= from) {
+                        continue; // nothing older to leave off
+                    }
+                    ts.retain(|t| t.day >= from);
+                    partial.older_not_shown = true;
+                }
             }
-            if undated {
-                ts.remove(i);
-                partial.undated += 1;
-            } else {
-                ts[i].direction = Direction::Unknown;
-            }
-            let i = if undated {
-                format!("{i}, undated")
-            } else {
-                i.to_string()
+            let i = match pass {
+                0 => i.to_string(),
+                1 => format!("{i}, undated"),
+                _ => format!("only the newest from {}, older not shown", days[i]),
             };
             let a = assess(Some(&partial), notes, &input.settings, input.now);
             // A message answering their question says they asked and nothing went back: only

@@ -210,6 +210,7 @@ static QUERY_ADDRESSED: CrmAdapter = CrmAdapter {
             containers: &[],
             items: &[],
             parts: &[],
+            lists: &[],
         },
         list: ListPlan {
             rows: &[],

@@ -121,6 +121,7 @@ impl DealInput {
             last_inbound: self.last_inbound,
             language: self.language,
             undated: 0,
+            older_not_shown: false,
         };
         let notes = notes::load(self.notes.as_ref().unwrap_or(&Value::Null));
         Ok((deal, notes))

@@ -144,6 +144,11 @@ pub struct Deal {
     /// timeline (`Timeline::sure_since_reply`).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub undated: u32,
+    /// The page shows only the newest activities and says there are more (Salesforce's
+    /// Activity History "(6+)"): what came before the oldest shown is unknown, so no fact about
+    /// the whole timeline is stated, nor one about the last reply when none is shown.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub older_not_shown: bool,
     /// The buyer's last reply as an export summarises it ("Last Replied"), used when there is
     /// no timeline.
     #[serde(default)]

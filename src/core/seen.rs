@@ -137,6 +137,11 @@ pub fn merged(earlier: &Deal, fresh: &Deal) -> Deal {
         } else {
             earlier.undated
         },
+        older_not_shown: if fresh.touches.is_some() {
+            fresh.older_not_shown
+        } else {
+            earlier.older_not_shown
+        },
         upcoming: if fresh.touches.is_some() {
             fresh.upcoming.clone()
         } else {

@@ -40,6 +40,8 @@ pub struct Timeline<'a> {
     pub unsure: Vec<&'a Touch>,
     /// Past activities whose date could not be read: they could be anywhere in time.
     pub undated: u32,
+    /// Activities older than the oldest shown exist but are not on the page.
+    pub older_not_shown: bool,
 }
 
 impl<'a> Timeline<'a> {
@@ -111,18 +113,22 @@ impl<'a> Timeline<'a> {
             rhythm,
             unsure,
             undated: deal.undated,
+            older_not_shown: deal.older_not_shown,
         }
     }
 
     /// Whether what came after the buyer's last known reply is known: no touch of unknown side
-    /// since it, and no activity that could be anywhere in time.
+    /// since it, no activity that could be anywhere in time, and, when no reply is shown, no
+    /// older activity left off the page (their last reply could be there).
     pub fn sure_since_reply(&self) -> bool {
-        self.undated == 0 && self.unsure_since_reply().is_empty()
+        self.undated == 0
+            && self.unsure_since_reply().is_empty()
+            && (self.last_inbound.is_some() || !self.older_not_shown)
     }
 
-    /// Whether every activity is known by side and date.
+    /// Whether every activity is known by side and date, and all of them are on the page.
     pub fn sure_anywhere(&self) -> bool {
-        self.undated == 0 && self.unsure.is_empty()
+        self.undated == 0 && self.unsure.is_empty() && !self.older_not_shown
     }
 
     /// The touches whose side is not known on or after `day` (all of them for `None`): any of
@@ -188,15 +194,16 @@ fn folded(s: &str) -> String {
 /// The buyer's own words in an inbound touch's subject. A new subject is all theirs. A reply's
 /// ("Re: …", "AW: …", "RE : …") repeats a subject: ours word for word is nothing of theirs;
 /// ours with something added is the addition; a subject none of ours starts (they changed it,
-/// "Re: Proposal — where would our data be hosted?") is theirs, without its prefixes.
-fn buyers_subject<'t>(t: &'t Touch, ours: &Extra) -> &'t str {
+/// "Re: Proposal — where would our data be hosted?") is theirs, without its prefixes, unless
+/// older activities are not on the page (the subject may then be ours).
+fn buyers_subject<'t>(t: &'t Touch, extra: &Extra) -> &'t str {
     if t.direction != Direction::Inbound {
         return &t.subject;
     }
     let Some(rest) = super::listen::reply_rest(&t.subject) else {
         return &t.subject;
     };
-    let ours = ours.ours();
+    let ours = extra.ours();
     let folded_rest = folded(rest);
     if ours.contains(&folded_rest) {
         return &t.subject; // an echo of ours: still a reply's subject, ignored by `hear`
@@ -209,6 +216,9 @@ fn buyers_subject<'t>(t: &'t Touch, ours: &Extra) -> &'t str {
         // Theirs is what follows our subject ("… — and the SSO question?").
         Some(o) => after_words(rest, o.split(' ').count())
             .trim_start_matches(|c: char| c.is_whitespace() || "-—–:|,;".contains(c)),
+        // The message they replied to may be one of ours left off the page (a list showing
+        // only its newest items): whose words these are cannot be told, so none are heard.
+        None if extra.deal.older_not_shown => &t.subject,
         None => rest,
     }
 }

@@ -53,7 +53,7 @@ pub const ADAPTER: CrmAdapter = CrmAdapter {
         people
             .contacts
             .iter()
-            .filter_map(|c| find_name(&line, c).map(|at| (at, c)))
+            .filter_map(|c| first_as_actor(&line, c).map(|at| (at, c)))
             .min()
             .map(|(_, c)| c.trim().to_string())
     },
@@ -223,7 +223,8 @@ pub const PLAN: ReadPlan = ReadPlan {
     contacts: &[
         text("[data-test-id=\"card-wrapper-ASSOCIATION_V3/0-1\"] a[href*=\"/record/0-1/\"]", "contacts card; part 2 §5.3", M),
         text("[id=\"card-wrapper-ASSOCIATION_TABLE/0-1\"] a[href*=\"/record/0-1/\"]", "older card id form; part 2 §5.3", M),
-        text("[data-selenium-test=\"contact-chicklet-title-link\"]", "Clockify 2026; §2 field 7b", M),
+        // The same chicklet hook titles the company card: only links to a contact (0-1).
+        text("[data-selenium-test=\"contact-chicklet-title-link\"][href*=\"/record/0-1/\"]", "Clockify 2026; §2 field 7b", M),
     ],
     timeline: TimelinePlan {
         containers: &[text("[data-test-id=\"crm-events-viz-timeline\"]", "pt-BR scraper, SysAdminDoc 2026; part 2 §9", H)],
@@ -240,6 +241,9 @@ pub const PLAN: ReadPlan = ReadPlan {
                     attr(":scope", "data-selenium-event-type", "card UI; part 2 §5.1", M),
                     attr(":scope", "data-event-type", "card UI; part 2 §5.1", M),
                     attr("[data-selenium-event-type]", "data-selenium-event-type", "card UI; part 2 §5.1", M),
+                    // The type as the preview's icon names it: a guess that a real capture must
+                    // confirm (fixtures-21 EVIDENCE, L); an unknown word reads as no type.
+                    attr("[role=\"img\"][aria-label]", "aria-label", "preview UI type icon; fixtures-21, not observed", L),
                 ],
             },
             PartPlan {
@@ -286,6 +290,7 @@ pub const PLAN: ReadPlan = ReadPlan {
                 selectors: &[attr(":scope <<< [data-test-id=\"pinned-activity-section\"]", "data-test-id", "2026 userscript CSS; part 2 §5.1", M)],
             },
         ],
+        lists: &[],
     },
     list: ListPlan {
         rows: &[
@@ -482,8 +487,8 @@ const TYPE_WORDS: &[(&str, Channel)] = &[
     ("タスク", Channel::Other),
 ];
 
-/// Channel from the card's event type attribute, else the first word of the header in any
-/// language we know ("Appel - …", "Email - …"), else English wording anywhere in it.
+/// Channel from the card's event type attribute (or the preview's type icon, in any language
+/// we know), else the first word of the header in any language we know ("Appel - …", "Email - …"), else English wording anywhere in it.
 pub fn channel_of(kind: &str, header: &str) -> Option<Channel> {
     match kind.to_ascii_uppercase().as_str() {
         "EMAIL" | "INCOMING_EMAIL" | "FORWARDED_EMAIL" => return Some(Channel::Email),
@@ -492,6 +497,11 @@ pub fn channel_of(kind: &str, header: &str) -> Option<Channel> {
         "SMS" | "WHATSAPP" | "LINKEDIN_MESSAGE" => return Some(Channel::Text),
         "NOTE" | "TASK" => return Some(Channel::Other),
         _ => {}
+    }
+    // The preview UI's type icon names the type in the UI language ("E-Mail", "Anruf").
+    let k = kind.trim().to_lowercase();
+    if let Some((_, c)) = TYPE_WORDS.iter().find(|(w, _)| *w == k) {
+        return Some(*c);
     }
     let h = header.trim().to_lowercase();
     let first = h
@@ -512,25 +522,67 @@ pub fn channel_of(kind: &str, header: &str) -> Option<Channel> {
     }
 }
 
-/// Where a person's name first appears in `lowercase_line` as whole words ("Ann" is not in
-/// "Annual review"); `None` for names too short to tell apart.
-fn find_name(lowercase_line: &str, name: &str) -> Option<usize> {
+/// Words that put the name after them on the receiving end of an item ("Hannah Price to Tomás
+/// Ferreira", "Katrin Vogel an Matthias Brenner", the expanded "To"/"An"/"Cc" rows), per
+/// language. The 2025-26 email preview's "<sender> to <recipient>" header was not observed
+/// (tests/fixtures/hubspot/EVIDENCE.md "fixtures-21", L); the words are each language's own.
+const RECIPIENT_WORDS: &[&str] = &[
+    "to", "cc", "bcc", // en
+    "an", "kopie", // de
+    "à", "cci", // fr
+    "a", "para", "cco", // es, it, pt
+    "aan", // nl
+    "till", "til", // sv, da, nb
+    "do", "dw", // pl
+];
+
+/// Where a person's name appears in `lowercase_line` as whole words ("Ann" is not in
+/// "Annual review"), each position with whether a recipient word stands right before it; none
+/// for names too short to tell apart.
+fn name_positions<'a>(
+    lowercase_line: &'a str,
+    name: &str,
+) -> impl Iterator<Item = (usize, bool)> + 'a {
     let n = name.trim().to_lowercase();
-    if n.chars().count() < 2 {
-        return None;
-    }
+    let usable = n.chars().count() >= 2;
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    lowercase_line.match_indices(&n).map(|(i, _)| i).find(|&i| {
-        !is_word(lowercase_line[..i].chars().next_back())
-            && !is_word(lowercase_line[i + n.len()..].chars().next())
+    let len = n.len();
+    let found: Vec<usize> = if usable {
+        lowercase_line
+            .match_indices(&n)
+            .map(|(i, _)| i)
+            .filter(|&i| {
+                !is_word(lowercase_line[..i].chars().next_back())
+                    && !is_word(lowercase_line[i + len..].chars().next())
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    found.into_iter().map(move |i| {
+        let before = lowercase_line[..i]
+            .trim_end_matches(|c: char| c.is_whitespace() || c == ':')
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        (i, RECIPIENT_WORDS.contains(&before))
     })
 }
 
+/// Where `name` first appears as someone who acted, not as a recipient ("to Tomás").
+fn first_as_actor(lowercase_line: &str, name: &str) -> Option<usize> {
+    name_positions(lowercase_line, name)
+        .find(|&(_, recipient)| !recipient)
+        .map(|(at, _)| at)
+}
+
 /// Direction: the card UI's own words first ("Incoming email from …", "Outgoing email to …");
-/// then by identity, whichever known person the header and participant line name first (the
-/// deal owner: the rep's side; an associated contact: the buyer), since the preview UI's header
-/// ends with who acted in any language. Meetings count as inbound (the buyer showed up), notes
-/// and tasks as internal. `None` when nothing says who acted.
+/// then by identity, whichever known person the header and participant line name first as the
+/// one who acted (the deal owner: the rep's side; an associated contact: the buyer), since the
+/// preview UI's header names who acted in any language ("… sent by <whom>", "<sender> to
+/// <recipient>"). A known person named only as a recipient ("Jane Smith to Tomás") says nothing
+/// about who sent it: not guessed. Meetings count as inbound (the buyer showed up), notes and
+/// tasks as internal. `None` when nothing says who acted.
 pub fn direction_of(channel: Channel, line: &str, people: &People) -> Option<Direction> {
     match channel {
         Channel::Meeting => return Some(Direction::Inbound),
@@ -545,15 +597,16 @@ pub fn direction_of(channel: Channel, line: &str, people: &People) -> Option<Dir
     if h.contains("outgoing") || h.contains("logged call") {
         return Some(Direction::Outbound);
     }
-    // The preview UI's header names who acted ("… <by whom>"): the owner or a contact.
-    let at = |name: &str| find_name(&h, name);
-    let owner = people.owner.and_then(at);
-    let contact = people.contacts.iter().filter_map(|c| at(c)).min();
+    let owner = people.owner.and_then(|o| first_as_actor(&h, o));
+    let contact = people
+        .contacts
+        .iter()
+        .filter_map(|c| first_as_actor(&h, c))
+        .min();
     match (owner, contact) {
         (Some(o), Some(c)) if o < c => Some(Direction::Outbound),
         (Some(_), Some(_)) | (None, Some(_)) => Some(Direction::Inbound),
         (Some(_), None) => Some(Direction::Outbound),
-        (None, None) if h.contains(" from ") => Some(Direction::Inbound),
         (None, None) => None,
     }
 }
@@ -636,6 +689,72 @@ mod tests {
             d("E-Mail - Angebot von Luc Martin"),
             Some(Direction::Inbound)
         );
+    }
+
+    #[test]
+    fn sender_to_recipient_headers_in_several_languages() {
+        let contacts = vec!["Tomás Ferreira".to_string(), "Aisha Karim".to_string()];
+        let people = People {
+            owner: Some("Hannah Price"),
+            contacts: &contacts,
+        };
+        let d = |h: &str| direction_of(Channel::Email, h, &people);
+        assert_eq!(
+            d("Hannah Price to Tomás Ferreira"),
+            Some(Direction::Outbound)
+        );
+        assert_eq!(
+            d("Tomás Ferreira to Hannah Price"),
+            Some(Direction::Inbound)
+        );
+        assert_eq!(
+            d("Tomás Ferreira an Hannah Price"),
+            Some(Direction::Inbound)
+        );
+        assert_eq!(d("Hannah Price à Aisha Karim"), Some(Direction::Outbound));
+        // The expanded rows agree with the header; Cc'd people never act.
+        assert_eq!(
+            d("Tomás Ferreira to Hannah Price From Tomás Ferreira <t@x.example> To Hannah Price <h@y.example> Cc Aisha Karim <a@x.example>"),
+            Some(Direction::Inbound)
+        );
+        // Near-misses: the known person is only the recipient, and the sender is someone the
+        // page does not place (a colleague of the rep, or of the buyer): not guessed.
+        assert_eq!(d("Jane Smith to Tomás Ferreira"), None);
+        assert_eq!(d("Jane Smith to Hannah Price"), None);
+        assert_eq!(
+            d("Von Jane Smith An: Tomás Ferreira Cc: Hannah Price"),
+            None
+        );
+        // A sender the page names by an unknown name ("Email from …") is not guessed either.
+        assert_eq!(d("Email from Jane Smith"), None);
+        // The buyer named as acting is the one who wrote, not the one copied.
+        let item: crate::crm::snapshot::RawActivity = [
+            ("header", "Tomás Ferreira to Hannah Price"),
+            ("participants", "Cc Aisha Karim"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        assert_eq!(
+            (ADAPTER.buyer_of)(&item, &people).as_deref(),
+            Some("Tomás Ferreira")
+        );
+    }
+
+    #[test]
+    fn type_from_the_preview_icon_in_any_language() {
+        assert_eq!(
+            channel_of("Email", "Hannah Price to Tomás"),
+            Some(Channel::Email)
+        );
+        assert_eq!(
+            channel_of("E-Mail", "Katrin Vogel an Matthias"),
+            Some(Channel::Email)
+        );
+        assert_eq!(channel_of("Anruf", ""), Some(Channel::Call));
+        assert_eq!(channel_of("Notiz", ""), Some(Channel::Other));
+        // An icon that names something else (an avatar's person) gives no type.
+        assert_eq!(channel_of("Hannah Price", "Hannah Price to Tomás"), None);
     }
 
     #[test]

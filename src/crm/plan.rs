@@ -113,7 +113,25 @@ pub struct TimelinePlan {
     pub containers: &'static [Selector],
     /// Timeline items inside the container.
     pub items: &'static [Selector],
+    /// Read on each item, and on each item of the activity lists below.
     pub parts: &'static [PartPlan],
+    /// Lists that show the activity instead of a timeline (Salesforce users who chose
+    /// "Related Lists" as their activities view), read only when no timeline container is found.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub lists: &'static [ActivityListPlan],
+}
+
+/// One activity list: its card, the count its header shows, and its items. Each item is read
+/// with the timeline's parts, plus the part `list` set to the list's name.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ActivityListPlan {
+    /// `open` (planned or still open: never a touch) or `history` (what happened).
+    pub list: &'static str,
+    pub cards: &'static [Selector],
+    /// Read on the card: its count as shown ("(6+)": more than the items shown).
+    pub count: &'static [Selector],
+    /// Items inside the card.
+    pub items: &'static [Selector],
 }
 
 /// Label/value pairs inside a list row or board card (table cells with `data-label`, card

@@ -166,7 +166,17 @@ pub fn read(
             (_, None) => {}
         }
         if value.is_none() && note.is_none() && field != Field::Contact {
-            note = Some("not found on this page".into());
+            // There and empty is a fact (nothing recorded); not on the page (another tab, a
+            // layout without it) says nothing about the deal.
+            note = Some(if raw.is_some() {
+                "empty on this page".into()
+            } else {
+                "not found on this page".into()
+            });
+        }
+        // A next step that is not on the page may well be recorded: never "no next step".
+        if field == Field::NextStep && raw.is_none() {
+            deal.next_step_unknown = true;
         }
         let shown = value.or_else(|| (field == Field::Name).then(|| deal.name.clone()).flatten());
         fields.push(ReadField {
@@ -183,6 +193,7 @@ pub fn read(
     let timeline = read_activities(snapshot, adapter, now, order, &people);
     deal.touches = timeline.touches;
     deal.undated = timeline.undated;
+    deal.older_not_shown = timeline.older_not_shown;
     deal.upcoming = timeline.upcoming;
     // The buyer: a contact the page marks as the deal's, else whoever wrote or called last
     // from the buyer's side, else the only contact associated with the deal. Never a guess.
@@ -218,6 +229,8 @@ struct Timeline {
     touches: Option<Vec<Touch>>,
     /// Past items whose date could not be read.
     undated: u32,
+    /// The page's activity list holds older items than it shows.
+    older_not_shown: bool,
     upcoming: Vec<Touch>,
     last_buyer: Option<String>,
     line: ReadField,
@@ -234,6 +247,7 @@ fn read_activities(
         return Timeline {
             touches: None,
             undated: 0,
+            older_not_shown: false,
             upcoming: Vec::new(),
             last_buyer: None,
             line: ReadField {
@@ -259,7 +273,9 @@ fn read_activities(
             pinned += 1;
             continue;
         }
-        let flagged_upcoming = !part("upcoming").is_empty() || !part("open_task").is_empty();
+        // Scheduled or still open: flagged by the timeline, or listed in an open-activities list.
+        let flagged_upcoming =
+            !part("upcoming").is_empty() || !part("open_task").is_empty() || part("list") == "open";
         if !flagged_upcoming {
             past_items += 1;
         }
@@ -288,12 +304,20 @@ fn read_activities(
                 continue;
             }
         };
+        // Where a preview's whole text stands in for the body, its header ("Pierre Lambert to
+        // Nadia Haddad") comes first: that is the page's wording, not the buyer's.
+        let body = collapse(part("body"));
+        let header = collapse(part("header"));
+        let body = match body.strip_prefix(header.as_str()) {
+            Some(rest) if !header.is_empty() => rest.trim_start().to_string(),
+            _ => body,
+        };
         let touch = |direction| Touch {
             day,
             direction,
             channel: channel.unwrap_or(Channel::Other),
             subject: collapse(part("subject")),
-            body: collapse(part("body")),
+            body: body.clone(),
         };
         // Scheduled or still open, or dated after today: not something that happened.
         if flagged_upcoming || day > now {
@@ -343,18 +367,94 @@ fn read_activities(
     if pinned > 0 {
         notes.push(format!("{pinned} pinned copy counted once"));
     }
+    // Lists instead of a timeline: say so, and whether the history goes further back.
+    let older_not_shown = snapshot
+        .activity_lists
+        .iter()
+        .any(|l| l.list == "history" && l.holds_more());
+    if !snapshot.activity_lists.is_empty() {
+        notes.push(
+            "read from the page's activity lists, not a timeline: they do not show who sent an email or placed a call"
+                .to_string(),
+        );
+    }
+    if older_not_shown {
+        notes.push(
+            "the activity history lists more than it shows: older items not read (open View All to see them)"
+                .to_string(),
+        );
+    }
+    let kinds = match by_kind(&touches) {
+        kinds if kinds.is_empty() => format!("{past_items} items"),
+        kinds => format!("{past_items} items: {kinds}"),
+    };
     Timeline {
         touches: Some(touches),
         undated,
+        older_not_shown,
         upcoming,
         last_buyer: last_buyer.map(|(_, n)| n),
         line: ReadField {
             field: "activities",
-            value: Some(format!("{past_items} items")),
+            value: Some(kinds),
             note: (!notes.is_empty()).then(|| notes.join("; ")),
             source: None,
         },
     }
+}
+
+/// What was read, per kind of item, with who acted where the kind has two sides: "5 emails
+/// (2 from the buyer, 2 from you, 1 who acted not shown), 1 meeting, 1 note or task". Items
+/// of a type the page did not show are the unknown-side "other" touches.
+fn by_kind(touches: &[Touch]) -> String {
+    const KINDS: [(Channel, &str, &str); 5] = [
+        (Channel::Email, "email", "emails"),
+        (Channel::Call, "call", "calls"),
+        (Channel::Text, "message", "messages"),
+        (Channel::Meeting, "meeting", "meetings"),
+        (Channel::Other, "note or task", "notes or tasks"),
+    ];
+    let mut out = Vec::new();
+    for (channel, one, many) in KINDS {
+        let of_kind: Vec<&Touch> = touches
+            .iter()
+            .filter(|t| t.channel == channel && !is_untyped(t))
+            .collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        let mut line = format!(
+            "{} {}",
+            of_kind.len(),
+            if of_kind.len() == 1 { one } else { many }
+        );
+        if matches!(channel, Channel::Email | Channel::Call | Channel::Text) {
+            let count = |d: Direction| of_kind.iter().filter(|t| t.direction == d).count();
+            let sides: Vec<String> = [
+                (Direction::Inbound, "from the buyer"),
+                (Direction::Outbound, "from you"),
+                (Direction::Unknown, "who acted not shown"),
+            ]
+            .iter()
+            .filter(|(d, _)| count(*d) > 0)
+            .map(|(d, words)| format!("{} {words}", count(*d)))
+            .collect();
+            if !sides.is_empty() {
+                line.push_str(&format!(" ({})", sides.join(", ")));
+            }
+        }
+        out.push(line);
+    }
+    let untyped = touches.iter().filter(|t| is_untyped(t)).count();
+    if untyped > 0 {
+        out.push(format!("{untyped} of a type not shown"));
+    }
+    out.join(", ")
+}
+
+/// An item whose type the page did not show (kept as an "other" touch of unknown side).
+fn is_untyped(t: &Touch) -> bool {
+    t.channel == Channel::Other && t.direction == Direction::Unknown
 }
 
 fn collapse(s: &str) -> String {
@@ -442,7 +542,10 @@ mod tests {
         assert_eq!(r.deal.upcoming.len(), 2);
         assert_eq!(touches[1].direction, Direction::Inbound);
         assert_eq!(touches[1].day, Day::from_ymd(2026, 11, 20).unwrap());
-        assert_eq!(r.fields.last().unwrap().value.as_deref(), Some("2 items"));
+        assert_eq!(
+            r.fields.last().unwrap().value.as_deref(),
+            Some("2 items: 2 emails (1 from the buyer, 1 from you)")
+        );
         // The buyer is whoever wrote last from their side, said as such.
         assert_eq!(r.deal.contact.as_deref(), Some("Dana Whitfield"));
         assert!(note(&r, "contact").contains("most recent"));
@@ -479,5 +582,43 @@ mod tests {
             clean("Ownership review", &["Owner"], &[]).as_deref(),
             Some("Ownership review")
         );
+    }
+
+    #[test]
+    fn activity_lists_are_read_with_what_they_cannot_tell() {
+        let tile = |list: &str, subject: &str, record: &str, date: &str| {
+            json!({"list": list, "kind": "slds-tile", "subject": subject,
+                   "record": format!("/lightning/r/{record}/view"), "date": date})
+        };
+        let snap = json!({"url": URL,
+        "activities": [
+            tile("open", "Follow up on MSA redlines", "00T3h00000Qa1FgAAJ", "12/1/2026"),
+            tile("history", "Email: Re: MSA redlines", "00T3h00000Qa1FfAAJ", "11/26/2026"),
+            tile("history", "Call", "00T3h00000Qa1FeAAJ", "11/23/2026"),
+            tile("history", "Pricing review", "00U3h00000Ze6HjAAJ", "11/20/2026"),
+            tile("history", "Send MSA to legal", "00T3h00000Qa1FcAAJ", "11/15/2026"),
+        ],
+        "activity_lists": [
+            {"list": "open", "count": "Open Activities (1)", "shown": 1},
+            {"list": "history", "count": "Activity History (4+)", "shown": 4},
+        ]});
+        let r = reading(snap, None);
+        let touches = r.deal.touches.as_ref().unwrap();
+        // The open task is planned, not a touch; the email and the call say nobody's side.
+        assert_eq!(r.deal.upcoming.len(), 1);
+        assert_eq!(touches.len(), 4);
+        let sides: Vec<_> = touches.iter().map(|t| (t.channel, t.direction)).collect();
+        assert!(sides.contains(&(Channel::Email, Direction::Unknown)));
+        assert!(sides.contains(&(Channel::Call, Direction::Unknown)));
+        assert!(sides.contains(&(Channel::Meeting, Direction::Inbound)));
+        assert!(sides.contains(&(Channel::Other, Direction::Internal)));
+        assert!(r.deal.older_not_shown, "the history says 4+");
+        assert_eq!(
+            r.fields.last().unwrap().value.as_deref(),
+            Some("4 items: 1 email (1 who acted not shown), 1 call (1 who acted not shown), 1 meeting, 1 note or task")
+        );
+        let n = note(&r, "activities");
+        assert!(n.contains("activity lists, not a timeline"), "{n}");
+        assert!(n.contains("older items not read"), "{n}");
     }
 }

@@ -5,8 +5,8 @@
 
 use super::adapter::{last_segment, part, CrmAdapter};
 use super::plan::{
-    attr, text, FieldPlan, ListPlan, PagePattern, PairPlan, PartPlan, ReadPlan, Selector,
-    TimelinePlan, H, L, M,
+    attr, text, ActivityListPlan, FieldPlan, ListPlan, PagePattern, PairPlan, PartPlan, ReadPlan,
+    Selector, TimelinePlan, H, L, M,
 };
 use super::snapshot::Field;
 use super::url::{PageKind, UrlParts};
@@ -32,6 +32,9 @@ pub const ADAPTER: CrmAdapter = CrmAdapter {
     trailing_words: &[],
     pair_property: |_| None,
     channel_of: |item| {
+        if !part(item, "list").is_empty() {
+            return tile_channel(part(item, "subject"), part(item, "record"));
+        }
         channel_of(
             &format!("{} {}", part(item, "kind"), part(item, "type")),
             part(item, "icon"),
@@ -211,6 +214,8 @@ pub const PLAN: ReadPlan = ReadPlan {
                 // The Primary flag's markup was never captured live (part 2 §10): modelled.
                 text("article[aria-label=\"Contact Roles\"] li:has(dt[title=\"Primary\"] + dd[title=\"True\"]) a[href*=\"/lightning/r/003\"]", "Contact Roles card, Primary row; §1 field 7a", L),
                 text("[data-primary=\"true\"] a[href*=\"/lightning/r/003\"]", "Contact Roles, primary row flag; modelled, never captured", L),
+                // The same card found by its "View All" link, the Primary flag a check icon.
+                text("a[href*=\"/related/OpportunityContactRoles/view\"] <<< article >>> li:has(dt[title=\"Primary\"] + dd lightning-icon) h3 records-hoverable-link", "Contact Roles tile, Primary as a check icon; fixtures-21 EVIDENCE §6", L),
             ],
             labels: &[],
         },
@@ -272,6 +277,13 @@ pub const PLAN: ReadPlan = ReadPlan {
                 selectors: &[
                     text(".dueDate", "UTAM dueDate; part 2 §1.1", H),
                     text(".slds-timeline__date", "SLDS blueprint; part 2 §1.4", L),
+                    // Activity list tiles: the value after the "Due Date" (events: "Date")
+                    // label, in the languages we know; never "Last Modified Date/Time".
+                    text("dt[title=\"Due Date\"] + dd", "activity list tile; fixtures-21 EVIDENCE §6, field label H, tile L", L),
+                    text("dt[title=\"Date\"] + dd", "activity list tile (events); fixtures-21 EVIDENCE §6", L),
+                    text("dt[title=\"Fälligkeitsdatum\"] + dd", "activity list tile, German label; not seen", L),
+                    text("dt[title=\"Date d'échéance\"] + dd", "activity list tile, French label; not seen", L),
+                    text("dt[title=\"Fecha de vencimiento\"] + dd", "activity list tile, Spanish label; not seen", L),
                 ],
             },
             PartPlan {
@@ -305,6 +317,24 @@ pub const PLAN: ReadPlan = ReadPlan {
                     text("article.slds-timeline__item_details", "SLDS blueprint (expanded items only); part 2 §1.4", M),
                     text(".slds-item--detail", "Playwright test; part 2 §1.3", M),
                 ],
+            },
+        ],
+        // "Activities view: Related Lists": no timeline; Open Activities and Activity History
+        // cards on the Related tab, found by their header and "View All" links
+        // (`/related/OpenActivities/view`, `/related/ActivityHistories/view`: a live LEX aria
+        // snapshot, M). Their tiles' layout is not observed (L).
+        lists: &[
+            ActivityListPlan {
+                list: "open",
+                cards: &[text("a[href*=\"/related/OpenActivities/view\"] <<< article", "related-list links, live LEX snapshot; fixtures-21 EVIDENCE §6", M)],
+                count: &[text(".slds-card__header-title", "related-list card header; part 1 §1", M)],
+                items: &[text("article.slds-tile", "related-list tiles; fixtures-21 EVIDENCE §6", L)],
+            },
+            ActivityListPlan {
+                list: "history",
+                cards: &[text("a[href*=\"/related/ActivityHistories/view\"] <<< article", "related-list links, live LEX snapshot; fixtures-21 EVIDENCE §6", M)],
+                count: &[text(".slds-card__header-title", "related-list card header; part 1 §1", M)],
+                items: &[text("article.slds-tile", "related-list tiles; fixtures-21 EVIDENCE §6", L)],
             },
         ],
     },
@@ -472,6 +502,30 @@ pub fn channel_of(classes: &str, icon: &str, record: &str) -> Option<Channel> {
     }
 }
 
+/// How a logged email's Task subject starts ("Email: Re: MSA redlines"), per language (the
+/// English convention of Salesforce's email logging, L: not verified; the others L).
+const EMAIL_SUBJECT_PREFIXES: &[&str] = &["email:", "e-mail:", "e-mail :", "courriel :", "correo:"];
+
+/// A logged call's default Task subject ("Call", "Call with Grace — …"), per language (L).
+const CALL_SUBJECT_WORDS: &[&str] = &["call", "anruf", "appel", "llamada", "chamada", "chiamata"];
+
+/// An activity-list tile's type, which has no class or icon to say it: an event (`00U`) is a
+/// meeting; a task (`00T`) whose subject is a logged email's or a call's is that, else a task.
+pub fn tile_channel(subject: &str, record: &str) -> Option<Channel> {
+    let s = subject.trim().to_lowercase();
+    let first_word = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    match key_prefix(record) {
+        Some("00U") => Some(Channel::Meeting),
+        Some("02s") => Some(Channel::Email),
+        Some("00T") if EMAIL_SUBJECT_PREFIXES.iter().any(|p| s.starts_with(p)) => {
+            Some(Channel::Email)
+        }
+        Some("00T") if CALL_SUBJECT_WORDS.contains(&first_word) => Some(Channel::Call),
+        Some("00T") => Some(Channel::Other),
+        _ => None,
+    }
+}
+
 /// A timeline item's sub-line: its text and its first link.
 pub struct Subline<'a> {
     pub text: &'a str,
@@ -512,11 +566,8 @@ pub fn direction_of(channel: Channel, line: &Subline, subject: &str) -> Option<D
     if h.starts_with("you ") {
         return Some(Direction::Outbound);
     }
-    // No sub-line at all: a logged call is the rep's own note of calling (Salesforce logs
-    // calls as the rep's Task); an email with nothing to say who sent it is not guessed.
-    if h.is_empty() && channel == Channel::Call {
-        return Some(Direction::Outbound);
-    }
+    // No sub-line, or one we cannot read: who called or wrote is not guessed (a logged call
+    // may be the buyer's call the rep took; an activity list's tile never says).
     None
 }
 
@@ -694,5 +745,53 @@ mod tests {
             Some("0065g00000XyZ12")
         );
         assert_eq!(row_id("pipelineViewCard uiDraggable"), None);
+    }
+
+    #[test]
+    fn activity_list_tiles_are_typed_by_record_and_subject() {
+        let task = "/lightning/r/00T3h00000Qa1FfAAJ/view";
+        let event = "/lightning/r/00U3h00000Ze6HjAAJ/view";
+        assert_eq!(
+            tile_channel("Email: Re: MSA redlines", task),
+            Some(Channel::Email)
+        );
+        assert_eq!(tile_channel("Call", task), Some(Channel::Call));
+        assert_eq!(
+            tile_channel("Call with Grace — discovery follow-up", task),
+            Some(Channel::Call)
+        );
+        assert_eq!(tile_channel("Anruf: Rückfrage", task), Some(Channel::Call));
+        assert_eq!(
+            tile_channel("Pricing review with procurement", event),
+            Some(Channel::Meeting)
+        );
+        assert_eq!(
+            tile_channel("Send MSA to legal", task),
+            Some(Channel::Other)
+        );
+        // Near-misses: a word that only starts like "call", an email word inside a subject.
+        assert_eq!(
+            tile_channel("Callback list for Q3", task),
+            Some(Channel::Other)
+        );
+        assert_eq!(
+            tile_channel("Draft the email to legal", task),
+            Some(Channel::Other)
+        );
+        assert_eq!(
+            tile_channel("Email: x", "/lightning/r/Opportunity/x/view"),
+            None
+        );
+        // Neither an email tile nor a call tile says who acted.
+        let none = line("", "", "");
+        assert_eq!(
+            direction_of(Channel::Email, &none, "Email: Re: MSA redlines"),
+            None
+        );
+        assert_eq!(direction_of(Channel::Call, &none, "Call"), None);
+        assert_eq!(
+            direction_of(Channel::Call, &none, "Inbound call from Grace"),
+            Some(Direction::Inbound)
+        );
     }
 }

@@ -65,6 +65,35 @@ pub struct RawField {
 /// `subject`, `date`, `body`).
 pub type RawActivity = BTreeMap<String, String>;
 
+/// An activity list shown instead of a timeline (Salesforce's Activity History): its name, the
+/// count its header shows ("Activity History (6+)"), and how many items were read from it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RawActivityList {
+    /// `open` or `history` (the read plan's list names).
+    pub list: String,
+    #[serde(default)]
+    pub count: String,
+    #[serde(default)]
+    pub shown: usize,
+}
+
+impl RawActivityList {
+    /// Whether the list holds more than it shows: its count says "6+", or a number above the
+    /// items shown, or cannot be read (then more cannot be ruled out).
+    pub fn holds_more(&self) -> bool {
+        let inside = self
+            .count
+            .rsplit_once('(')
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(n, _)| n.trim());
+        match inside {
+            Some(n) if n.ends_with('+') => true,
+            Some(n) => n.parse::<usize>().map_or(true, |total| total > self.shown),
+            None => true,
+        }
+    }
+}
+
 /// One row of a list view or card of a board, as read.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RawRow {
@@ -103,6 +132,10 @@ pub struct RawSnapshot {
     /// `None` when no timeline container was found at all.
     #[serde(default)]
     pub activities: Option<Vec<RawActivity>>,
+    /// The activity lists `activities` were read from, when the page shows lists instead of a
+    /// timeline (each item then has the part `list`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activity_lists: Vec<RawActivityList>,
     /// List and board pages: the deals shown.
     #[serde(default)]
     pub rows: Option<Vec<RawRow>>,
@@ -110,4 +143,27 @@ pub struct RawSnapshot {
     /// Nothing is scored from such a snapshot; the overlay says the page could not be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unreadable: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RawActivityList;
+
+    #[test]
+    fn a_list_holds_more_than_it_shows_when_its_count_says_so_or_is_unread() {
+        let list = |count: &str, shown| RawActivityList {
+            list: "history".into(),
+            count: count.into(),
+            shown,
+        };
+        assert!(list("Activity History (6+)", 6).holds_more());
+        assert!(list("Activity History (8)", 6).holds_more());
+        assert!(!list("Activity History (6)", 6).holds_more());
+        assert!(!list("Activity History (0)", 0).holds_more());
+        assert!(
+            list("Activity History", 6).holds_more(),
+            "no count: more cannot be ruled out"
+        );
+        assert!(list("", 0).holds_more());
+    }
 }

@@ -98,6 +98,7 @@ impl RowContext<'_> {
             last_inbound,
             language: None,
             undated: 0,
+            older_not_shown: false,
         };
         RowRead {
             key,

@@ -53,7 +53,7 @@ async function assertReadAsExpected(frame, fixture) {
     }
   }
   if (typeof want.activities === 'number') {
-    assert.equal(read.activities, `${want.activities} items`, `${fixture}: activity count`);
+    assert.match(read.activities, new RegExp(`^${want.activities} items(: |$)`), `${fixture}: activity count`);
   }
 }
 

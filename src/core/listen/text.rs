@@ -341,9 +341,11 @@ impl<'a> Doc<'a> {
         self.sents.iter().find(|s| s.toks.contains(&i))
     }
 
-    /// The quote of a sentence: the original text, spaces collapsed, at most 120 characters.
+    /// The quote of a sentence: the original text, spaces collapsed, at most 120 characters,
+    /// without a reply prefix it starts with (a subject read as part of a preview: "Re: …").
     pub fn quote(&self, s: &Sent) -> String {
-        quote(&self.raw[s.span.clone()])
+        let raw = &self.raw[s.span.clone()];
+        quote(super::reply_rest(raw).unwrap_or(raw))
     }
 }
 

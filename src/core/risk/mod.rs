@@ -375,6 +375,12 @@ pub(crate) fn assess_with(
                 plural(timeline.undated as usize, "activity", "activities")
             ));
         }
+        if timeline.older_not_shown {
+            missing.push(
+                "activities older than the ones shown (the page lists only the newest: open its full list to see them)"
+                    .to_string(),
+            );
+        }
         lower(confidence)
     } else {
         confidence

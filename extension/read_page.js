@@ -455,7 +455,9 @@
       const containers = plan.timeline.containers.flatMap((s) => query(root, s.css, roots, skip));
       const container = containers.find(visible) || containers[0];
       if (container) from.push(container);
-      let activity_lists;
+      // Always an array: Firefox's messaging keeps an `undefined` member, which the core's
+      // deserialiser refuses.
+      let activity_lists = [];
       if (!container && plan.timeline.lists) ({ activities, activity_lists } = readActivityLists(root, roots, skip, from));
       // What a missing field or timeline would look like when it renders: the first step of
       // each of its selectors (one selector list). A change that adds nothing matching it, and
@@ -466,7 +468,7 @@
         for (const sel of f.selectors) for (const css of expand(sel.css, f.labels)) probes.push(css.split(/ >>> | <<< /)[0]);
       }
       if (!container) for (const sel of plan.timeline.containers) probes.push(sel.css.split(/ >>> | <<< /)[0]);
-      if (!container && !activity_lists?.length) for (const list of plan.timeline.lists ?? []) for (const sel of list.cards) probes.push(sel.css.split(/ >>> | <<< /)[0]);
+      if (!container && !activity_lists.length) for (const list of plan.timeline.lists ?? []) for (const sel of list.cards) probes.push(sel.css.split(/ >>> | <<< /)[0]);
       const missing = probes.filter((css) => {
         try {
           document.querySelector(css);

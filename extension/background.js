@@ -33,9 +33,12 @@ async function applyMakingRoom(effects) {
   }
 }
 
-/** Deals not seen for the rep's retention period are forgotten (at start, then every 6 h). */
-async function forgetIfDue() {
-  if (Date.now() - lastForget <= FORGET_EVERY_MS) return;
+/**
+ * Deals not seen for the rep's retention period are forgotten, and the memory kept to its
+ * limit: at start, every 6 h, and at once after a write that remembered a new deal (`now`).
+ */
+async function forgetIfDue(now = false) {
+  if (!now && Date.now() - lastForget <= FORGET_EVERY_MS) return;
   lastForget = Date.now();
   await apply(memory_to_forget(await readAll(), Date.now()));
 }
@@ -57,10 +60,10 @@ function onPage(snapshot, remember) {
     }
   });
   turn = scored
-    .then(({ effects }) => (remember ? applyMakingRoom(effects).then(forgetIfDue) : undefined))
+    .then(({ effects, memory_grew }) => (remember ? applyMakingRoom(effects).then(() => forgetIfDue(memory_grew)) : undefined))
     .catch((e) => console.warn('Stallwatch: could not remember this page', e));
   // With the keys it was scored from: the content script re-scores when one of them changes.
-  return scored.then(({ effects: _written, ...answer }) => answer);
+  return scored.then(({ effects: _written, memory_grew: _grew, ...answer }) => answer);
 }
 
 // Only our own content script in a tab's top frame; never a web page, another extension or a

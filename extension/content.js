@@ -19,7 +19,7 @@ import { fingerprint } from './content/fingerprint.js';
 import { CLOSED_SIZE, CORNERS, INSET, cornerStyle, isCorner, openSize } from './content/geometry.js';
 import { COUNTING, stats } from './content/stats.js';
 import { HOST_STYLE, pin } from './content/style.js';
-import { visibilityProblem } from './content/visibility.js';
+import { visibilityProblem, visibilityWatch } from './content/visibility.js';
 import { watchPage } from './content/watch.js';
 
 (() => {
@@ -190,6 +190,8 @@ import { watchPage } from './content/watch.js';
   /** The rep opened the card: its frame is created now, at the card's size, and paired. */
   function openCard() {
     if (!mounted || mounted.frame) return;
+    // Sampled while the card is open, so that a cover gone at the moment of a press is seen.
+    const watching = visibilityWatch(() => visibilityProblem(mounted, corner));
     const card = openCardFrame(mounted.shadow, corner, {
       onPaired: () => {
         lastSent = 0;
@@ -197,8 +199,9 @@ import { watchPage } from './content/watch.js';
       },
       onResize: sizeFrame,
       onClose: closeCard,
-      visibility: () => visibilityProblem(mounted, corner),
+      visibility: () => watching.problem(),
       structure: structureReport,
+      onClosed: () => watching.stop(),
     });
     mounted.card = card;
     mounted.frame = card.frame;

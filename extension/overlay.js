@@ -4,7 +4,7 @@
 // Rust core, which renders. Closing the card asks the content script to remove this frame.
 // Plumbing only.
 import init, { PageReading } from './pkg/stallwatch.js';
-import { ACTION, NONCE, PORT, PORT_MSG, REFUSED, WINDOW_MSG, fromOurTabTop } from './lib/protocol.js';
+import { ACTION, MIN_VISIBLE_MS, NONCE, PORT, PORT_MSG, REFUSED, WINDOW_MSG, fromOurTabTop } from './lib/protocol.js';
 import { apply, read, watch } from './lib/store.js';
 import { actionOf, copyText, reportError, writeClipboard } from './ui.js';
 
@@ -119,6 +119,10 @@ function connectRelay(nonce, tries) {
 // (visibilityProblem in content.js) still apply.
 const TRACKS_VISIBILITY = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 let seenVisible = !TRACKS_VISIBILITY;
+// When the browser last said the frame was not visible after it had been (a cover put over
+// it, then removed at the press): the first reports, while the frame paints, do not count.
+let obscuredAt = -Infinity;
+let everVisible = false;
 let firstSeen = Promise.resolve();
 if (TRACKS_VISIBILITY) {
   let seen;
@@ -128,7 +132,11 @@ if (TRACKS_VISIBILITY) {
   new IntersectionObserver(
     (entries) => {
       // `isVisible` and `trackVisibility` are IntersectionObserver v2 (Chromium only).
-      for (const e of entries) seenVisible = /** @type {any} */ (e).isVisible;
+      for (const e of entries) {
+        seenVisible = /** @type {any} */ (e).isVisible;
+        if (seenVisible) everVisible = true;
+        else if (everVisible) obscuredAt = e.time;
+      }
       seen();
     },
     /** @type {IntersectionObserverInit} */ (/** @type {unknown} */ ({ trackVisibility: true, delay: 100 })),
@@ -137,16 +145,57 @@ if (TRACKS_VISIBILITY) {
 
 const answers = new Map(); // request id -> resolve
 let asked = 0;
-/** Null when the overlay is really in front of the rep, else why not (a short code). */
-async function visibilityProblem() {
+/**
+ * Null when the overlay is really in front of the rep for a press at `pressedAt`
+ * (`performance.now()`), else why not (a short code).
+ * @param {number} pressedAt
+ */
+async function visibilityProblem(pressedAt) {
   // A click can come before the observer's first report (it reports at most every 100 ms).
   await Promise.race([firstSeen, new Promise((r) => setTimeout(r, 1000))]);
   // Its first report can say "not visible" while the new frame is still being painted; a real
   // cover is still there a few reports later.
   if (!seenVisible) await new Promise((r) => setTimeout(r, 350));
   if (!seenVisible) return REFUSED.OBSCURED;
+  if (pressedAt - obscuredAt < MIN_VISIBLE_MS) return REFUSED.RECENT;
   if (!port) return REFUSED.UNPAIRED;
   return ask(PORT_MSG.VISIBILITY_ASK, 2000, REFUSED.NO_ANSWER);
+}
+
+// One gesture, pressed and released on the same control: the checks run at the press (before
+// the page can react to it) and again at the click, and both must pass. A click from the
+// keyboard (Enter or Space on a focused button: no pointer) is checked at the click.
+/** @type {{ target: HTMLElement, at: number, problem: Promise<string | null> } | null} */
+let press = null;
+root.addEventListener(
+  'pointerdown',
+  (event) => {
+    const target = event.isTrusted ? actionOf(event) : null;
+    const at = performance.now();
+    press = target ? { target, at, problem: visibilityProblem(at) } : null;
+  },
+  true,
+);
+
+/**
+ * The same control, even if the card was redrawn between press and click (a new element with
+ * the same action and data).
+ * @param {HTMLElement} a @param {HTMLElement} b
+ */
+const sameControl = (a, b) => a === b || JSON.stringify({ ...a.dataset }) === JSON.stringify({ ...b.dataset });
+
+/**
+ * Why a trusted click on `target` must not act, or null.
+ * @param {MouseEvent} event
+ * @param {HTMLElement} target
+ */
+async function gestureProblem(event, target) {
+  const fromKeyboard = event.detail === 0;
+  const pressed = fromKeyboard ? null : press;
+  press = null;
+  if (!fromKeyboard && !(pressed && sameControl(pressed.target, target))) return REFUSED.GESTURE;
+  const atPress = pressed ? await pressed.problem : null;
+  return atPress ?? (await visibilityProblem(pressed?.at ?? performance.now()));
 }
 
 /** Asks the content script (`type`) and waits for its answer, or `timeout` ms for `fallback`. */
@@ -172,7 +221,7 @@ root.addEventListener('click', async (event) => {
   const target = actionOf(event);
   if (!target || !event.isTrusted) return;
   const { action } = target.dataset;
-  refused = await visibilityProblem();
+  refused = await gestureProblem(event, target);
   if (refused) {
     // For bug reports and tests: which check refused (our own element, never the page's).
     root.dataset.refused = refused;

@@ -997,3 +997,82 @@ fn impossible_values_are_said_in_the_json_and_in_suggest() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Check this: a negative amount"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Issue 27, item 8: what the command line echoes from its input is bounded and shows control
+/// characters instead of obeying them.
+#[test]
+fn hostile_input_reaches_the_terminal_bounded_and_inert() {
+    // A deal name with OSC 52 (write the clipboard) and a screen clear.
+    let evil = scratch(
+        "evil-name.json",
+        r#"[{"key": "k1", "name": "Acme \u001b]52;c;ZXZpbA==\u0007\u001b[2J", "stage": "Proposal",
+             "close_date": "2026-03-01"}]"#,
+    );
+    for args in [
+        vec!["score", "--now", NOW, evil.as_str()],
+        vec!["suggest", "--now", NOW, evil.as_str()],
+        vec!["suggest", "--deal", "k1", "--now", NOW, evil.as_str()],
+    ] {
+        let run = stallwatch(&args);
+        for out in [&run.stdout, &run.stderr] {
+            assert!(
+                !out.contains('\u{1b}') && !out.contains('\u{7}'),
+                "{args:?}: raw control characters"
+            );
+        }
+        assert!(
+            run.stdout.contains("Acme \\x1b]52"),
+            "{args:?}: shown as text:\n{}",
+            run.stdout
+        );
+    }
+    // A header of 20,000 columns (80 KB on one line), and a 2 MB cell that cannot be read.
+    let wide = scratch("wide.csv", &format!("{}\n1,2\n", "col,".repeat(20_000)));
+    let run = stallwatch(&["score", "--now", NOW, wide.as_str()]);
+    assert!(
+        run.stderr.len() < 20_000,
+        "{} bytes on stderr",
+        run.stderr.len()
+    );
+    let huge = scratch(
+        "huge-cell.csv",
+        &format!(
+            "Deal Name,Amount,Close Date\nBig,{},2026-04-01\n",
+            "9".repeat(2_000_000)
+        ),
+    );
+    let run = stallwatch(&["score", "--now", NOW, huge.as_str()]);
+    assert!(
+        run.stdout.len() + run.stderr.len() < 50_000,
+        "{} + {} bytes",
+        run.stdout.len(),
+        run.stderr.len()
+    );
+}
+
+/// Issue 27, item 9: a saved page is held to the browser reader's bounds, so a page of 100,000
+/// activities takes the time of 400.
+#[test]
+fn a_saved_page_is_held_to_the_readers_bounds() {
+    let item = serde_json::json!({"kind": "row EmailMessage", "date": "Mar 2", "header": "x".repeat(5_000), "subject": "s"});
+    let page = serde_json::json!({
+        "page": {
+            "url": "https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ12AAB/view",
+            "fields": {"name": {"value": "N".repeat(100_000), "source": 0}},
+            "activities": vec![item; 100_000],
+        },
+        "stored": {}
+    });
+    let path = scratch("huge-page.json", &page.to_string());
+    let started = std::time::Instant::now();
+    let run = stallwatch(&["suggest", "--now", NOW, path.as_str()]);
+    let took = started.elapsed();
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    assert!(
+        run.stdout.len() < 50_000,
+        "{} bytes printed",
+        run.stdout.len()
+    );
+    // Generous: 100,000 activities took 39-51 s before; held to 400 it is well under this.
+    assert!(took.as_secs() < 20, "took {took:?}");
+}

@@ -34,6 +34,7 @@ export function pageTheme() {
  * @property {() => void} onClose the card asks to be closed
  * @property {() => string | null} visibility why the card may not be in front of the rep
  * @property {() => string} structure the redacted structure report
+ * @property {() => void} onClosed the frame is gone (stop what watched it)
  */
 
 /**
@@ -107,6 +108,7 @@ export function openCardFrame(shadow, corner, hooks) {
       port = null;
       p?.disconnect();
       frame.remove();
+      hooks.onClosed();
     },
   };
 }

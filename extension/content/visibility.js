@@ -3,11 +3,12 @@
 // is: a page could otherwise hide it or slide it under its own button and let the rep's clicks
 // press ours (clickjacking). Chromium also checks with IntersectionObserver v2 inside the frame;
 // these checks run in every browser.
-import { REFUSED } from '../lib/protocol.js';
+import { MIN_VISIBLE_MS, REFUSED } from '../lib/protocol.js';
 import { expectedBox, moved, overlaps } from './geometry.js';
 import { FRAME_STYLE, HOST_STYLE, Z_TOP } from './style.js';
 
 const MAX_COVER_CHECKS = 2000;
+const SAMPLE_MS = 100;
 
 /**
  * What could be painted above `host`: the later children of <html> with everything inside
@@ -62,4 +63,35 @@ export function visibilityProblem(mounted, corner) {
     if (overlaps(el.getBoundingClientRect(), box)) return REFUSED.COVERED;
   }
   return null;
+}
+
+/**
+ * Samples `check` (the card's `visibilityProblem`) every `SAMPLE_MS` while the card is open,
+ * and at once when the window loses focus (a press in the card's frame does that, and a page
+ * removing its cover then is seen by this capturing listener or by the sample before it).
+ * `problem()` answers for a press now: a problem now, or `REFUSED.RECENT` when one was seen
+ * less than `MIN_VISIBLE_MS` ago.
+ * @param {() => string | null} check
+ */
+export function visibilityWatch(check) {
+  let lastProblemAt = -Infinity;
+  const sample = () => {
+    const p = check();
+    if (p) lastProblemAt = performance.now();
+    return p;
+  };
+  const timer = setInterval(sample, SAMPLE_MS);
+  window.addEventListener('blur', sample, true);
+  return {
+    /** @returns {string | null} */
+    problem() {
+      const now = sample();
+      if (now) return now;
+      return performance.now() - lastProblemAt < MIN_VISIBLE_MS ? REFUSED.RECENT : null;
+    },
+    stop() {
+      clearInterval(timer);
+      window.removeEventListener('blur', sample, true);
+    },
+  };
 }

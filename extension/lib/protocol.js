@@ -77,9 +77,19 @@ export const REFUSED = /* @__PURE__ */ Object.freeze({
   MOVED: 'moved',
   COVERED: 'covered',
   OBSCURED: 'obscured',
+  RECENT: 'recently-covered',
+  GESTURE: 'gesture',
   UNPAIRED: 'unpaired',
   NO_ANSWER: 'no-answer',
 });
+
+/**
+ * How long the card must have been in front of the rep, without a failed visibility check,
+ * before a press counts (the card's frame and the content script both hold to it): a page can
+ * remove its cover at the very moment of the press (on the window's blur, which the press
+ * causes), after which a check at click time alone would pass.
+ */
+export const MIN_VISIBLE_MS = 500;
 
 /** The prefix of the ids of the reminders' notifications (the deal's reminder id follows). */
 export const NOTIFICATION = 'stallwatch:';

@@ -14,6 +14,7 @@
 use stallwatch::core::date::{parse_iso, Day};
 use stallwatch::core::settings::{self, Settings};
 use stallwatch::export::ranking::Found;
+use stallwatch::export::terminal::{self, safe};
 use stallwatch::export::{self, ranking, table, ReadOptions};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -100,7 +101,7 @@ fn main() -> ExitCode {
 }
 
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("stallwatch: {message}\n\n{USAGE}");
+    eprintln!("stallwatch: {}\n\n{USAGE}", safe(message));
     ExitCode::from(2)
 }
 
@@ -200,20 +201,32 @@ fn run(args: Args) -> ExitCode {
     };
     let mut rows = Vec::new();
     let mut anything_unread = false;
+    // Everything echoed from the files goes through `terminal::safe` (bounded, control
+    // characters shown), and at most `MAX_PROBLEMS` problems are printed.
+    let mut problems_printed = 0usize;
+    let mut problems_left = 0usize;
     for path in &args.files {
         let read = export::read_path(path, options);
         for notice in &read.notices {
-            eprintln!("note: {notice}");
+            eprintln!("note: {}", safe(&notice.to_string()));
         }
         for problem in read
             .problems
             .iter()
             .chain(read.rows.iter().flat_map(|r| &r.problems))
         {
-            eprintln!("{problem}");
             anything_unread = true;
+            if problems_printed < terminal::MAX_PROBLEMS {
+                eprintln!("{}", safe(&problem.to_string()));
+                problems_printed += 1;
+            } else {
+                problems_left += 1;
+            }
         }
         rows.extend(read.rows);
+    }
+    if problems_left > 0 {
+        eprintln!("… and {problems_left} more problems not shown");
     }
     let ranked = ranking::rank(rows, &settings, now);
     let read_code = if anything_unread {
@@ -226,7 +239,7 @@ fn run(args: Args) -> ExitCode {
             Ok(text) => println!("{text}"),
             Err(e) => eprintln!("stallwatch: could not write JSON: {e}"),
         },
-        Subcommand::Score => print!("{}", table::render_table(&ranked, now)),
+        Subcommand::Score => print!("{}", safe(&table::render_table(&ranked, now))),
         Subcommand::Suggest => match &args.deal {
             Some(query) => return suggest_one(&ranked, query, &args.files, now, read_code),
             None => suggest_all(&ranked, now),
@@ -258,14 +271,17 @@ fn suggest_one(
     };
     match ranking::find(ranked, query) {
         Found::One(r) => {
-            print!("{}", table::render_suggestion(r, now));
+            print!("{}", safe(&table::render_suggestion(r, now)));
             read_code
         }
         Found::Several(rows) => {
             eprintln!(
-                "stallwatch: {} deals match {query:?}; pass one key with --deal:{}",
-                rows.len(),
-                listed(&rows)
+                "{}",
+                safe(&format!(
+                    "stallwatch: {} deals match {query:?}; pass one key with --deal:{}",
+                    rows.len(),
+                    listed(&rows)
+                ))
             );
             ExitCode::from(2)
         }
@@ -273,12 +289,16 @@ fn suggest_one(
             let files = files.join(", ");
             if close.is_empty() {
                 eprintln!(
-                    "stallwatch: no deal with the key or name {query:?} in {files}, and none close; `stallwatch score --json` lists every key and name"
+                    "{}",
+                    safe(&format!("stallwatch: no deal with the key or name {query:?} in {files}, and none close; `stallwatch score --json` lists every key and name"))
                 );
             } else {
                 eprintln!(
-                    "stallwatch: no deal with the key or name {query:?} in {files}. Close matches:{}",
-                    listed(&close)
+                    "{}",
+                    safe(&format!(
+                        "stallwatch: no deal with the key or name {query:?} in {files}. Close matches:{}",
+                        listed(&close)
+                    ))
                 );
             }
             ExitCode::from(2)
@@ -300,7 +320,7 @@ fn suggest_all(ranked: &[ranking::Ranked], now: Day) {
     );
     for r in to_send {
         println!("\n{}\n", "═".repeat(72));
-        print!("{}", table::render_suggestion(r, now));
+        print!("{}", safe(&table::render_suggestion(r, now)));
     }
 }
 

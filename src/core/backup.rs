@@ -323,8 +323,11 @@ pub fn restore(text: &str, current: &Stored, key_prefixes: &[&str], now_ms: u64)
             .push("The backup's notes are not a set of deals; none restored.".into()),
     }
     // The memory of deals seen: an entry is taken when this browser has none for the deal, or
-    // an older one (seen earlier); an unreadable one is skipped and changes nothing.
+    // an older one (seen earlier); an unreadable one is skipped and changes nothing. Each goes
+    // through the bounds a fresh reading gets (`seen::sanitized`), and at most `MAX_DEALS` are
+    // taken, the ones that would be evicted last.
     if let Some(Value::Object(all)) = value.get("seen") {
+        let mut taken: Vec<(String, seen::Seen)> = Vec::new();
         for (key, v) in all {
             let deal = match StoreKey::parse(key) {
                 Some(StoreKey::Seen(d)) => d,
@@ -346,14 +349,34 @@ pub fn restore(text: &str, current: &Stored, key_prefixes: &[&str], now_ms: u64)
                 ));
                 continue;
             };
+            let Some(entry) = seen::sanitized(entry, now_ms) else {
+                out.problems.push(format!(
+                    "{key}: dated in the future or too large to be a reading; skipped."
+                ));
+                continue;
+            };
             let newer = match seen::load(stored(key)) {
                 Ok(here) => entry.seen_ms > here.seen_ms,
                 Err(seen::Unusable::Newer(_)) => false,
                 Err(seen::Unusable::Corrupt(_)) => true,
             };
             if newer {
+                taken.push((key.clone(), entry));
+            }
+        }
+        if taken.len() > seen::MAX_DEALS {
+            taken.sort_by_key(|(_, s)| std::cmp::Reverse(seen::eviction_rank(s)));
+            out.problems.push(format!(
+                "{} remembered deals seen longest ago were not restored: the memory keeps {} at most.",
+                taken.len() - seen::MAX_DEALS,
+                seen::MAX_DEALS
+            ));
+            taken.truncate(seen::MAX_DEALS);
+        }
+        for (key, entry) in taken {
+            if let Ok(v) = serde_json::to_value(&entry) {
                 out.counts.seen_restored += 1;
-                out.entries.insert(key.clone(), v.clone());
+                out.entries.insert(key, v);
             }
         }
     }
@@ -475,6 +498,51 @@ mod tests {
         let again = restore(&file.to_string(), &storage, PREFIXES, NOW);
         assert!(again.entries.is_empty(), "{:?}", again.entries);
         assert_eq!(again.counts.unchanged, 1);
+    }
+
+    #[test]
+    fn a_backup_restores_at_most_the_memory_limit_and_never_a_deal_seen_in_the_future() {
+        use crate::core::model::Deal;
+        use crate::core::seen::{remember, SeenOn, MAX_DEALS};
+        let day = Day::from_ymd(2026, 11, 20).unwrap();
+        let mut seen = serde_json::Map::new();
+        for i in 0..1_000u64 {
+            let deal = Deal {
+                key: format!("sf:acme:0065g0000{i:06}"),
+                ..Deal::default()
+            };
+            let s = remember(None, &deal, "https://r", SeenOn::List, NOW - 1_000 + i, day);
+            seen.insert(
+                format!("seen:{}", deal.key),
+                serde_json::to_value(s.unwrap()).unwrap(),
+            );
+        }
+        let mut future = seen["seen:sf:acme:0065g0000000999"].clone();
+        future["seen_ms"] = json!(253_402_300_799_000u64);
+        seen.insert("seen:sf:acme:0065g0000000999".into(), future);
+        let file = json!({"stallwatch_backup": 1, "seen": seen});
+        let r = restore(&file.to_string(), &json!({}), PREFIXES, NOW);
+        assert_eq!(r.counts.seen_restored, MAX_DEALS);
+        assert!(
+            !r.entries.contains_key("seen:sf:acme:0065g0000000999"),
+            "the future one"
+        );
+        assert!(
+            r.entries.contains_key("seen:sf:acme:0065g0000000998"),
+            "the newest kept"
+        );
+        assert!(
+            !r.entries.contains_key("seen:sf:acme:0065g0000000000"),
+            "the oldest not"
+        );
+        assert!(
+            r.problems
+                .iter()
+                .any(|p| p.contains("699 remembered deals")),
+            "{:?}",
+            r.problems
+        );
+        assert!(r.problems.iter().any(|p| p.contains("in the future")));
     }
 
     #[test]

@@ -24,6 +24,12 @@ pub const MAX_DEALS: usize = 300;
 pub const MAX_TOUCHES: usize = 40;
 /// Characters kept of each touch's subject and body (pages show previews of about this size).
 pub const MAX_TEXT: usize = 500;
+/// Bytes one stored entry takes at most (as JSON, what `storage.local` counts): multi-byte text
+/// can make 40 touches of 500 characters six times this, so the oldest touches go until it fits.
+pub const MAX_ENTRY_BYTES: usize = 25_000;
+/// A remembered deal's "last seen" may be at most this far ahead of the clock (clock skew
+/// between machines); an entry dated later (a restored "year 9999") is refused.
+const FUTURE_SLACK_MS: u64 = 86_400_000;
 /// Retention when the rep has not set one (days since the deal was last seen).
 pub const DEFAULT_RETENTION_DAYS: u32 = 90;
 /// A deal seen again with nothing new is rewritten at most this often (its "last seen" time):
@@ -152,13 +158,26 @@ pub fn merged(earlier: &Deal, fresh: &Deal) -> Deal {
     }
 }
 
-/// The deal with its timeline cut to what is kept: the newest `MAX_TOUCHES` touches, each text
-/// to `MAX_TEXT` characters.
+/// The deal with what is kept: every text field cut to `MAX_TEXT` characters, the newest
+/// `MAX_TOUCHES` touches, and then, while the deal is larger than `MAX_ENTRY_BYTES` as JSON
+/// (multi-byte text), the oldest touch and upcoming item dropped, one at a time.
 fn bounded(mut deal: Deal) -> Deal {
     let cut = |t: &mut Touch| {
         t.subject = cut_text(&t.subject);
         t.body = cut_text(&t.body);
     };
+    for v in [
+        &mut deal.name,
+        &mut deal.stage,
+        &mut deal.owner,
+        &mut deal.next_step,
+        &mut deal.contact,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        *v = cut_text(v);
+    }
     if let Some(touches) = &mut deal.touches {
         touches.sort_by_key(|t| std::cmp::Reverse(t.day));
         touches.truncate(MAX_TOUCHES);
@@ -166,7 +185,33 @@ fn bounded(mut deal: Deal) -> Deal {
     }
     deal.upcoming.truncate(MAX_TOUCHES);
     deal.upcoming.iter_mut().for_each(cut);
+    // Room for the entry's other fields (its URL is bounded by the reader's 2,000 characters).
+    let budget = MAX_ENTRY_BYTES - 3_000;
+    while serde_json::to_vec(&deal).map_or(0, |v| v.len()) > budget {
+        let dropped = match &mut deal.touches {
+            Some(t) if !t.is_empty() => t.pop().is_some(),
+            _ => deal.upcoming.pop().is_some(),
+        };
+        if !dropped {
+            break;
+        }
+    }
     deal
+}
+
+/// A remembered entry as it may be kept, from anywhere (a backup file): the same bounds as a
+/// fresh reading, its address cut like the reader's, and `None` when it claims to have been
+/// seen in the future (beyond a day of clock skew), which would never be forgotten.
+pub fn sanitized(mut s: Seen, now_ms: u64) -> Option<Seen> {
+    let latest = now_ms.saturating_add(FUTURE_SLACK_MS);
+    if s.seen_ms > latest || s.record_ms.is_some_and(|r| r > latest) || s.deal.key.len() > 200 {
+        return None;
+    }
+    s.deal = bounded(s.deal);
+    if s.url.len() > 2_000 {
+        s.url.clear(); // not an address the reader would have kept: no link
+    }
+    Some(s)
 }
 
 fn cut_text(s: &str) -> String {
@@ -265,16 +310,23 @@ fn expired(s: &Seen, now_ms: u64, retention_days: u32) -> bool {
     now_ms.saturating_sub(s.seen_ms) > u64::from(retention_days) * 86_400_000
 }
 
+/// The order in which remembered deals give way, first to last: deals only seen in a list
+/// before deals the rep opened on their record page (a list view, however long, never evicts an
+/// opened deal), and within each, the one seen longest ago first.
+pub fn eviction_rank(s: &Seen) -> (bool, u64) {
+    (s.record_ms.is_some(), s.seen_ms)
+}
+
 /// The memory keys to delete from a storage map: entries past the retention period, corrupt
-/// ones, and, beyond `MAX_DEALS`, the ones seen longest ago. Never a note, never an entry of a
-/// newer Stallwatch.
+/// ones, and, beyond `MAX_DEALS`, the first in eviction order (`eviction_rank`). Never a note,
+/// never an entry of a newer Stallwatch.
 pub fn to_forget(stored: &Stored, now_ms: u64, retention_days: u32) -> Effects {
     let mut forget = Vec::new();
-    let mut kept: Vec<(u64, &str)> = Vec::new();
+    let mut kept: Vec<((bool, u64), &str)> = Vec::new();
     for (key, value) in stored.of_kind(KeyKind::Seen) {
         match load(value) {
             Ok(s) if expired(&s, now_ms, retention_days) => forget.push(key),
-            Ok(s) => kept.push((s.seen_ms, key)),
+            Ok(s) => kept.push((eviction_rank(&s), key)),
             Err(Unusable::Corrupt(_)) => forget.push(key),
             Err(Unusable::Newer(_)) => {}
         }
@@ -291,12 +343,13 @@ pub fn to_forget(stored: &Stored, now_ms: u64, retention_days: u32) -> Effects {
     out
 }
 
-/// When the browser refuses a write for lack of room: the oldest tenth of the memory (at
-/// least one entry) to delete before trying again. Notes are never among them.
+/// When the browser refuses a write for lack of room: the first tenth of the memory in
+/// eviction order (at least one entry) to delete before trying again. Notes are never among
+/// them.
 pub fn to_free(stored: &Stored) -> Effects {
-    let mut kept: Vec<(u64, &str)> = stored
+    let mut kept: Vec<((bool, u64), &str)> = stored
         .of_kind(KeyKind::Seen)
-        .filter_map(|(k, v)| Some((load(v).ok()?.seen_ms, k)))
+        .filter_map(|(k, v)| Some((eviction_rank(&load(v).ok()?), k)))
         .collect();
     kept.sort();
     let n = (kept.len() / 10).max(1).min(kept.len());
@@ -517,8 +570,15 @@ mod tests {
                 .collect(),
         );
         let s = remember(None, &d, "https://r", SeenOn::Record, NOW, today()).unwrap();
+        // Bounded in bytes as stored (two-byte "é"s): the oldest touches give way.
+        let bytes = serde_json::to_vec(&s).unwrap().len();
+        assert!(bytes <= MAX_ENTRY_BYTES, "{bytes} bytes");
         let t = s.deal.touches.unwrap();
-        assert_eq!(t.len(), MAX_TOUCHES);
+        assert!(
+            t.len() < MAX_TOUCHES && t.len() >= 10,
+            "{} touches kept",
+            t.len()
+        );
         assert_eq!(
             t[0].day,
             Day::from_ymd(2026, 1, 1).unwrap().plus(60),
@@ -630,5 +690,78 @@ mod tests {
             free.contains(&format!("seen:d{}", MAX_DEALS + 4)),
             "oldest first"
         );
+    }
+
+    #[test]
+    fn a_list_never_evicts_the_deals_the_rep_opened() {
+        // 20 deals opened on their record page long ago, then a list of MAX_DEALS rows seen now.
+        let entry = |key: &str, ms: u64, on: SeenOn| {
+            let mut d = record_deal();
+            d.key = key.into();
+            stored(&remember(None, &d, "u", on, ms, today()).unwrap())
+        };
+        let mut map = serde_json::Map::new();
+        for i in 0..20 {
+            map.insert(
+                format!("seen:opened{i}"),
+                entry(&format!("opened{i}"), NOW - 30 * DAY_MS + i, SeenOn::Record),
+            );
+        }
+        for i in 0..MAX_DEALS as u64 {
+            map.insert(
+                format!("seen:row{i}"),
+                entry(&format!("row{i}"), NOW + i, SeenOn::List),
+            );
+        }
+        let map = Stored::from_value(Value::Object(map));
+        let forget = to_forget(&map, NOW + 1_000, 90).remove;
+        assert_eq!(forget.len(), 20);
+        assert!(
+            forget.iter().all(|k| k.starts_with("seen:row")),
+            "{forget:?}"
+        );
+        assert!(
+            forget.contains(&"seen:row0".to_string()),
+            "the oldest rows first"
+        );
+        let free = to_free(&map).remove;
+        assert!(free.iter().all(|k| k.starts_with("seen:row")), "{free:?}");
+    }
+
+    #[test]
+    fn a_restored_entry_gets_the_bounds_of_a_reading_and_a_sane_date() {
+        let mut d = record_deal();
+        d.name = Some("N".repeat(100_000));
+        d.touches = Some(
+            (0..300)
+                .map(|i| Touch {
+                    day: Day::from_ymd(2026, 1, 1).unwrap().plus(i),
+                    direction: Direction::Inbound,
+                    channel: Channel::Email,
+                    subject: "s".repeat(3_000),
+                    body: "ü".repeat(3_000),
+                })
+                .collect(),
+        );
+        let huge = Seen {
+            v: VERSION,
+            deal: d,
+            url: "https://r".into(),
+            on: SeenOn::Record,
+            seen_ms: NOW,
+            seen_day: today(),
+            record_ms: Some(NOW),
+            record_day: Some(today()),
+        };
+        let s = sanitized(huge.clone(), NOW).unwrap();
+        assert!(serde_json::to_vec(&s).unwrap().len() <= MAX_ENTRY_BYTES);
+        assert_eq!(s.deal.name.as_ref().unwrap().chars().count(), MAX_TEXT);
+        // Seen in year 9999 (never forgotten, evicted last): refused; a day of skew is not.
+        let mut future = huge.clone();
+        future.seen_ms = 253_402_300_799_000;
+        assert_eq!(sanitized(future, NOW), None);
+        let mut skewed = huge;
+        skewed.seen_ms = NOW + DAY_MS / 2;
+        assert!(sanitized(skewed, NOW).is_some());
     }
 }

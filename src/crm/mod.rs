@@ -19,7 +19,7 @@ pub mod url;
 pub use parsed::{DateOrder, Parsed};
 pub use record::{read, ReadField, Reading};
 pub use rows::{read_rows, row_keys, ListRow};
-pub use url::{detect, detect_in, PageKind, PageRef, UrlParts};
+pub use url::{detect, detect_in, record_address, PageKind, PageRef, UrlParts};
 
 /// How many times this thread has read a page into deals (a record page's `read`, a list's
 /// `read_rows`): the tests of "one reading per event" count with it.

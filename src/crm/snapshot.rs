@@ -145,9 +145,57 @@ pub struct RawSnapshot {
     pub unreadable: Option<String>,
 }
 
+/// The content script's bounds on what one snapshot carries (`extension/read_page.js`:
+/// `MAX_TEXT`, `MAX_ITEMS`, `MAX_HINTS`; a test keeps the two equal). A snapshot from anywhere
+/// else (a saved page given to the command line) is held to them too.
+pub const MAX_TEXT: usize = 2000;
+pub const MAX_ITEMS: usize = 400;
+pub const MAX_HINTS: usize = 60;
+
+fn cut(s: &mut String) {
+    if let Some((at, _)) = s.char_indices().nth(MAX_TEXT) {
+        s.truncate(at);
+    }
+}
+
+impl RawSnapshot {
+    /// This snapshot within the reader's bounds: every value cut to `MAX_TEXT` characters,
+    /// timeline items and rows to `MAX_ITEMS`, date samples and contacts to `MAX_HINTS`.
+    pub fn bounded(mut self) -> RawSnapshot {
+        cut(&mut self.url);
+        cut(&mut self.title);
+        for f in self.fields.values_mut().flatten() {
+            cut(&mut f.value);
+        }
+        self.date_hints.truncate(MAX_HINTS);
+        self.date_hints.iter_mut().for_each(cut);
+        self.contacts.truncate(MAX_HINTS);
+        self.contacts.iter_mut().for_each(cut);
+        if let Some(items) = &mut self.activities {
+            items.truncate(MAX_ITEMS);
+            for item in items.iter_mut() {
+                item.values_mut().for_each(cut);
+            }
+        }
+        self.activity_lists.truncate(MAX_ITEMS);
+        if let Some(rows) = &mut self.rows {
+            rows.truncate(MAX_ITEMS);
+            for row in rows.iter_mut() {
+                row.parts.values_mut().for_each(cut);
+                row.pairs.truncate(MAX_ITEMS);
+                for (label, value) in row.pairs.iter_mut() {
+                    cut(label);
+                    cut(value);
+                }
+            }
+        }
+        self
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::RawActivityList;
+    use super::*;
 
     #[test]
     fn a_list_holds_more_than_it_shows_when_its_count_says_so_or_is_unread() {
@@ -165,5 +213,40 @@ mod tests {
             "no count: more cannot be ruled out"
         );
         assert!(list("", 0).holds_more());
+    }
+
+    #[test]
+    fn a_snapshot_from_a_file_is_held_to_the_readers_bounds() {
+        let item: RawActivity = [("body".to_string(), "é".repeat(3_000))]
+            .into_iter()
+            .collect();
+        let snap = RawSnapshot {
+            url: "https://x".into(),
+            title: "t".repeat(5_000),
+            activities: Some(vec![item; 1_000]),
+            date_hints: vec!["1/2/2026".into(); 1_000],
+            ..RawSnapshot::default()
+        }
+        .bounded();
+        let items = snap.activities.unwrap();
+        assert_eq!(items.len(), MAX_ITEMS);
+        assert_eq!(items[0]["body"].chars().count(), MAX_TEXT);
+        assert_eq!(snap.title.len(), MAX_TEXT);
+        assert_eq!(snap.date_hints.len(), MAX_HINTS);
+    }
+
+    #[test]
+    fn the_bounds_are_the_content_scripts() {
+        let js = std::fs::read_to_string("extension/read_page.js").unwrap();
+        for (name, value) in [
+            ("MAX_TEXT", MAX_TEXT),
+            ("MAX_ITEMS", MAX_ITEMS),
+            ("MAX_HINTS", MAX_HINTS),
+        ] {
+            assert!(
+                js.contains(&format!("const {name} = {value};")),
+                "read_page.js's {name} is not {value}"
+            );
+        }
     }
 }

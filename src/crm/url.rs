@@ -210,6 +210,29 @@ pub fn detect_in(adapters: &[&'static CrmAdapter], url: &str) -> Option<PageRef>
     })
 }
 
+/// The address of deal `key`'s record page, rebuilt from the CRM's adapter and the key, on the
+/// host of a remembered address (`stored_url`): only when that address is a plain `https` page
+/// of a CRM Stallwatch reads, of the deal's own account (org, portal), and, when it is a record
+/// page, of this very deal (a deal seen only in a list view gets its record page on the list's
+/// host). Whatever else the stored address carried (userinfo, a port, a path or query of its
+/// own) is not kept: a link from Today or a reminder can only open the deal's record page.
+pub fn record_address(stored_url: &str, key: &str) -> Option<String> {
+    let page = detect(stored_url)?;
+    let mut parts = key.splitn(3, ':');
+    let (prefix, account) = (parts.next()?, parts.next()?);
+    if prefix != page.adapter.key_prefix || account != page.account {
+        return None;
+    }
+    if page.kind == PageKind::DealRecord && page.key.as_deref() != Some(key) {
+        return None;
+    }
+    let rebuilt = page.adapter.record_url(&page.host, key)?;
+    // The rebuilt address must classify as the same deal (a key the adapter cannot address
+    // is refused, never linked).
+    let again = detect(&rebuilt)?;
+    (again.kind == PageKind::DealRecord && again.key.as_deref() == Some(key)).then_some(rebuilt)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,5 +368,66 @@ mod tests {
         assert_eq!(u.query_param("ETN"), None, "names are case-sensitive");
         let frag = UrlParts::parse("https://h/?a=1#b=2").unwrap();
         assert_eq!(frag.query_param("b"), None, "the fragment is no query");
+    }
+
+    #[test]
+    fn a_remembered_address_is_rebuilt_from_the_deal_key_or_refused() {
+        let key = "sf:acme:0065g00000XyZ12";
+        let record =
+            "https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ12AAB/view";
+        let rebuilt = Some(
+            "https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ12/view"
+                .to_string(),
+        );
+        assert_eq!(record_address(record, key), rebuilt);
+        assert_eq!(
+            record_address(&format!("{record}?ws=x#frag"), key),
+            rebuilt,
+            "nothing else kept"
+        );
+        // Seen only in a list view of the same org: its record page on that host.
+        assert_eq!(
+            record_address(
+                "https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=Recent",
+                key
+            ),
+            rebuilt
+        );
+        // Refused: userinfo (the browser's host is evil.example), a port, plain http, another
+        // org's page, another deal's record page, a key of another CRM.
+        for url in [
+            "https://acme.lightning.force.com:x@evil.example/lightning/r/Opportunity/0065g00000XyZ12AAB/view",
+            "https://acme.lightning.force.com:8443/lightning/r/Opportunity/0065g00000XyZ12AAB/view",
+            "http://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ12AAB/view",
+            "https://other.lightning.force.com/lightning/o/Opportunity/list",
+            "https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbC34AAB/view",
+            "https://evil.example/lightning/r/Opportunity/0065g00000XyZ12AAB/view",
+        ] {
+            assert_eq!(record_address(url, key), None, "{url}");
+        }
+        assert_eq!(record_address(record, "hs:123:456"), None);
+        // HubSpot: the portal is the account.
+        assert_eq!(
+            record_address(
+                "https://app-eu1.hubspot.com/contacts/123/objects/0-3/views/all/list",
+                "hs:123:456"
+            ),
+            Some("https://app-eu1.hubspot.com/contacts/123/record/0-3/456".to_string())
+        );
+        assert_eq!(
+            record_address(
+                "https://app-eu1.hubspot.com/contacts/999/objects/0-3/views/all/list",
+                "hs:123:456"
+            ),
+            None
+        );
+        // A key the adapter cannot address (a crafted id) is never linked.
+        assert_eq!(
+            record_address(
+                "https://app.hubspot.com/contacts/123/objects/0-3/views/all/list",
+                "hs:123:4/../../x"
+            ),
+            None
+        );
     }
 }

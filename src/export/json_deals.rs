@@ -47,8 +47,10 @@ fn read_page(
     now: Day,
 ) -> Result<ReadRow, Problem> {
     let file_problem = |message: String| Problem::new(source, Place::File, message);
-    let snapshot: RawSnapshot = serde_json::from_value(page.clone())
-        .map_err(|e| file_problem(format!("\"page\" is not a page snapshot: {e}")))?;
+    let snapshot: RawSnapshot = serde_json::from_value::<RawSnapshot>(page.clone())
+        .map_err(|e| file_problem(format!("\"page\" is not a page snapshot: {e}")))?
+        // Held to what the content script would have read (a file can hold anything).
+        .bounded();
     let kind = crate::crm::detect(&snapshot.url);
     let stored = crate::core::store::Stored::from_value(stored.cloned().unwrap_or(Value::Null));
     let read = crate::view::page_deal(&snapshot, kind.as_ref(), &stored, now);

@@ -18,6 +18,7 @@ pub mod problem;
 pub mod ranking;
 pub mod salesforce;
 pub mod table;
+pub mod terminal;
 
 use crate::core::date::{Day, NumericOrder};
 use crate::core::model::Deal;

@@ -77,6 +77,8 @@ pub fn refusal(why: super::refused::Refused) -> &'static str {
         Refused::Hidden => "Stallwatch did nothing: this page has made it invisible. Reload the page, and tell your admin if it happens again.",
         Refused::Moved => "Stallwatch did nothing: this page has moved or resized it. Reload the page, and tell your admin if it happens again.",
         Refused::Covered | Refused::Obscured => "Stallwatch did nothing: something on the page covers it. Close or scroll away what covers it, then try again.",
+        Refused::Recent => "Stallwatch did nothing: something on the page covered it a moment before your click. Check what the card shows, then click again.",
+        Refused::Gesture => "Stallwatch did nothing: the click did not start and end on the same button of the card. Click again.",
         Refused::Removed | Refused::Unpaired | Refused::NoAnswer => "Stallwatch did nothing: it could not confirm it is in front of you. Try again in a moment.",
     }
 }

@@ -58,7 +58,7 @@ use crate::core::message::memory::Copied;
 use crate::core::message::Choice;
 use crate::core::notes;
 use crate::core::seen;
-use crate::core::store::{Effects, StoreKey, Stored};
+use crate::core::store::{Effects, KeyKind, StoreKey, Stored};
 use crate::crm::snapshot::RawSnapshot;
 use crate::crm::{detect, row_keys, PageKind, PageRef};
 use serde_json::Value;
@@ -97,6 +97,9 @@ pub struct Page {
 pub struct OnPage {
     pub badge: BadgeView,
     pub effects: Effects,
+    /// The writes remember a deal not remembered before: the memory's limit is enforced right
+    /// after them (a 1,000-row list must not wait for the next periodic pass).
+    pub memory_grew: bool,
 }
 
 impl Page {
@@ -192,7 +195,15 @@ impl Page {
             }
             _ => Effects::none(),
         };
-        OnPage { badge, effects }
+        let memory_grew = effects.set.keys().any(|k| {
+            StoreKey::parse(k)
+                .is_some_and(|key| key.kind() == KeyKind::Seen && stored.get(&key).is_none())
+        });
+        OnPage {
+            badge,
+            effects,
+            memory_grew,
+        }
     }
 
     /// What to store when the rep copies the draft they are looking at (`choice`): the memory

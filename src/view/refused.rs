@@ -16,6 +16,11 @@ shared_strings! {
     Covered => "covered",
     /// The browser's own check (IntersectionObserver v2) says it is not visible.
     Obscured => "obscured",
+    /// One of the checks above failed less than `MIN_VISIBLE_MS` before the press: a cover the
+    /// page removes at the moment of the click (on blur, on pointerdown) is still refused.
+    Recent => "recently-covered",
+    /// The press and the click were not one gesture on the same control of the card.
+    Gesture => "gesture",
     /// The card has no port to its page yet.
     Unpaired => "unpaired",
     /// The content script did not answer the check in time.

@@ -58,7 +58,7 @@ pub fn due(stored: &Stored, now: Day, now_ms: u64, last_run: Option<Day>) -> Vec
             .name
             .clone()
             .unwrap_or_else(|| super::copy::UNNAMED_DEAL.to_string());
-        let url = s.url.starts_with("https://").then(|| s.url.clone());
+        let url = crate::crm::record_address(&s.url, &deal.key);
         let today = assess(Some(deal), n, &settings, now);
         if today.state == State::Closed {
             continue;
@@ -109,14 +109,13 @@ pub fn due(stored: &Stored, now: Day, now_ms: u64, last_run: Option<Day>) -> Vec
     out
 }
 
-/// The record page of the deal a reminder is about (its id holds the deal key), when the
-/// remembered address is a deal record page of a CRM Stallwatch reads.
+/// The record page of the deal a reminder is about (its id holds the deal key), rebuilt from
+/// the key on the remembered host (`crm::record_address`).
 pub fn url_of(stored: &Stored, id: &str) -> Option<String> {
     let (_, rest) = id.split_once(':')?;
     let (key, _day) = rest.rsplit_once(':')?;
     let s = seen::load(stored.get(&seen::storage_key(key))?).ok()?;
-    let page = crate::crm::detect(&s.url)?;
-    (page.kind == crate::crm::PageKind::DealRecord).then_some(s.url)
+    crate::crm::record_address(&s.url, key)
 }
 
 /// When the reminders last ran (ms since the epoch), if they have.

@@ -12,7 +12,7 @@ use crate::core::risk::{today_order, Band, State, TodayKey};
 use crate::core::seen::{self, Seen};
 use crate::core::settings;
 use crate::core::store::{Effects, Stored};
-use crate::crm::{adapter, detect, PageKind};
+use crate::crm::adapter;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -175,7 +175,7 @@ fn row(
         crm: adapter::for_crm(deal.crm).map_or("", |a| a.name),
         name,
         owner: deal.owner.clone(),
-        url: record_url(&s.url),
+        url: crate::crm::record_address(&s.url, &s.deal.key),
         score: a.stall_risk,
         band: a.band,
         section,
@@ -264,13 +264,6 @@ fn first_line(text: &str) -> String {
         Some((at, _)) => format!("{}…", &line[..at]),
         None => line.to_string(),
     }
-}
-
-/// The remembered address, only when it is a deal record page of a CRM Stallwatch reads (a
-/// link the queue shows must never lead anywhere else).
-fn record_url(url: &str) -> Option<String> {
-    let page = detect(url)?;
-    (page.kind == PageKind::DealRecord).then(|| url.to_string())
 }
 
 #[cfg(test)]

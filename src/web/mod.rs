@@ -126,8 +126,9 @@ impl PageReading {
     }
 
     /// The background's answer (`Page::on_page`): `{badge, keys, corner: {key, value},
-    /// effects}`, where `keys` are the storage keys the badge was scored from (a change to one
-    /// re-scores it) and `corner` where the rep keeps the badge. `stored` is what
+    /// effects, memory_grew}`, where `keys` are the storage keys the badge was scored from (a
+    /// change to one re-scores it), `corner` where the rep keeps the badge, and `memory_grew`
+    /// whether the memory's limit is to be enforced after the writes. `stored` is what
     /// `keys_on_page` named. No DOM: this runs in the worker.
     pub fn on_page(
         &self,
@@ -144,6 +145,7 @@ impl PageReading {
             "keys": self.keys(),
             "corner": {"key": StoreKey::OverlayCorner, "value": view::corner(&stored)},
             "effects": answer.effects,
+            "memory_grew": answer.memory_grew,
         }))
     }
 

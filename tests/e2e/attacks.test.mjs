@@ -140,14 +140,68 @@ test('a see-through cover over the overlay makes it refuse to act, and say so', 
   assert.match(await frame.locator('[data-testid="stall-badge"]').getAttribute('title'), /covers it/);
   assert.match(await frame.locator('[data-testid="overlay-refused"]').textContent(), /covers it/);
 
-  // Uncovered, the next click works.
+  // Uncovered, and in plain view for a moment (MIN_VISIBLE_MS), the next click works.
   await guard.asHost(() => document.getElementById('bait').remove());
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(700);
   await frame.locator('[data-testid="variant"][data-tone="direct"]').click();
   await frame.locator('[data-testid="variant"][data-tone="direct"][aria-pressed="true"]').waitFor();
   assert.equal(await frame.locator('[data-testid="stall-badge"][data-refused]').count(), 0);
   await guard.assertUntouched(assert);
   await page.close();
+});
+
+test('a cover the page lifts at the moment of the press is refused: the whole gesture is checked', async () => {
+  const ext = await extensionPage();
+  const key = 'notes:sf:acme:0065g00000XyZ12';
+  await ext.evaluate((k) => chrome.storage.local.set({ [k]: { reason: 'pass the audit' } }), key);
+  const { page, guard } = await openGuarded(browser, DEAL);
+  const frame = await overlayFrame(page, browser.extensionId);
+  await openCard(frame);
+  await page.waitForTimeout(700);
+  // The lure: opaque to the eye, transparent to clicks, and gone the moment the rep presses
+  // (the press moves focus into the card's frame: the window's blur), before any check made
+  // at click time could see it.
+  const lure = () =>
+    guard.asHost(() => {
+      const cover = document.createElement('div');
+      cover.id = 'bait';
+      cover.textContent = 'Pick your language to continue';
+      cover.style.cssText =
+        'position:fixed;top:0;right:0;width:600px;height:700px;background:#fff;z-index:2147483647;pointer-events:none';
+      document.documentElement.append(cover);
+      const lift = () => window.__stallwatchGuard.asHost(() => cover.remove());
+      window.addEventListener('blur', lift, { once: true });
+      document.addEventListener('pointerdown', lift, { capture: true, once: true });
+    });
+  await lure();
+  await page.waitForTimeout(300);
+  await frame.locator('[data-action="language"][data-lang="fr"]').click();
+  await frame.locator('[data-testid="stall-badge"][data-refused]').waitFor();
+  assert.equal(await page.evaluate(() => document.getElementById('bait')), null, 'the page did lift its cover');
+  assert.equal(await frame.locator('#app').getAttribute('data-refused'), 'recently-covered', 'which check refused');
+  assert.match(await frame.locator('[data-testid="overlay-refused"]').textContent(), /a moment before your click/);
+  let stored = await ext.evaluate((k) => chrome.storage.local.get(k), key);
+  assert.equal(stored[key].language, undefined, 'no language written into the notes');
+
+  // Copy, the same way (the rep was back on the page: the press blurs its window again).
+  await page.mouse.click(5, 400);
+  await lure();
+  await page.waitForTimeout(300);
+  await frame.locator('[data-testid="copy-message"]').click();
+  await frame.locator('#app[data-refused="recently-covered"]').waitFor();
+  assert.doesNotMatch((await frame.locator('.copied').first().textContent()) ?? '', /Copied/);
+
+  // Near-miss: the card in plain view for a moment, and the same click acts.
+  assert.equal(await page.evaluate(() => document.getElementById('bait')), null, 'lifted again');
+  await page.waitForTimeout(700);
+  await frame.locator('[data-action="language"][data-lang="fr"]').click();
+  await frame.locator('[data-testid="message-language"][data-lang="fr"]').waitFor();
+  assert.equal(await frame.locator('[data-testid="stall-badge"][data-refused]').count(), 0);
+  stored = await ext.evaluate((k) => chrome.storage.local.get(k), key);
+  assert.equal(stored[key].language, 'fr');
+  await guard.assertUntouched(assert);
+  await page.close();
+  await ext.close();
 });
 
 test('the page cannot open the card or read the badge: its clicks are not the rep\'s, the root is closed', async () => {

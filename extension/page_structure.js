@@ -11,6 +11,42 @@
     'data-component-id data-card-type slot role');
   const LABELS = words('data-label field-label aria-label title'); // localised, but may hold data
   const KEEP = words('lightning r o n page list home pipelineInspection view related contacts record objects views board all deal deals Recent');
+  // Words of the CRMs' own schema and frameworks, which say nothing about a customer: the report
+  // keeps them, and nothing else that is a single word (a class, a tag, a hook value, a slot
+  // could carry a surname). Salesforce's standard objects and relationships (after /r/, /o/,
+  // /related/), query keys, ARIA roles, HubSpot's default stage ids.
+  const OBJECTS = words('Opportunity Account Contact Lead Task Event User Case Campaign EmailMessage ' +
+    'OpportunityContactRole OpportunityLineItem Quote Contract Report Dashboard Note ContentDocument ' +
+    'OpenActivities ActivityHistories OpportunityContactRoles Contacts Opportunities Histories ' +
+    'OpportunityHistories OpportunityLineItems CombinedAttachments AttachedContentDocuments');
+  const QUERY_KEYS = words('filterName ws viewId tab view sortBy sortDirection');
+  const ROLES = words('alert application article banner button cell checkbox columnheader combobox complementary ' +
+    'contentinfo dialog document feed figure form grid gridcell group heading img link list listbox listitem log ' +
+    'main menu menubar menuitem navigation none note option presentation progressbar radio radiogroup region row ' +
+    'rowgroup rowheader search searchbox separator slider spinbutton status switch tab table tablist tabpanel ' +
+    'textbox timer toolbar tooltip tree treeitem');
+  const STAGE_IDS = words('appointmentscheduled qualifiedtobuy presentationscheduled decisionmakerboughtin contractsent closedwon closedlost');
+  // Framework class and tag prefixes (SLDS, Lightning, Aura, HubSpot's UI kit).
+  const FRAMEWORK = /^(slds-|runtime_|force|one|laf|navex|windowViewMode-|desktop$|container$|ui[A-Z]|cdb|private-|flexipage|records?-|lightning-|lst-|sfa-|forcegenerated-|lwc-|interop-|builder_|row$|active$|stage$|viewport$|tiles$|icon$|actions$|subject$|when$|with$)/;
+  // HubSpot's styled-components classes name a UI component and a hash (`Card__Box-sc-1ab2c3d-0`).
+  const STYLED = /^[A-Z][A-Za-z]*__[A-Za-z]+-sc-[a-z0-9]+-\d+$/;
+  /**
+   * Every class, tag and attribute value our read plans name (when the plans are loaded with
+   * this file, as in the content script): what a maintainer needs to see is what the plans use.
+   */
+  function planWords() {
+    const out = new Set();
+    const plans = /** @type {any} */ (globalThis).STALLWATCH_READ_PLANS || [];
+    const text = JSON.stringify(plans);
+    for (const m of text.matchAll(/\.([A-Za-z_][\w-]*)/g)) out.add(m[1]);
+    for (const m of text.matchAll(/\[[\w-]+[\^*$|~]?=\\"([^"\\]+)\\"/g)) out.add(m[1]);
+    for (const m of text.matchAll(/(?:^|[\s>+~(,"])([a-z][a-z0-9]*(?:-[a-z0-9]+)+)/g)) out.add(m[1]);
+    return out;
+  }
+  let known = new Set();
+  const isKnown = (w) => known.has(w) || [...known].some((k) => k.length > 3 && w.startsWith(k));
+  /** A single word (a class, a tag, a hook value) kept only when it is the CRM's or ours. */
+  const word = (w, placeholder) => (isKnown(w) || FRAMEWORK.test(w) || STYLED.test(w) || OBJECTS.has(w) ? w : placeholder);
   // An email-ish token, an id-like token (15+ alphanumerics), a run of 2+ digits.
   const DATA = /[^\s@/"]*@[^\s@/"]*|(?<![A-Za-z0-9])[A-Za-z0-9]{15,}(?![A-Za-z0-9])|\d{2,}/g;
   const scrub = (s) => s.slice(0, 300).replace(DATA, (m) =>
@@ -22,7 +58,7 @@
   const seg = (s, prev) => {
     const t = scrub(s);
     if (t !== s) return /^(\[[^\]]+\]|\d-\[n\])$/.test(t) ? t : '[x]';
-    return !s || KEEP.has(s) || /^\d-\d$/.test(s) || (/^(r|o|related)$/.test(prev) && /^[A-Z]\w*$/.test(s)) ? s : '[x]';
+    return !s || KEEP.has(s) || /^\d-\d$/.test(s) || (/^(r|o|related)$/.test(prev) && OBJECTS.has(s)) ? s : '[x]';
   };
   const dec = (s) => { try { return decodeURIComponent(s); } catch { return s; } };
   const path = (p) => p.split('/').slice(0, 12).map((s, i, a) => seg(dec(s), a[i - 1])).join('/');
@@ -33,11 +69,30 @@
     } catch { return '[bad]'; }
   };
 
+  /**
+   * A hook's value as the report shows it: ids and numbers redacted; a value of several parts
+   * (`cell-0-3-amount-[n]`, `sfdc:RecordField.Opportunity.Amount`) kept; a single word only
+   * when it is an ARIA role, a default stage id, the CRM's or ours (`[v]` otherwise); Aura's
+   * class list word by word.
+   */
+  function hookValue(name, value) {
+    const v = scrub(value);
+    if (name === 'data-aura-class') return v.split(/\s+/).map((w) => word(w, '[c]')).join(' ');
+    if (v !== value || /[-_:./]/.test(v)) return v;
+    if (name === 'role') return ROLES.has(v) ? v : '[v]';
+    if (name === 'data-column-id') return STAGE_IDS.has(v) ? v : '[v]';
+    return word(v, '[v]');
+  }
+
   // [line, signature]; the signature leaves out label lengths, so repeated rows group.
   function describe(el) {
-    let s = scrub(el.localName);
+    // A tag of HTML's own (no dash) is kept; a custom element's name only when it is known.
+    let s = el.localName.includes('-') ? word(scrub(el.localName), '[tag]') : scrub(el.localName);
     const cls = (el.getAttribute('class') || '').split(/\s+/).filter(Boolean);
-    for (const c of cls.slice(0, 12)) s += '.' + (c.includes('@') ? '[@]' : scrub(c.slice(0, 80)));
+    for (const c of cls.slice(0, 12)) {
+      const t = c.includes('@') ? '[@]' : scrub(c.slice(0, 80));
+      s += '.' + (t !== c ? t : word(c, '[c]'));
+    }
     if (cls.length > 12) s += `.+${cls.length - 12}`;
     let sig = s;
     const at = el.attributes;
@@ -49,8 +104,9 @@
       if (LABELS.has(name)) { s += `[${n}=(${value.length})]`; sig += a; continue; }
       if (name === 'href') a = `[href=${JSON.stringify(href(value))}]`;
       else if (HOOKS.has(name) || (name === 'name' && el.localName === 'slot')) {
+        a = `[${n}=${JSON.stringify(hookValue(name, value.trim()))}]`;
         // Several words in one hook value read like text (a name?), except Aura's class list.
-        a = `[${n}=${/\S\s+\S/.test(value) && name !== 'data-aura-class' ? `(${value.length})` : JSON.stringify(scrub(value.trim()))}]`;
+        if (/\S\s+\S/.test(value) && name !== 'data-aura-class') a = `[${n}=(${value.length})]`;
       }
       s += a;
       sig += a;
@@ -69,6 +125,7 @@
    */
   function report({ root, skip = null, hits = {}, limits } = {}) {
     const L = { depth: 60, lines: 4000, elements: 200000, ...limits };
+    known = planWords();
     root = root || document;
     const out = [];
     const caps = new Set();
@@ -139,7 +196,7 @@
       }
       for (let i = kids.length - 1; i >= 0; i--) stack.push(/** @type {[Element | null, number, boolean, string | null]} */ (kids[i]));
     }
-    const q = [...new URLSearchParams(location.search)].map(([k, v]) => `${scrub(k).slice(0, 30)}=${seg(v)}`).join('&');
+    const q = [...new URLSearchParams(location.search)].map(([k, v]) => `${QUERY_KEYS.has(k) ? k : '[k]'}=${seg(v)}`).join('&');
     return [
       'Stallwatch page structure (no text, no values, ids redacted)',
       // The first label of a 4+ label host is the org's name (acme.lightning.force.com).

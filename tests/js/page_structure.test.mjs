@@ -35,3 +35,16 @@ test('a deep or huge page is capped, not walked forever', () => {
   const text = report(deep);
   assert.ok(text.split('\n').length < 4100, 'lines capped');
 });
+
+test('single words from the page (query keys, object names, classes, tags, hook values) become placeholders', () => {
+  const w = windowWith(
+    `<body><zelda-box class="quarterfield slds-card" data-testid="zelda" role="button"><slot name="quarterfield"></slot></zelda-box>
+     <a href="/lightning/r/Zelda__c/a005g00000XyZ12AAB/view">x</a><a href="/lightning/r/Opportunity/0065g00000XyZ12AAB/view">y</a></body>`,
+    { url: 'https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=Recent&zeldakey=quarterfield', scripts: ['extension/page_structure.js'] },
+  );
+  const text = w.STALLWATCH_STRUCTURE.report({});
+  for (const secret of ['zelda', 'Zelda', 'quarterfield']) assert.ok(!text.includes(secret), `the report leaks ${secret}:\n${text}`);
+  assert.match(text, /\?filterName=Recent&\[k\]=\[x\]/, 'known query keys stay, others are placeholders');
+  assert.match(text, /\[tag\]\.\[c\]\.slds-card\[data-testid="\[v\]"\]\[role="button"\]/);
+  assert.match(text, /\/lightning\/r\/Opportunity\/\[006 id\]\/view/, 'standard objects stay');
+});

@@ -474,6 +474,61 @@ else if (missing.length) {
     overlay.rethrow();
   });
 
+  // Issue 27: the memory's limit holds as it is written, and a list never evicts a deal the rep
+  // opened (Firefox's storage and background page, as the rep has them).
+  test('three 400-row list views leave at most 300 remembered deals, every opened one among them', { timeout: 180_000 }, async () => {
+    const opened = ['salesforce/opportunity.html', 'hubspot/deal.html'];
+    for (const f of opened) {
+      startWindow();
+      await open(EXPECTED[f].url);
+      const overlay = await attempt(() => enterOverlay());
+      await assertUntouched(EXPECTED[f].url);
+      overlay.rethrow();
+    }
+    const list = EXPECTED['hubspot/deals-table.html'];
+    const portal = new URL(list.url).pathname.split('/')[2];
+    startWindow();
+    await open(list.url);
+    const seenKeys = async () => {
+      await enterOverlay();
+      const keys = await session.executeAsync(`const done = arguments[arguments.length - 1];
+        browser.storage.local.get(null).then((all) => done(Object.keys(all).filter((k) => k.startsWith('seen:'))), (e) => done([String(e)]));`);
+      await session.switchToTop();
+      return keys;
+    };
+    const overlay = await attempt(async () => {
+      for (const batch of [1, 2, 3]) {
+        await session.switchToTop();
+        await session.execute(`window.__stallwatchGuard.asHost(() => {
+          const body = document.querySelector('tbody');
+          const model = body.querySelector('tr[data-test-id^="row-"]');
+          const oldId = model.dataset.testId.slice(4);
+          const rows = [];
+          for (let i = 0; i < 400; i++) {
+            const id = String(90000000000 + ${batch} * 1000 + i);
+            const tr = model.cloneNode(true);
+            tr.dataset.testId = 'row-' + id;
+            for (const el of tr.querySelectorAll('[data-table-external-id]')) el.dataset.tableExternalId = el.dataset.tableExternalId.replace(oldId, id);
+            for (const a of tr.querySelectorAll('a[href]')) a.setAttribute('href', a.getAttribute('href').replace(oldId, id));
+            rows.push(tr);
+          }
+          body.replaceChildren(...rows);
+        });`);
+        const last = `seen:hs:${portal}:${90000000000 + batch * 1000 + 399}`;
+        let keys = [];
+        for (let i = 0; i < 120 && !(keys.includes(last) && keys.length <= 300); i++) {
+          await sleep(250);
+          keys = await seenKeys();
+        }
+        assert.ok(keys.includes(last), `batch ${batch} remembered`);
+        assert.ok(keys.length <= 300, `${keys.length} remembered after batch ${batch}`);
+        for (const k of ['seen:sf:acme:0065g00000XyZ12', 'seen:hs:123:456']) assert.ok(keys.includes(k), `${k} (opened) still remembered after batch ${batch}`);
+      }
+    });
+    await assertUntouched(list.url);
+    overlay.rethrow();
+  });
+
   test('Salesforce contact (not a deal): no overlay at all', { timeout: 30_000 }, async () => {
     const fixture = 'salesforce/contact.html';
     const { url } = EXPECTED[fixture];

@@ -529,6 +529,34 @@ else if (missing.length) {
     overlay.rethrow();
   });
 
+  // Issue 27, item 7: the structure report, run in Firefox's DOM as the content script runs it
+  // (with the read plans), keeps no single word the page made.
+  test('the structure report keeps the structure and no word of the page', { timeout: 60_000 }, async () => {
+    const { url } = EXPECTED['salesforce/opportunity.html'];
+    startWindow();
+    await open(url);
+    await session.execute(`window.__stallwatchGuard.asHost(() => {
+      const probe = document.createElement('section');
+      probe.id = 'probe';
+      const box = probe.appendChild(document.createElement('zelda-card'));
+      box.className = 'quarterfield slds-card';
+      box.dataset.testId = 'zelda';
+      box.setAttribute('role', 'zeldarole');
+      const a = box.appendChild(document.createElement('a'));
+      a.href = '/lightning/r/Quarterfield__c/a005g00000XyZ12AAB/view';
+      a.textContent = 'Zelda Quarterfield';
+      document.body.append(probe);
+    });`);
+    const source = ['dist/read_plan.js', 'extension/page_structure.js'].map((f) => readFileSync(path.join(ROOT, f), 'utf8')).join('\n');
+    const report = await session.execute(`${source}\n;return globalThis.STALLWATCH_STRUCTURE.report({ hits: {} });`);
+    for (const s of ['Zelda', 'zelda', 'Quarterfield', 'quarterfield']) assert.ok(!report.includes(s), `the report shows ${s}`);
+    assert.ok(report.includes('[tag].[c].slds-card[data-test-id="[v]"][role="[v]"]'), report.slice(0, 2000));
+    assert.ok(report.includes('[href="/lightning/r/[x]/[a00 id]/view"]'));
+    assert.match(report, /\[data-target-selection-name="sfdc:RecordField\.Opportunity\.Amount"\]/, 'our hooks stay');
+    assert.match(report, /records-highlights2/);
+    await assertUntouched(url);
+  });
+
   test('Salesforce contact (not a deal): no overlay at all', { timeout: 30_000 }, async () => {
     const fixture = 'salesforce/contact.html';
     const { url } = EXPECTED[fixture];

@@ -2,7 +2,7 @@
 // The options page: the Rust core renders the form and checks what is typed; this file only
 // moves values between the form, storage.local and backup files.
 import init, {
-  delete_everything, export_backup, render_options, restore_backup, restore_not_written,
+  delete_everything, export_backup, proposal_accepted, proposal_ignored, render_options, restore_backup, restore_not_written,
   setting_example, settings_defaults, settings_saved, undo_not_written, undo_restore,
 } from './pkg/stallwatch.js';
 import { ACTION } from './lib/protocol.js';
@@ -117,6 +117,19 @@ async function deleteAll(/** @type {HTMLElement} */ button) {
   say('backup-status', button.dataset.done);
 }
 
+/**
+ * A proposal from the rep's corrections, accepted or ignored: the core says what to store.
+ * @param {boolean} accept @param {string} id
+ */
+async function proposal(accept, id) {
+  const all = await readAll();
+  const effects = accept ? proposal_accepted(id, all) : proposal_ignored(id, all);
+  await apply(effects);
+  await draw();
+  // The section goes with its last proposal: then the form's status line says it.
+  say($(root, '[data-testid="proposals-status"]') ? 'proposals-status' : 'options-status', effects.status);
+}
+
 /** What the page's plain buttons do. @type {Record<string, () => Promise<void>>} */
 const RUNS = {
   [ACTION.SAVE]: save,
@@ -136,6 +149,10 @@ root.addEventListener('click', (e) => {
   if (!target || !action) return;
   if (action === ACTION.DELETE_ALL) {
     deleteAll(target).catch((err) => reportError(root, err));
+    return;
+  }
+  if (action === ACTION.ACCEPT_PROPOSAL || action === ACTION.IGNORE_PROPOSAL) {
+    proposal(action === ACTION.ACCEPT_PROPOSAL, target.dataset.id ?? '').catch((err) => reportError(root, err));
     return;
   }
   if (action === ACTION.REMINDERS_ON || action === ACTION.REMINDERS_OFF) {

@@ -7,6 +7,7 @@ import init, { PageReading } from './pkg/stallwatch.js';
 import { ACTION, MIN_VISIBLE_MS, NONCE, PORT, PORT_MSG, REFUSED, WINDOW_MSG, fromOurTabTop } from './lib/protocol.js';
 import { apply, read, watch } from './lib/store.js';
 import { actionOf, copyText, reportError, writeClipboard } from './ui.js';
+import { CORRECTION_ACTIONS, onCorrection } from './correct.js';
 
 const root = document.getElementById('app');
 let port = null;
@@ -18,6 +19,8 @@ let pageKeys = [];
 let expanded = true; // this frame exists only while the card is open
 let choice = {}; // the draft picked with the channel and tone switchers
 let refused = null; // why the last action was refused, when it was
+/** @type {string | null} */
+let correcting = null; // the reason whose "not right here" choices are open
 let ready = false;
 // A reading not drawn yet: only then is what it proved remembered (a redraw after the notes
 // changed, or after "delete everything", saw nothing new).
@@ -214,7 +217,7 @@ function ask(type, timeout, fallback = null) {
 }
 
 // Redrawn when something this card shows changed elsewhere (its notes in the popup, the
-// settings, …); the background's memory of a record page's deal is not among them.
+// settings, the memory of the deal the background keeps: its close dates, its last look).
 watch(() => pageKeys, () => render());
 
 root.addEventListener('click', async (event) => {
@@ -249,6 +252,23 @@ root.addEventListener('click', async (event) => {
     const effects = page.notes_edited(await read(pageKeys), { language: target.dataset.lang }, Date.now());
     await apply(effects);
     // Falls through to the redraw: the drafts in the new language.
+  } else if (CORRECTION_ACTIONS.includes(action ?? '')) {
+    if (!page) return;
+    const reading = page;
+    await onCorrection(target, {
+      page: reading,
+      read: () => read(pageKeys),
+      apply,
+      redraw: async (open) => {
+        correcting = open;
+        render();
+        await queue;
+      },
+      root,
+    }).then((open) => {
+      if (open !== undefined) correcting = open;
+    });
+    return;
   } else if (action === ACTION.STRUCTURE) {
     const status = target.parentElement?.querySelector('.copied');
     const text = await ask(PORT_MSG.STRUCTURE_ASK, 5000);
@@ -274,7 +294,7 @@ async function draw() {
     page = new PageReading(snapshot);
     pageKeys = page.keys();
   }
-  const remember = page.render_card(root, await read(pageKeys), expanded, { ...choice, refused });
+  const remember = page.render_card(root, await read(pageKeys), expanded, { ...choice, refused, correcting });
   const status = root.querySelector('.copied');
   if (copiedNote && status) status.textContent = copiedNote;
   // The view asks to remember what this page proved (its host's date order); storage only.

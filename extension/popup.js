@@ -6,6 +6,7 @@ import init, { PageReading, render_today, today_copied } from './pkg/stallwatch.
 import { ACTION, MSG, request } from './lib/protocol.js';
 import { apply, read, readAll, watch } from './lib/store.js';
 import { $, actionOf, copyQueueMessage, copyText, reportError } from './ui.js';
+import { CORRECTION_ACTIONS, onCorrection } from './correct.js';
 
 const formRoot = /** @type {HTMLElement} */ (document.getElementById('form'));
 const resultRoot = /** @type {HTMLElement} */ (document.getElementById('result'));
@@ -56,7 +57,7 @@ const control = (form, name) => /** @type {Control | null} */ ((name && form?.el
 /**
  * The popup's one page: its reading (taken apart once), the keys its view reads, their last
  * known values, and the draft the rep picked.
- * @type {{ page: PageReading, keys: string[], stored: Record<string, any>, choice: Record<string, string> }}
+ * @type {{ page: PageReading, keys: string[], stored: Record<string, any>, choice: Record<string, string>, correcting: string | null }}
  */
 let deal;
 
@@ -74,7 +75,7 @@ async function main() {
   const snapshot = (await askSnapshot(await targetTab())) ?? { url: '', fields: {}, activities: null };
   const page = new PageReading(snapshot);
   const keys = page.keys();
-  deal = { page, keys, stored: await read(keys), choice: {} };
+  deal = { page, keys, stored: await read(keys), choice: {}, correcting: null };
   page.render_popup(formRoot, resultRoot, deal.stored, true, deal.choice);
   if (!page.has_notes()) {
     await showToday();
@@ -95,7 +96,7 @@ async function main() {
 
 /** The score, message and reasons again (the form stays as the rep is typing in it). */
 function redraw() {
-  deal.page.render_popup(formRoot, resultRoot, deal.stored, false, deal.choice);
+  deal.page.render_popup(formRoot, resultRoot, deal.stored, false, { ...deal.choice, correcting: deal.correcting });
 }
 
 /** Copy, a channel or tone switch, or a language chip (this buyer's language: the notes' field, saved). */
@@ -107,6 +108,19 @@ function onResultClick(/** @type {MouseEvent} */ e) {
   if (action === ACTION.CHANNEL || action === ACTION.TONE) {
     deal.choice = { ...deal.choice, [action]: target.dataset[action] ?? '' };
     try { redraw(); } catch (err) { reportError(resultRoot, err); }
+  }
+  if (CORRECTION_ACTIONS.includes(action)) {
+    onCorrection(target, {
+      page: deal.page,
+      read: async () => (deal.stored = await read(deal.keys)),
+      apply,
+      redraw: async (open) => {
+        deal.correcting = open;
+        deal.stored = await read(deal.keys);
+        redraw();
+      },
+      root: resultRoot,
+    }).catch((err) => reportError(resultRoot, err));
   }
   if (action === ACTION.LANGUAGE) {
     const select = control(formRoot.querySelector('form'), 'language');
@@ -130,7 +144,7 @@ async function onChangedElsewhere(changed) {
   const typing = focused && edited.size > 0;
   if (changed.includes(deal.page.notes_key() ?? '') && !typing) {
     // Idle: show the notes as they are now, form included.
-    deal.page.render_popup(formRoot, resultRoot, deal.stored, true, deal.choice);
+    deal.page.render_popup(formRoot, resultRoot, deal.stored, true, { ...deal.choice, correcting: deal.correcting });
     edited = new Set();
     lastFields = null;
     if (focused) control(formRoot.querySelector('form'), focused)?.focus();

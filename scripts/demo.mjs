@@ -72,6 +72,38 @@ try {
   await today.screenshot({ path: todayFile, fullPage: true });
   shots.push(todayFile);
   console.log(`Today: ${await today.locator('[data-testid="today-headline"]').textContent()} → ${path.relative(ROOT, todayFile)}`);
+  // A second look at the Salesforce deal, as if the first had been three days ago with the
+  // close date a week later ("since you last looked"), and one reason corrected by the rep.
+  const seenKey = 'seen:sf:acme:0065g00000XyZ12';
+  await today.evaluate(async (key) => {
+    const entry = (await chrome.storage.local.get(key))[key];
+    if (!entry) return;
+    const shift = (iso, days) => {
+      const d = new Date(`${iso}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + days);
+      return d.toISOString().slice(0, 10);
+    };
+    entry.seen_ms -= 3 * 86_400_000;
+    entry.seen_day = shift(entry.seen_day, -3);
+    if (entry.deal.close_date) entry.deal.close_date = shift(entry.deal.close_date, 7);
+    await chrome.storage.local.set({ [key]: entry });
+  }, seenKey);
+  const again = await browser.context.newPage();
+  await again.goto(EXPECTED['salesforce/opportunity.html'].url);
+  const card = await overlayFrame(again, browser.extensionId);
+  await openCard(card);
+  const first = card.locator('[data-testid="stall-reason"]').first();
+  await first.locator('[data-testid="not-right"]').click();
+  await first.locator('[data-testid="correct-not_this_deal"]').click();
+  await card.locator('[data-testid="corrected-reason"]').first().waitFor();
+  await again.waitForTimeout(300);
+  const correctedFile = path.join(outDir, 'corrected.png');
+  const w = again.viewportSize()?.width ?? 1280;
+  await again.screenshot({ path: correctedFile, clip: { x: w - 520, y: 0, width: 520, height: 720 } });
+  shots.push(correctedFile);
+  console.log(`a corrected reason and "since you last looked" → ${path.relative(ROOT, correctedFile)}`);
+  if (!headed) await again.close();
+
   if (headed) {
     console.log('The demo pages are open in Chromium. Close the browser window to finish.');
     await new Promise((resolve) => browser.context.on('close', resolve));

@@ -9,6 +9,21 @@ use common::{all_inputs, variants};
 use stallwatch::core::message::assess_and_compose_after;
 use stallwatch::core::risk::assess;
 
+use stallwatch::core::correction::{Correction, Said};
+use stallwatch::core::date::Day;
+use stallwatch::core::risk::ReasonCode;
+
+fn correction(code: ReasonCode, said: Said, day: Option<Day>) -> Correction {
+    Correction {
+        code,
+        said,
+        day,
+        on: Day::from_ymd(2026, 1, 1).unwrap(),
+        basis: String::new(),
+        measure: None,
+    }
+}
+
 #[test]
 fn the_badge_scored_without_drafts_says_what_the_card_says() {
     let mut checked = 0;
@@ -16,7 +31,18 @@ fn the_badge_scored_without_drafts_says_what_the_card_says() {
         let Some((deal, notes)) = &input.deal else {
             continue;
         };
-        for (variant, notes) in variants(notes, input.now) {
+        // And with the rep's corrections: a reply the page did not show, a reason set aside.
+        let corrected = stallwatch::core::notes::Notes {
+            corrections: vec![
+                correction(ReasonCode::Silence, Said::Replied, Some(input.now.plus(-3))),
+                correction(ReasonCode::FollowUpTrap, Said::NotThisDeal, None),
+                correction(ReasonCode::CloseDatePast, Said::CloseDate, Some(input.now.plus(20))),
+            ],
+            ..notes.clone()
+        };
+        let mut all = variants(notes, input.now);
+        all.push(("with corrections", corrected));
+        for (variant, notes) in all {
             let badge = assess(Some(deal), &notes, &input.settings, input.now);
             let (card, _) =
                 assess_and_compose_after(deal, &notes, &input.settings, input.now, None);

@@ -6,7 +6,7 @@ import { FRAME_STYLE, pin } from './style.js';
 
 // The colours by band. (The card's stylesheet has its own: the content script cannot read it.)
 /** @type {Record<string, string>} */
-const BAND_COLOUR = { low: '#2e844a', watch: '#c77700', high: '#c23934' };
+const BAND_COLOUR = { low: '#2e844a', watch: '#a15c00', high: '#c23934' };
 const NO_BAND_COLOUR = '#6b7280';
 const BADGE_STYLE = {
   ...FRAME_STYLE,

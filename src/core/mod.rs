@@ -2,6 +2,8 @@
 //! no view, no glue). Everything here is tested with `cargo test`.
 
 pub mod backup;
+pub mod calibration;
+pub mod correction;
 pub mod date;
 pub mod date_words;
 pub mod day;
@@ -17,5 +19,6 @@ pub mod phrases;
 pub mod risk;
 pub mod seen;
 pub mod settings;
+pub mod since;
 pub mod store;
 pub mod timeline;

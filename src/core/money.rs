@@ -15,6 +15,37 @@ impl Money {
     pub fn units(&self) -> i64 {
         self.minor / 100
     }
+
+    /// In its own currency, as read (never converted): `USD 48,500`, `$36,000.50`,
+    /// `€1,234.56`, `48,500`.
+    pub fn text(&self) -> String {
+        let minor = self.minor.unsigned_abs();
+        let digits = (minor / 100).to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        if minor % 100 != 0 {
+            grouped.push_str(&format!(".{:02}", minor % 100));
+        }
+        self.with_currency(&grouped)
+    }
+
+    /// `number` with the currency: `USD 48,500` for a code, `$48,500` for a symbol, `48,500`
+    /// for none; `-` in front when negative.
+    pub fn with_currency(&self, number: &str) -> String {
+        let sign = if self.minor < 0 { "-" } else { "" };
+        match self.currency.as_deref() {
+            None => format!("{sign}{number}"),
+            Some(code) if code.chars().any(char::is_alphabetic) => {
+                format!("{sign}{code} {number}")
+            }
+            Some(symbol) => format!("{sign}{symbol}{number}"),
+        }
+    }
 }
 
 /// Parses a displayed amount, or says why it could not.

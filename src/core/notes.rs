@@ -8,6 +8,7 @@
 //! so a restored backup can keep whichever copy of a field is newer. The time is passed in by
 //! the caller: the core never reads a clock.
 
+use super::correction::{self, Correction};
 use super::date::{parse_iso, Day};
 use super::lang::Lang;
 use super::model::Channel;
@@ -67,6 +68,9 @@ pub struct Notes {
     /// kept have none: a field without a time counts as older than one with a time.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub changed: BTreeMap<String, u64>,
+    /// The rep's corrections to this deal's reasons (`correction`), one per reason at most.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
 }
 
 /// The longest text a note field keeps; longer text is cut, with a problem reported.
@@ -104,6 +108,8 @@ pub enum NoteKind {
     Channels,
     /// The rep's labels: a list, typed comma-separated.
     Tags,
+    /// The rep's corrections to the reasons, made on the card (`correction`).
+    Corrections,
 }
 
 /// One note field: the single definition that loading, checking, the popup form, the form's
@@ -270,6 +276,17 @@ pub const NOTE_FIELDS: &[NoteField] = &[
             "note-tags",
         )
     },
+    NoteField {
+        in_form: false,
+        ..field(
+            "corrections",
+            "Your corrections to the reasons",
+            "The corrections",
+            NoteKind::Corrections,
+            0,
+            "",
+        )
+    },
 ];
 
 /// The field called `name`.
@@ -394,6 +411,12 @@ fn check(f: &NoteField, v: &Value, p: &mut Vec<String>) -> Option<Value> {
         NoteKind::Tags => {
             let list = tags(f, v, p);
             (!list.is_empty()).then(|| list.into_iter().collect())
+        }
+        NoteKind::Corrections => {
+            let list = correction::check(v, p);
+            (!list.is_empty())
+                .then(|| serde_json::to_value(list).ok())
+                .flatten()
         }
     }
 }
@@ -620,6 +643,22 @@ pub fn merge_form(stored: &Value, form: &Value, today: Day, now_ms: u64) -> Load
     out
 }
 
+/// The stored notes with the corrections `list` in place of the stored ones, the change time
+/// stamped when they changed (a backup keeps whichever copy's corrections are newer).
+pub fn with_corrections(stored: &Value, list: Vec<Correction>, now_ms: u64) -> LoadedNotes {
+    let mut out = load(stored);
+    let n = &mut out.notes;
+    if n.corrections != list {
+        n.corrections = list;
+        if n.corrections.is_empty() {
+            n.changed.remove("corrections");
+        } else {
+            n.changed.insert("corrections".to_string(), now_ms);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -712,6 +751,14 @@ pub(crate) mod tests {
             snooze_reason: Some("board meeting".into()),
             tags: vec!["needy".into(), "slow payer".into()],
             changed: BTreeMap::new(),
+            corrections: vec![Correction {
+                code: crate::core::risk::ReasonCode::Silence,
+                said: correction::Said::Replied,
+                day: Day::from_ymd(2026, 3, 2),
+                on: Day::from_ymd(2026, 3, 3).unwrap(),
+                basis: String::new(),
+                measure: Some(9),
+            }],
         }
     }
 

@@ -9,6 +9,7 @@
 
 use super::date::Day;
 use super::model::{Deal, Touch};
+use super::since::{close_history, Glance, SinceLooked};
 use super::store::{Effects, KeyKind, StoreKey, Stored};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -64,7 +65,20 @@ pub struct Seen {
     /// The rep's calendar day of that reading ("as of Tue").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_day: Option<Day>,
+    /// The rep's day Stallwatch first saw the deal (entries written before this was kept have
+    /// none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_day: Option<Day>,
+    /// The deal as the rep's previous look left it: what "since you last looked" compares the
+    /// page with. Set when a look starts (`VISIT_GAP_MS` after the last sighting); `None`
+    /// until the deal has been looked at twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<Glance>,
 }
+
+/// A sighting this long after the last one starts a new look (`Seen::before`): readings of
+/// the same open tab, or of a list and then the deal, are one look.
+pub const VISIT_GAP_MS: u64 = RESEEN_AFTER_MS;
 
 /// The storage key of a deal's memory (`seen:<deal key>`).
 pub fn storage_key(deal_key: &str) -> StoreKey {
@@ -117,8 +131,14 @@ pub fn merged(earlier: &Deal, fresh: &Deal) -> Deal {
         status: fresh.status,
         amount: fresh.amount.clone().or_else(|| earlier.amount.clone()),
         close_date: fresh.close_date.or(earlier.close_date),
+        // An export's history is the CRM's own; otherwise each change of the close date seen
+        // between two readings is one move.
         previous_close_dates: if fresh.previous_close_dates.is_empty() {
-            earlier.previous_close_dates.clone()
+            close_history(
+                &earlier.previous_close_dates,
+                earlier.close_date,
+                fresh.close_date,
+            )
         } else {
             fresh.previous_close_dates.clone()
         },
@@ -185,8 +205,9 @@ fn bounded(mut deal: Deal) -> Deal {
     }
     deal.upcoming.truncate(MAX_TOUCHES);
     deal.upcoming.iter_mut().for_each(cut);
-    // Room for the entry's other fields (its URL is bounded by the reader's 2,000 characters).
-    let budget = MAX_ENTRY_BYTES - 3_000;
+    // Room for the entry's other fields: its URL (bounded by the reader's 2,000 characters)
+    // and the last look's fields (`bounded_glance`, at most 3 × 2 × 200 bytes of text).
+    let budget = MAX_ENTRY_BYTES - 5_000;
     while serde_json::to_vec(&deal).map_or(0, |v| v.len()) > budget {
         let dropped = match &mut deal.touches {
             Some(t) if !t.is_empty() => t.pop().is_some(),
@@ -208,11 +229,28 @@ pub fn sanitized(mut s: Seen, now_ms: u64) -> Option<Seen> {
         return None;
     }
     s.deal = bounded(s.deal);
+    s.before = s.before.map(bounded_glance);
     if s.url.len() > 2_000 {
         s.url.clear(); // not an address the reader would have kept: no link
     }
     Some(s)
 }
+
+/// The last look's text fields cut to `GLANCE_TEXT` characters.
+fn bounded_glance(mut g: Glance) -> Glance {
+    for v in [&mut g.stage, &mut g.owner, &mut g.contact]
+        .into_iter()
+        .flatten()
+    {
+        if let Some((at, _)) = v.char_indices().nth(GLANCE_TEXT) {
+            v.truncate(at);
+        }
+    }
+    g
+}
+
+/// Characters kept of each of the last look's fields (a stage, an owner, a contact's name).
+const GLANCE_TEXT: usize = 200;
 
 fn cut_text(s: &str) -> String {
     match s.char_indices().nth(MAX_TEXT) {
@@ -271,15 +309,61 @@ pub fn remember(
         } else {
             earlier.as_ref().and_then(|e| e.record_day)
         },
+        first_day: match &earlier {
+            Some(e) => e.first_day,
+            None => Some(today),
+        },
+        before: match &earlier {
+            // A new look: the last one's deal is what this one is compared with.
+            Some(e) if now_ms.saturating_sub(e.seen_ms) >= VISIT_GAP_MS => {
+                Some(bounded_glance(Glance::of(&e.deal, e.seen_day)))
+            }
+            Some(e) => e.before.clone(),
+            None => None,
+        },
     };
     if let Some(e) = &earlier {
-        let same = e.deal == next.deal && e.url == next.url && e.on == next.on;
+        let same =
+            e.deal == next.deal && e.url == next.url && e.on == next.on && e.before == next.before;
         let recent = now_ms.saturating_sub(e.seen_ms) < RESEEN_AFTER_MS;
         if same && recent {
             return None;
         }
     }
     Some(next)
+}
+
+/// The deal read now (`deal`) with the close dates it had before, as Stallwatch saw them
+/// (`entry`: its memory, which may or may not hold this reading yet): what counts the pushes
+/// of the close date. A deal whose source gives its own history (an export) keeps it.
+pub fn with_history(deal: &Deal, entry: Option<&Seen>) -> Deal {
+    let mut out = deal.clone();
+    if let (Some(e), true) = (entry, deal.previous_close_dates.is_empty()) {
+        out.previous_close_dates = close_history(
+            &e.deal.previous_close_dates,
+            e.deal.close_date,
+            deal.close_date,
+        );
+    }
+    out
+}
+
+/// What changed since the rep last looked at the deal read now (`deal`, with its history from
+/// `with_history`), from its memory `entry`: `None` the first time. The entry may already
+/// hold this look (the background wrote it): then the look before it is compared.
+pub fn since_last_looked(
+    entry: &Seen,
+    deal: &Deal,
+    now_ms: u64,
+    today: Day,
+) -> Option<SinceLooked> {
+    let this_look = now_ms.saturating_sub(entry.seen_ms) < VISIT_GAP_MS;
+    let before = if this_look {
+        entry.before.clone()?
+    } else {
+        Glance::of(&entry.deal, entry.seen_day)
+    };
+    Some(super::since::since(&before, deal, entry.first_day, today))
 }
 
 /// The remembered reading of `deal_key` in `stored` (a storage map), if there is one this
@@ -306,7 +390,9 @@ pub fn all(stored: &Stored, now_ms: u64, retention_days: u32) -> (Vec<Seen>, Vec
     (out, problems)
 }
 
-fn expired(s: &Seen, now_ms: u64, retention_days: u32) -> bool {
+/// Seen longer ago than the rep's retention period: forgotten (even before the periodic pass
+/// deletes it), so a new reading starts afresh rather than from it.
+pub fn expired(s: &Seen, now_ms: u64, retention_days: u32) -> bool {
     now_ms.saturating_sub(s.seen_ms) > u64::from(retention_days) * 86_400_000
 }
 
@@ -752,6 +838,13 @@ mod tests {
             seen_day: today(),
             record_ms: Some(NOW),
             record_day: Some(today()),
+            first_day: Some(today()),
+            before: Some(Glance {
+                stage: Some("ü".repeat(3_000)),
+                owner: Some("ü".repeat(3_000)),
+                contact: Some("ü".repeat(3_000)),
+                ..Glance::of(&Deal::default(), today())
+            }),
         };
         let s = sanitized(huge.clone(), NOW).unwrap();
         assert!(serde_json::to_vec(&s).unwrap().len() <= MAX_ENTRY_BYTES);

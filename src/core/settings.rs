@@ -53,6 +53,9 @@ pub struct Settings {
     pub channel_other_points: u32,
     pub channel_other_max_points: u32,
     pub past_due_points: u32,
+    /// Moves of the close date to a later date before they count (a single slip is common:
+    /// a third or more of deals slip; docs/scoring.md).
+    pub close_push_min: u32,
     pub close_push_points: u32,
     pub close_push_max_points: u32,
     /// Days a deal may sit in a stage, by stage name (compared case- and punctuation-
@@ -116,6 +119,9 @@ pub struct Settings {
     /// The language to write messages in when a deal's notes do not name one; `None`: the
     /// page's language when it says, else English.
     pub message_language: Option<super::lang::Lang>,
+    /// Proposals from the rep's corrections the rep chose to ignore (`calibration`), by id
+    /// (`silence_start_days=11`): not proposed again.
+    pub ignored_proposals: Vec<String>,
 }
 
 fn strings(list: &[&str]) -> Vec<String> {
@@ -170,6 +176,7 @@ impl Default for Settings {
             channel_other_points: 5,
             channel_other_max_points: 10,
             past_due_points: 15,
+            close_push_min: 2,
             close_push_points: 6,
             close_push_max_points: 18,
             stage_norms: norms.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
@@ -217,6 +224,7 @@ impl Default for Settings {
             signature: None,
             date_order: None,
             message_language: None,
+            ignored_proposals: Vec::new(),
         }
     }
 }
@@ -319,6 +327,7 @@ pub const TUNABLE_NUMBERS: &[(&str, &str, &str)] = &[
     ),
     ("channel_other_max_points", "…at most", "points"),
     ("past_due_points", "Close date passed: points", "points"),
+    ("close_push_min", "Close date pushes count from", "pushes"),
     ("close_push_points", "Each push of the close date", "points"),
     ("close_push_max_points", "…at most", "points"),
     (

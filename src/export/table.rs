@@ -133,22 +133,9 @@ fn summary(ranked: &[Ranked]) -> String {
     )
 }
 
-/// An amount in its own currency, as read (never converted): `USD 48,500`, `$36,000.50`,
-/// `€1,234.56`, `48,500`.
+/// An amount in its own currency, as read (`Money::text`).
 pub fn amount_text(m: &Money) -> String {
-    let minor = m.minor.unsigned_abs();
-    let digits = (minor / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    if minor % 100 != 0 {
-        grouped.push_str(&format!(".{:02}", minor % 100));
-    }
-    with_currency(m, &grouped)
+    m.text()
 }
 
 /// The amount in `width` characters: as `amount_text` when it fits, else rounded to thousands or
@@ -164,18 +151,7 @@ fn amount_cell(m: &Money, width: usize) -> String {
     } else {
         format!("{:.0}K", units / 1_000.0)
     };
-    with_currency(m, &number)
-}
-
-/// `USD 48,500` for a code, `$48,500` for a symbol, `48,500` for none; `-` in front when
-/// negative.
-fn with_currency(m: &Money, number: &str) -> String {
-    let sign = if m.minor < 0 { "-" } else { "" };
-    match m.currency.as_deref() {
-        None => format!("{sign}{number}"),
-        Some(code) if code.chars().any(char::is_alphabetic) => format!("{sign}{code} {number}"),
-        Some(symbol) => format!("{sign}{symbol}{number}"),
-    }
+    m.with_currency(&number)
 }
 
 /// The ranked deals as a JSON array; see `JsonRow` and docs/cli.md.

@@ -19,6 +19,18 @@ shared_strings! {
     Structure => "structure",
     /// Move text that reads like a private note to the private notes field.
     MoveNote => "move-note",
+    /// Open the choices for correcting a reason ("not right here").
+    Correct => "correct",
+    /// Keep one of those choices (with its date when it needs one).
+    CorrectAs => "correct-as",
+    /// Close the choices without keeping anything.
+    CorrectCancel => "correct-cancel",
+    /// Undo the rep's correction of a reason.
+    Uncorrect => "uncorrect",
+    /// The options page: accept a proposal from the rep's corrections.
+    AcceptProposal => "accept-proposal",
+    /// The options page: ignore a proposal (never made again).
+    IgnoreProposal => "ignore-proposal",
     /// Copy a Today row's message.
     TodayCopy => "today-copy",
     /// The options page: save the settings.

@@ -230,7 +230,7 @@ pub mod options {
         ("Effort balance", "Your share of the recent touches: past half, the deal runs on your effort alone.", &["balance_window_touches", "balance_window_days", "balance_min_touches", "balance_start_percent", "balance_full_percent", "balance_max_points"]),
         ("Their reason", "A deal with no recorded reason why the buyer wants it.", &["no_reason_points"]),
         ("Channel", "Writing on a channel the buyer asked you not to use, or only ever on another one than they prefer.", &["channel_window_days", "channel_avoided_points", "channel_avoided_max_points", "channel_other_points", "channel_other_max_points"]),
-        ("Close date", "A close date that passed, or that keeps moving out.", &["past_due_points", "close_push_points", "close_push_max_points"]),
+        ("Close date", "A close date that passed, or that keeps moving out.", &["past_due_points", "close_push_min", "close_push_points", "close_push_max_points"]),
         ("Stage age", "Days in a stage beyond its norm (set each stage above; this is the default).", &["stage_norm_default_days", "stage_age_min_points", "stage_age_max_points"]),
         ("Next step", "No next step, or one whose date passed.", &["no_next_step_points", "next_step_overdue_points"]),
         ("Bad fit", "Short replies, the same quote sent again and again, discounts, your bad-fit tags: enough of them and the advice is to walk away.", &["fit_short_replies_points", "short_reply_chars", "fit_resent_quote_points", "resend_threshold", "fit_discount_points", "discount_threshold", "fit_tags_points", "walk_away_fit_points"]),
@@ -397,6 +397,17 @@ pub fn saved_or_problems(problems: &[String], saved: &str) -> String {
 pub mod settings_status {
     pub const SAVED: &str = "Saved. Open deals update at once.";
     pub const DEFAULTS_RESTORED: &str = "Defaults restored.";
+}
+
+/// The options page's proposals from the rep's corrections.
+pub mod proposals {
+    pub const SECTION: &str = "Proposals from your corrections";
+    pub const WHY: &str = "When you say a reason doesn't apply on several deals, Stallwatch proposes the threshold that would have kept it quiet. Nothing changes until you accept.";
+    pub const ACCEPT: &str = "Accept";
+    pub const IGNORE: &str = "Ignore";
+    pub const ACCEPTED: &str = "Changed. Open deals update at once.";
+    pub const IGNORED: &str = "Ignored: it will not be proposed again.";
+    pub const GONE: &str = "That proposal no longer stands; nothing changed.";
 }
 
 pub mod backup {
@@ -752,4 +763,23 @@ pub mod structure {
     pub const HINT: &str = "Misread something? This copies the page's layout (tags, classes, hook names, which selector found each field) with every text and value removed, for you to send to Stallwatch's makers. Stallwatch itself sends nothing.";
     pub const COPIED: &str = "Page structure copied, with no text or values from the page. Paste it into your message to us.";
     pub const FAILED: &str = "Could not copy the page structure; try again.";
+}
+
+/// The card's corrections to a reason ("not right here").
+pub mod correction {
+    /// The button on each reason.
+    pub const NOT_RIGHT: &str = "Not right here";
+    /// Its accessible name's start: "Not right here: " and the reason's fact.
+    pub const NOT_RIGHT_LABEL: &str = "Say this reason is not right here: ";
+    /// The button that keeps a choice needing a day.
+    pub const SAVE: &str = "Use this date";
+    /// The undo on a corrected reason.
+    pub const UNDO: &str = "Undo";
+    /// The heading of the choices.
+    pub const WHAT_IS_RIGHT: &str = "What is right?";
+    /// Closes the choices without saying anything.
+    pub const CANCEL: &str = "Cancel";
+    pub const NOT_A_DEAL: &str = "Corrections are kept for a deal's record page only.";
+    pub const UNKNOWN: &str = "That correction is not one Stallwatch knows; nothing was kept.";
+    pub const BAD_DAY: &str = "That date could not be read; pick it in the calendar.";
 }

@@ -8,7 +8,10 @@ use crate::core::message::{assess_and_compose_after, Suggestion};
 use crate::core::model::Deal;
 use crate::core::note_voice;
 use crate::core::notes::{self, Notes};
-use crate::core::risk::{assess, Band, Confidence, Notice, Reason, Section, State, MISSING_NOTES};
+use crate::core::risk::{
+    assess, Band, Confidence, CorrectedReason, Notice, Reason, Section, State, MISSING_NOTES,
+};
+use crate::core::seen;
 use crate::core::settings::{self, Settings};
 use crate::core::store::Stored;
 use crate::crm::snapshot::{Field, RawSnapshot};
@@ -55,6 +58,10 @@ pub struct DealView {
     /// The deal as read from the page (before notes), for the memory of deals.
     #[serde(skip)]
     pub deal: Option<Deal>,
+    /// What changed since the rep last looked at this deal, in one line; `None` the first time.
+    pub since_looked: Option<String>,
+    /// The reasons the rep corrected, struck through with what they said (`Assessment::corrected`).
+    pub corrected: Vec<CorrectedReason>,
 }
 
 /// How far a deal view goes: the badge needs the score, the card and popup the drafts too.
@@ -140,8 +147,9 @@ pub fn deal_view(
     page: Option<&PageRef>,
     stored: &Stored,
     now: Day,
+    now_ms: u64,
 ) -> DealView {
-    deal_view_to(snapshot, page, stored, now, Depth::Drafts)
+    deal_view_to(snapshot, page, stored, now, now_ms, Depth::Drafts)
 }
 
 /// `deal_view`, going only as far as `depth` (the badge stops before the drafts).
@@ -150,6 +158,7 @@ pub fn deal_view_to(
     page: Option<&PageRef>,
     stored: &Stored,
     now: Day,
+    now_ms: u64,
     depth: Depth,
 ) -> DealView {
     let PageDeal {
@@ -159,7 +168,16 @@ pub fn deal_view_to(
         copied,
         mut problems,
     } = page_deal(snapshot, page, stored, now);
-    let deal = reading.as_ref().map(|r| &r.deal);
+    let page_deal = reading.as_ref().map(|r| &r.deal);
+    // Its memory: the close dates Stallwatch saw before (pushes count across visits) and what
+    // it looked like when the rep last looked.
+    let memory = page_deal.and_then(|d| seen::recalled(stored, &d.key, now, settings.memory_days));
+    let with_history = page_deal.map(|d| seen::with_history(d, memory.as_ref()));
+    let since_looked = memory
+        .as_ref()
+        .zip(with_history.as_ref())
+        .and_then(|(m, d)| seen::since_last_looked(m, d, now_ms, now).map(|s| s.line));
+    let deal = with_history.as_ref();
     let (assessment, message) = match deal {
         Some(d) if depth == Depth::Drafts => {
             assess_and_compose_after(d, &loaded_notes, &settings, now, copied.as_ref())
@@ -219,7 +237,10 @@ pub fn deal_view_to(
         .as_ref()
         .and_then(|r| super::date_order::remember(r.page_order, stored, page));
     DealView {
-        deal: deal.cloned(),
+        // The page's reading alone: the memory merges it over what it kept.
+        deal: page_deal.cloned(),
+        since_looked,
+        corrected: assessment.corrected.clone(),
         parsed,
         remember,
         confidence_note,

@@ -13,7 +13,7 @@ use crate::crm::{PageKind, PageRef};
 
 /// The `seen:<key>` entries to write after reading a page at `now_ms` (the rep's day `now`):
 /// the deals its view (`view`, of the page `page` classified) read, given what is stored
-/// (what `Page::keys` and `Page::memory_keys` named). Nothing for a page that is not a deal
+/// (what `Page::keys` named). Nothing for a page that is not a deal
 /// page, one the reader could not take, and deals whose memory would not change. The page is
 /// not read again: the view's reading is remembered.
 pub fn seen_writes(
@@ -29,9 +29,14 @@ pub fn seen_writes(
         return out;
     }
     let host = &page.host;
+    let retention = settings::of(stored).0.memory_days;
     let mut write = |deal: &Deal, url: &str, on: SeenOn| {
         let key = seen::storage_key(&deal.key);
-        if let Some(entry) = seen::remember(stored.get(&key), deal, url, on, now_ms, now) {
+        // An entry past the retention period is forgotten already: this reading starts afresh.
+        let earlier = stored
+            .get(&key)
+            .filter(|v| !seen::load(v).is_ok_and(|s| seen::expired(&s, now_ms, retention)));
+        if let Some(entry) = seen::remember(earlier, deal, url, on, now_ms, now) {
             if let Ok(v) = serde_json::to_value(entry) {
                 out.set(key, v);
             }
@@ -240,20 +245,11 @@ mod tests {
     #[test]
     fn the_keys_name_every_memory_entry_remembering_reads() {
         let key = StoreKey::Seen("sf:acme:0065g00000XyZ12".to_string());
-        let view_keys = Page::new(record()).keys();
         assert!(
-            !view_keys.contains(&key),
-            "the card does not read its own memory"
-        );
-        assert_eq!(
-            Page::new(record()).memory_keys(),
-            std::slice::from_ref(&key)
+            Page::new(record()).keys().contains(&key),
+            "the card reads its memory: the close dates seen before, the last look"
         );
         assert!(Page::new(list()).keys().contains(&key));
-        assert!(
-            Page::new(list()).memory_keys().is_empty(),
-            "a list's are read already"
-        );
     }
 
     #[test]

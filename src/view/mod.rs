@@ -53,10 +53,12 @@ pub use list::{list_view, ListRowView, ListView};
 pub use memory::{seen_writes, stages_seen};
 pub use today::{today_copied, today_view, TodayRow, TodaySection, TodayView};
 
+use crate::core::correction::{self, Correction, Said};
 use crate::core::date::Day;
 use crate::core::message::memory::Copied;
 use crate::core::message::Choice;
 use crate::core::notes;
+use crate::core::risk::ReasonCode;
 use crate::core::seen;
 use crate::core::store::{Effects, KeyKind, StoreKey, Stored};
 use crate::crm::snapshot::RawSnapshot;
@@ -129,23 +131,13 @@ impl Page {
                 if let Some(k) = &p.key {
                     keys.push(notes::storage_key(k));
                     keys.push(crate::core::message::memory::storage_key(k));
+                    // Its memory: the close dates seen before, and what it looked like last.
+                    keys.push(seen::storage_key(k));
                 }
             }
             None => {}
         }
         keys
-    }
-
-    /// What remembering the page reads beyond `keys`: a record page's memory key. A list's
-    /// are in `keys` already (its view merges them); a record page's view does not read its
-    /// own, so the card and the popup are not redrawn when it is written.
-    pub fn memory_keys(&self) -> Vec<StoreKey> {
-        match &self.page {
-            Some(p) if p.kind == PageKind::DealRecord => {
-                p.key.iter().map(|k| seen::storage_key(k)).collect()
-            }
-            _ => Vec::new(),
-        }
     }
 
     /// The key of the notes of the deal on a record page; `None` elsewhere (lists too).
@@ -157,12 +149,13 @@ impl Page {
             .map(notes::storage_key)
     }
 
-    /// The view of the page, with the drafts: the card.
-    pub fn view(&self, stored: &Stored, now: Day) -> PageView {
-        self.view_to(stored, now, Depth::Drafts)
+    /// The view of the page, with the drafts: the card. `now_ms` is the clock (`Date.now()`),
+    /// which tells this look from the last (`seen::since_last_looked`).
+    pub fn view(&self, stored: &Stored, now: Day, now_ms: u64) -> PageView {
+        self.view_to(stored, now, now_ms, Depth::Drafts)
     }
 
-    fn view_to(&self, stored: &Stored, now: Day, depth: Depth) -> PageView {
+    fn view_to(&self, stored: &Stored, now: Day, now_ms: u64, depth: Depth) -> PageView {
         match self.list() {
             Some(p) => PageView::List(list_view(&self.snapshot, p, stored, now)),
             None => PageView::Deal(Box::new(deal_view_to(
@@ -170,6 +163,7 @@ impl Page {
                 self.page.as_ref(),
                 stored,
                 now,
+                now_ms,
                 depth,
             ))),
         }
@@ -177,16 +171,16 @@ impl Page {
 
     /// The deal view of the page, for the popup: a list or a page that is not a deal gets
     /// the "not a deal" view (the popup takes notes for one deal at a time).
-    pub fn deal_view(&self, stored: &Stored, now: Day) -> DealView {
-        deal_view(&self.snapshot, self.page.as_ref(), stored, now)
+    pub fn deal_view(&self, stored: &Stored, now: Day, now_ms: u64) -> DealView {
+        deal_view(&self.snapshot, self.page.as_ref(), stored, now, now_ms)
     }
 
     /// The background's one call per page event: the badge (scored without composing any
     /// draft) and, when `remember`, what the page adds to storage (the memory of its deals, the
-    /// host's date order), from one reading. `stored` holds what `keys` and `memory_keys`
+    /// host's date order), from one reading. `stored` holds what `keys`
     /// named. A re-score after a storage change saw nothing new: it remembers nothing.
     pub fn on_page(&self, stored: &Stored, now: Day, now_ms: u64, remember: bool) -> OnPage {
-        let view = self.view_to(stored, now, Depth::Score);
+        let view = self.view_to(stored, now, now_ms, Depth::Score);
         let badge = view.badge();
         let effects = match (&self.page, remember) {
             (Some(p), true) => {
@@ -208,8 +202,8 @@ impl Page {
 
     /// What to store when the rep copies the draft they are looking at (`choice`): the memory
     /// that keeps an unanswered suggestion from being repeated; nothing on a page without one.
-    pub fn copied(&self, stored: &Stored, choice: Choice, now: Day) -> Effects {
-        let view = self.deal_view(stored, now);
+    pub fn copied(&self, stored: &Stored, choice: Choice, now: Day, now_ms: u64) -> Effects {
+        let view = self.deal_view(stored, now, now_ms);
         let copied = (|| {
             let m = view.message.as_ref()?;
             Some(Copied::effects(
@@ -239,10 +233,92 @@ impl Page {
     }
 }
 
+impl Page {
+    /// What to store when the rep corrects reason `code` on this deal: `said` (`replied`,
+    /// `handled`, `close_date`, `not_this_deal`) with `day` (`2026-12-02`) when the choice
+    /// needs one. Kept in the deal's notes with the day, what the page showed then and the
+    /// reason's size; the effects' status says what was wrong when nothing is stored.
+    pub fn corrected(
+        &self,
+        stored: &Stored,
+        code: &str,
+        said: &str,
+        day: &str,
+        now: Day,
+        now_ms: u64,
+    ) -> Effects {
+        let refuse = |why: String| Effects::none().with_status(why);
+        let (Some(key), Some(page)) = (self.notes_key(), self.page.as_ref()) else {
+            return refuse(copy::correction::NOT_A_DEAL.into());
+        };
+        let Ok(code) = serde_json::from_value::<ReasonCode>(Value::String(code.into())) else {
+            return refuse(copy::correction::UNKNOWN.into());
+        };
+        let Some(said) = Said::parse(said) else {
+            return refuse(copy::correction::UNKNOWN.into());
+        };
+        let day = match (said.needs_day(), day.trim()) {
+            (false, _) => None,
+            (true, "") => None,
+            (true, text) => match crate::core::date::parse_iso(text) {
+                Some(d) => Some(d),
+                None => return refuse(copy::correction::BAD_DAY.into()),
+            },
+        };
+        if let Some(why) = correction::refuse(code, said, day, now) {
+            return refuse(why);
+        }
+        let deal = page_deal(&self.snapshot, Some(page), stored, now);
+        let Some(reading) = deal.reading else {
+            return refuse(copy::correction::NOT_A_DEAL.into());
+        };
+        let memory = seen::recalled(stored, &reading.deal.key, now, deal.settings.memory_days);
+        let with_history = seen::with_history(&reading.deal, memory.as_ref());
+        let c = Correction {
+            code,
+            said,
+            day,
+            on: now,
+            basis: correction::basis(code, &reading.deal, &deal.notes),
+            measure: crate::core::risk::measure(code, &with_history, &deal.settings, now),
+        };
+        let list = correction::with(&deal.notes.corrections, c);
+        self.corrections_stored(stored, key, list, now_ms)
+    }
+
+    /// What to store when the rep undoes their correction of reason `code` on this deal.
+    pub fn uncorrected(&self, stored: &Stored, code: &str, now_ms: u64) -> Effects {
+        let Some(key) = self.notes_key() else {
+            return Effects::none();
+        };
+        let Ok(code) = serde_json::from_value::<ReasonCode>(Value::String(code.into())) else {
+            return Effects::none().with_status(copy::correction::UNKNOWN);
+        };
+        let current = notes::load(stored.get(&key).unwrap_or(&Value::Null)).notes;
+        let list = correction::without(&current.corrections, code);
+        self.corrections_stored(stored, key, list, now_ms)
+    }
+
+    fn corrections_stored(
+        &self,
+        stored: &Stored,
+        key: StoreKey,
+        list: Vec<Correction>,
+        now_ms: u64,
+    ) -> Effects {
+        let current = stored.get(&key).unwrap_or(&Value::Null);
+        let merged = notes::with_corrections(current, list, now_ms);
+        match serde_json::to_value(&merged.notes) {
+            Ok(v) => Effects::setting(key, v),
+            Err(e) => Effects::none().with_status(e.to_string()),
+        }
+    }
+}
+
 /// The view of any page, for the tests (the extension keeps a `Page` per reading).
 #[cfg(test)]
 pub fn page_view(snapshot: &RawSnapshot, stored: &Stored, now: Day) -> PageView {
-    Page::new(snapshot.clone()).view(stored, now)
+    Page::new(snapshot.clone()).view(stored, now, 0)
 }
 
 #[cfg(test)]
@@ -309,7 +385,7 @@ mod tests {
 
         // The background: keys, then one call for the badge and the memory writes.
         let page = Page::new(record_with_timeline());
-        let _ = (page.keys(), page.memory_keys());
+        let _ = page.keys();
         assert_eq!(counted::readings(), 0, "the keys need no reading");
         let answer = page.on_page(&stored, today, 1_000, true);
         assert_eq!(answer.badge.kind, "deal");
@@ -330,7 +406,7 @@ mod tests {
         assert_eq!(composed::count(), 0, "the badge composes no draft");
 
         // The card: one reading and one composition per draw.
-        let PageView::Deal(card) = page.view(&stored, today) else {
+        let PageView::Deal(card) = page.view(&stored, today, 1_000) else {
             panic!("a deal view")
         };
         assert!(card.message.is_some(), "the card has its drafts");

@@ -5,9 +5,11 @@
 use super::action::Action;
 use super::copy::options as o;
 use crate::core::backup;
+use crate::core::calibration::{self, Proposal};
 use crate::core::date::{Day, NumericOrder};
+use crate::core::notes::{self, Notes};
 use crate::core::settings::{self, Settings, TUNABLE_NUMBERS};
-use crate::core::store::{Effects, StoreKey, Stored};
+use crate::core::store::{Effects, KeyKind, StoreKey, Stored};
 use serde_json::Value;
 
 /// The options page.
@@ -36,6 +38,9 @@ pub struct OptionsView {
     pub can_undo: bool,
     /// The reminders section.
     pub reminders: RemindersView,
+    /// Threshold changes the rep's corrections support (`core::calibration`), each applied
+    /// only on the rep's click.
+    pub proposals: Vec<Proposal>,
 }
 
 /// A tunable number: its setting, label, unit and value, and what it means on the rep's
@@ -191,8 +196,40 @@ impl OptionsView {
             lists,
             can_undo,
             reminders: RemindersView::new(reminders_on),
+            proposals: Vec::new(),
         }
     }
+
+    /// With the proposals the notes in `stored` support.
+    pub fn with_proposals(mut self, stored: &Stored) -> OptionsView {
+        let (s, _) = settings::of(stored);
+        self.proposals = calibration::proposals(&all_notes(stored), &s);
+        self
+    }
+}
+
+/// Every deal's notes in `stored`, as read (a corrupt note is read as far as it goes).
+fn all_notes(stored: &Stored) -> Vec<Notes> {
+    stored
+        .of_kind(KeyKind::Notes)
+        .map(|(_, v)| notes::load(v).notes)
+        .collect()
+}
+
+/// What accepting proposal `id` stores: the settings with its change, and the status line;
+/// nothing when the proposal no longer stands (the evidence changed since the page was drawn).
+pub fn proposal_accepted(id: &str, stored: &Stored) -> Effects {
+    let (s, _) = settings::of(stored);
+    match calibration::accepted(id, &all_notes(stored), &s) {
+        Some(new) => settings_write(&new).with_status(super::copy::proposals::ACCEPTED),
+        None => Effects::none().with_status(super::copy::proposals::GONE),
+    }
+}
+
+/// What ignoring proposal `id` stores: the settings remembering it, so it is not made again.
+pub fn proposal_ignored(id: &str, stored: &Stored) -> Effects {
+    let (s, _) = settings::of(stored);
+    settings_write(&calibration::ignored(id, &s)).with_status(super::copy::proposals::IGNORED)
 }
 
 impl RemindersView {

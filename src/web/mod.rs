@@ -35,6 +35,11 @@ fn local_day(ms: u64) -> Day {
     Day::from_unix_ms(ms as f64 - at.get_timezone_offset() * 60_000.0)
 }
 
+/// The clock now, in whole milliseconds since the epoch.
+fn now_ms() -> u64 {
+    millis(js_sys::Date::now())
+}
+
 /// `Date.now()` as whole milliseconds (a JavaScript number; anything odd counts as 0, "oldest").
 fn millis(now_ms: f64) -> u64 {
     if now_ms.is_finite() && now_ms > 0.0 {
@@ -101,15 +106,9 @@ impl PageReading {
         keys(self.page.keys())
     }
 
-    /// What remembering the page reads beyond `keys` (`Page::memory_keys`).
-    pub fn memory_keys(&self) -> Vec<String> {
-        keys(self.page.memory_keys())
-    }
-
-    /// What the background reads for `on_page`: `keys`, `memory_keys` and the badge's corner.
+    /// What the background reads for `on_page`: `keys` and the badge's corner.
     pub fn keys_on_page(&self) -> Vec<String> {
         let mut all = self.page.keys();
-        all.extend(self.page.memory_keys());
         all.push(StoreKey::OverlayCorner);
         keys(all)
     }
@@ -162,11 +161,17 @@ impl PageReading {
         let refused = refused
             .as_deref()
             .map(|code| crate::view::copy::refusal(crate::view::refused::Refused::parse(code)));
-        let view = self.page.view(&stored(stored_now)?, today());
+        let view = self.page.view(&stored(stored_now)?, today(), now_ms());
         let badge = view.badge();
         match &view {
             PageView::Deal(v) => {
-                overlay::render(root, &badge, v, expanded, choice(&picked), refused)?
+                let correcting = string_field(&picked, "correcting");
+                let picked = overlay::Picked {
+                    choice: choice(&picked),
+                    correcting: correcting.as_deref(),
+                    refused,
+                };
+                overlay::render(root, &badge, v, expanded, &picked, today())?
             }
             PageView::List(v) => overlay::render_list(root, &badge, v, expanded, refused)?,
         }
@@ -183,11 +188,54 @@ impl PageReading {
         with_form: bool,
         picked: JsValue,
     ) -> Result<(), JsValue> {
-        let v = self.page.deal_view(&stored(stored_now)?, today());
+        let v = self.page.deal_view(&stored(stored_now)?, today(), now_ms());
         if with_form {
             popup::render_form(form_root, &v)?;
         }
-        popup::render_result(result_root, &v, choice(&picked))
+        let correcting = string_field(&picked, "correcting");
+        popup::render_result(
+            result_root,
+            &v,
+            choice(&picked),
+            correcting.as_deref(),
+            today(),
+        )
+    }
+
+    /// What to store when the rep corrects reason `code` (`said`: `replied`, `handled`,
+    /// `close_date`, `not_this_deal`; `day`: `2026-12-02` or empty): effects, whose status says
+    /// what was wrong when nothing is stored.
+    pub fn corrected(
+        &self,
+        stored_now: JsValue,
+        code: &str,
+        said: &str,
+        day: &str,
+        now_ms: f64,
+    ) -> Result<JsValue, JsValue> {
+        let effects = self.page.corrected(
+            &stored(stored_now)?,
+            code,
+            said,
+            day,
+            today(),
+            millis(now_ms),
+        );
+        to_js(&effects)
+    }
+
+    /// What to store when the rep undoes their correction of reason `code`.
+    pub fn uncorrected(
+        &self,
+        stored_now: JsValue,
+        code: &str,
+        now_ms: f64,
+    ) -> Result<JsValue, JsValue> {
+        to_js(
+            &self
+                .page
+                .uncorrected(&stored(stored_now)?, code, millis(now_ms)),
+        )
     }
 
     /// What to store when the rep copies the draft they are looking at (`picked` = `{channel,
@@ -196,7 +244,7 @@ impl PageReading {
         to_js(
             &self
                 .page
-                .copied(&stored(stored_now)?, choice(&picked), today()),
+                .copied(&stored(stored_now)?, choice(&picked), today(), now_ms()),
         )
     }
 
@@ -325,8 +373,21 @@ pub fn render_options(
     let can_undo = all.get(&StoreKey::RestoreUndo).is_some();
     let stages = view::stages_seen(&all, millis(now_ms));
     let page =
-        view::options::OptionsView::new(&s, &problems, can_undo, reminders_on, &stages, today());
+        view::options::OptionsView::new(&s, &problems, can_undo, reminders_on, &stages, today())
+            .with_proposals(&all);
     options::render(root, &page)
+}
+
+/// What accepting the options page's proposal `id` stores (`view::options::proposal_accepted`).
+#[wasm_bindgen]
+pub fn proposal_accepted(id: &str, all: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&view::options::proposal_accepted(id, &stored(all)?))
+}
+
+/// What ignoring the options page's proposal `id` stores (`view::options::proposal_ignored`).
+#[wasm_bindgen]
+pub fn proposal_ignored(id: &str, all: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&view::options::proposal_ignored(id, &stored(all)?))
 }
 
 /// What a first setting of the options page changes, for the number typed (`undefined` for

@@ -68,6 +68,7 @@ pub fn render(root: &Element, v: &OptionsView) -> Result<(), JsValue> {
     dates(&form, v)?;
     advanced(&form, v)?;
     form_actions(&form)?;
+    proposals(root, v)?;
     backup(root, v.can_undo)?;
     reminders(root, &v.reminders)?;
     privacy(root)
@@ -226,6 +227,42 @@ fn backup(root: &Element, can_undo: bool) -> Result<(), JsValue> {
     let status = child(&backup, "div", "status")?;
     status.set_attribute("role", "status")?;
     status.set_attribute("data-testid", "backup-status")?;
+    Ok(())
+}
+
+/// The proposals from the rep's corrections, each with its evidence, Accept and Ignore.
+fn proposals(root: &Element, v: &OptionsView) -> Result<(), JsValue> {
+    use crate::view::copy::proposals as p;
+    if v.proposals.is_empty() {
+        return Ok(());
+    }
+    let section = child(root, "section", "proposals")?;
+    section.set_attribute("data-testid", "proposals")?;
+    text_child(&section, "h2", "", p::SECTION)?;
+    text_child(&section, "p", "", p::WHY)?;
+    for proposal in &v.proposals {
+        let item = child(&section, "div", "proposal")?;
+        item.set_attribute("data-testid", "proposal")?;
+        item.set_attribute("data-id", &proposal.id)?;
+        text_child(&item, "p", "evidence", &proposal.evidence)?;
+        let q = text_child(&item, "p", "question", &proposal.question)?;
+        q.set_attribute("data-testid", "proposal-question")?;
+        let row = child(&item, "div", "actions")?;
+        for (label, action, testid) in [
+            (p::ACCEPT, Action::AcceptProposal, "proposal-accept"),
+            (p::IGNORE, Action::IgnoreProposal, "proposal-ignore"),
+        ] {
+            let b = text_child(&row, "button", "chip", label)?;
+            b.set_attribute("type", "button")?;
+            super::dom::action(&b, action)?;
+            b.set_attribute("data-id", &proposal.id)?;
+            b.set_attribute("data-testid", testid)?;
+            b.set_attribute("aria-label", &format!("{label}: {}", proposal.question))?;
+        }
+    }
+    let status = child(&section, "div", "status")?;
+    status.set_attribute("role", "status")?;
+    status.set_attribute("data-testid", "proposals-status")?;
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 
 use super::dom::{child, clear, text_child};
 use super::sections;
+use crate::core::date::Day;
 use crate::core::message::Choice;
 use crate::view::action::Action;
 use crate::view::copy;
@@ -77,25 +78,34 @@ fn badge_and_card(root: &Element, f: &Frame, expanded: bool) -> Result<Element, 
     Ok(card)
 }
 
+/// What the rep picked on the card: the draft, the reason whose correction choices are open,
+/// and why the last action was refused.
+pub struct Picked<'a> {
+    pub choice: Choice,
+    pub correcting: Option<&'a str>,
+    pub refused: Option<&'a str>,
+}
+
 /// The overlay on a deal page: the stall-risk badge, expanding to reasons and the message.
 pub fn render(
     root: &Element,
     badge: &BadgeView,
     v: &DealView,
     expanded: bool,
-    choice: Choice,
-    refused: Option<&str>,
+    picked: &Picked,
+    today: Day,
 ) -> Result<(), JsValue> {
     let frame = Frame {
         badge,
         headline: &v.headline,
         subtitle: v.deal_name.as_deref(),
-        refused,
+        refused: picked.refused,
     };
     let card = badge_and_card(root, &frame, expanded)?;
     sections::problems(&card, &v.problems)?;
-    sections::reasons(&card, v)?;
-    sections::suggestion(&card, v, choice)?;
+    sections::since_looked(&card, v)?;
+    sections::reasons(&card, v, picked.correcting, today)?;
+    sections::suggestion(&card, v, picked.choice)?;
     sections::read_fields(&card, v, false)?;
     if let Some(parsed) = &v.parsed {
         // What was understood, machine-readable, for tests and for a rep helping support.

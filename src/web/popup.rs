@@ -2,6 +2,7 @@
 
 use super::dom::{child, clear, document, text, text_child};
 use super::sections;
+use crate::core::date::Day;
 use crate::core::message::Choice;
 use crate::core::model::Channel;
 use crate::core::notes::{
@@ -15,7 +16,14 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 /// The deal summary, suggestion and reasons: re-rendered on every change.
-pub fn render_result(root: &Element, v: &DealView, choice: Choice) -> Result<(), JsValue> {
+/// `correcting`: the reason whose correction choices are open; `today` bounds their calendar.
+pub fn render_result(
+    root: &Element,
+    v: &DealView,
+    choice: Choice,
+    correcting: Option<&str>,
+    today: Day,
+) -> Result<(), JsValue> {
     // The form is drawn once, but its flag follows the notes as they are saved.
     refresh_voice_flag(v)?;
     clear(root);
@@ -39,7 +47,8 @@ pub fn render_result(root: &Element, v: &DealView, choice: Choice) -> Result<(),
     )?;
     sections::problems(root, &v.problems)?;
     sections::suggestion(root, v, choice)?;
-    sections::reasons(root, v)?;
+    sections::since_looked(root, v)?;
+    sections::reasons(root, v, correcting, today)?;
     Ok(())
 }
 
@@ -185,6 +194,8 @@ fn control(
                 input.set_value(&value);
             }
         }
+        // Made on the reasons ("not right here"), never typed in the form.
+        NoteKind::Corrections => {}
     }
     Ok(())
 }

@@ -1,8 +1,11 @@
 //! The parts the overlay and the popup share: reasons, suggestion, "what I read".
 
 use super::dom::{child, text_child};
+use crate::core::correction::Said;
+use crate::core::date::Day;
 use crate::core::lang::Lang;
 use crate::core::message::{Choice, Suggestion, TONES};
+use crate::core::risk::Reason;
 use crate::view::action::Action;
 use crate::view::copy;
 use crate::view::serde_name;
@@ -10,7 +13,14 @@ use crate::view::{field_label, DealView};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-pub fn reasons(parent: &Element, v: &DealView) -> Result<(), JsValue> {
+/// The reasons, each with "not right here" (`correcting`: the code whose choices are open),
+/// then the ones the rep corrected. `today` bounds a reply date's calendar.
+pub fn reasons(
+    parent: &Element,
+    v: &DealView,
+    correcting: Option<&str>,
+    today: Day,
+) -> Result<(), JsValue> {
     if let Some(note) = &v.confidence_note {
         let p = text_child(parent, "p", "missing", note)?;
         p.set_attribute("data-testid", "confidence")?;
@@ -28,7 +38,7 @@ pub fn reasons(parent: &Element, v: &DealView) -> Result<(), JsValue> {
             li.set_attribute("data-code", n.code.as_str())?;
         }
     }
-    if v.reasons.is_empty() {
+    if v.reasons.is_empty() && v.corrected.is_empty() {
         return Ok(());
     }
     text_child(parent, "h2", "", copy::WHY)?;
@@ -39,6 +49,109 @@ pub fn reasons(parent: &Element, v: &DealView) -> Result<(), JsValue> {
         li.set_attribute("data-code", r.code.as_str())?;
         text_child(&li, "span", "points", &format!("+{}", r.points))?;
         text_child(&li, "span", "fact", &r.fact)?;
+        if v.deal_key.is_some() {
+            correct_control(&li, r, correcting == Some(r.code.as_str()), today)?;
+        }
+    }
+    // The reasons the rep corrected: struck through, with what they said and an undo.
+    for c in &v.corrected {
+        let li = child(&list, "li", "reason corrected")?;
+        li.set_attribute("data-testid", "corrected-reason")?;
+        li.set_attribute("data-code", c.code.as_str())?;
+        if c.overtaken {
+            li.set_attribute("data-overtaken", "")?;
+        }
+        match &c.was {
+            Some(was) => {
+                let s = child(&li, "s", "fact")?;
+                text_child(&s, "span", "points", &format!("+{}", was.points))?;
+                text_child(&s, "span", "", &was.fact)?;
+            }
+            None => {
+                text_child(&li, "span", "fact", c.code.label())?;
+            }
+        }
+        let said = text_child(&li, "span", "you-said", &c.said)?;
+        said.set_attribute("data-testid", "you-said")?;
+        let undo = text_child(&li, "button", "link", copy::correction::UNDO)?;
+        undo.set_attribute("type", "button")?;
+        super::dom::action(&undo, Action::Uncorrect)?;
+        undo.set_attribute("data-code", c.code.as_str())?;
+        undo.set_attribute("data-testid", "undo-correction")?;
+        undo.set_attribute(
+            "aria-label",
+            &format!("{}: {}", copy::correction::UNDO, c.said),
+        )?;
+    }
+    Ok(())
+}
+
+/// "Not right here" on a reason and, when the rep opened it (`open`), the choices that fit it.
+fn correct_control(li: &Element, r: &Reason, open: bool, today: Day) -> Result<(), JsValue> {
+    let code = r.code.as_str();
+    let b = text_child(li, "button", "link not-right", copy::correction::NOT_RIGHT)?;
+    b.set_attribute("type", "button")?;
+    super::dom::action(
+        &b,
+        if open {
+            Action::CorrectCancel
+        } else {
+            Action::Correct
+        },
+    )?;
+    b.set_attribute("data-code", code)?;
+    b.set_attribute("data-testid", "not-right")?;
+    b.set_attribute("aria-expanded", if open { "true" } else { "false" })?;
+    b.set_attribute(
+        "aria-label",
+        &format!("{}{}", copy::correction::NOT_RIGHT_LABEL, r.fact),
+    )?;
+    if !open {
+        return Ok(());
+    }
+    let group = child(li, "div", "correct")?;
+    group.set_attribute("role", "group")?;
+    group.set_attribute("aria-label", copy::correction::WHAT_IS_RIGHT)?;
+    group.set_attribute("data-testid", "correct-choices")?;
+    for (i, said) in Said::for_code(r.code).iter().enumerate() {
+        let row = child(&group, "div", "choice")?;
+        let button = if said.needs_day() {
+            let id = format!("correct-day-{}", said.as_str());
+            let label = text_child(&row, "label", "", said.label())?;
+            label.set_attribute("for", &id)?;
+            let input = child(&row, "input", "")?;
+            input.set_attribute("type", "date")?;
+            input.set_attribute("id", &id)?;
+            input.set_attribute("data-testid", &id)?;
+            if *said == Said::Replied {
+                // Their reply cannot be later than today.
+                input.set_attribute("max", &today.iso())?;
+            }
+            text_child(&row, "button", "chip", copy::correction::SAVE)?
+        } else {
+            text_child(&row, "button", "chip", said.label())?
+        };
+        button.set_attribute("type", "button")?;
+        super::dom::action(&button, Action::CorrectAs)?;
+        button.set_attribute("data-code", code)?;
+        button.set_attribute("data-said", said.as_str())?;
+        button.set_attribute("data-testid", &format!("correct-{}", said.as_str()))?;
+        if i == 0 {
+            // Where the keyboard lands when the choices open.
+            button.set_attribute("data-autofocus", "")?;
+        }
+    }
+    let status = child(&group, "p", "correct-status")?;
+    status.set_attribute("role", "status")?;
+    status.set_attribute("data-testid", "correct-status")?;
+    Ok(())
+}
+
+/// "Since you last looked": what changed on the deal since the rep's previous look.
+pub fn since_looked(parent: &Element, v: &DealView) -> Result<(), JsValue> {
+    if let Some(line) = &v.since_looked {
+        let p = text_child(parent, "p", "since", line)?;
+        p.set_attribute("data-testid", "since-looked")?;
     }
     Ok(())
 }

@@ -557,6 +557,76 @@ else if (missing.length) {
     await assertUntouched(url);
   });
 
+  // Issue 22: the one-click correction and "since you last looked" on two visits, in Firefox.
+  test('a reason corrected in one click, undone, and "since you last looked" on a second visit', { timeout: 120_000 }, async () => {
+    const { url } = EXPECTED['salesforce/opportunity.html'];
+    const storage = (script) => session.executeAsync(`const done = arguments[arguments.length - 1];
+      (async () => { ${script} })().then(done, (e) => done('error: ' + e));`);
+    const click = async (css) => session.elementClick(await session.findElement('css selector', css));
+    const until = async (script, what) => {
+      for (let i = 0; i < 60; i++) {
+        const v = await session.execute(script);
+        if (v) return v;
+        await sleep(250);
+      }
+      throw new assert.AssertionError({ message: `timed out waiting for ${what}` });
+    };
+    startWindow();
+    await open(url);
+    let overlay = await attempt(async () => {
+      await enterOverlay();
+      await storage('await browser.storage.local.clear(); return true;');
+    });
+    await assertUntouched(url);
+    overlay.rethrow();
+
+    startWindow();
+    await open(url);
+    overlay = await attempt(async () => {
+      await enterOverlay();
+      const before = await readOverlay();
+      const code = before.reasons[0];
+      assert.ok(code, 'the fixture has reasons');
+      await click(`[data-testid="stall-reason"][data-code="${code}"] [data-testid="not-right"]`);
+      await until(`return !!document.querySelector('[data-testid="correct-choices"]')`, 'the choices');
+      await click(`[data-testid="stall-reason"][data-code="${code}"] [data-testid="correct-not_this_deal"]`);
+      const said = await until(
+        `return document.querySelector('[data-testid="corrected-reason"][data-code="${code}"] [data-testid="you-said"]')?.textContent`,
+        'the struck reason',
+      );
+      assert.match(said, /^You said this doesn't apply to this deal/);
+      const after = await readOverlay();
+      assert.ok(!after.reasons.includes(code), after.reasons.join(','));
+      const stored = await storage(`return (await browser.storage.local.get('notes:sf:acme:0065g00000XyZ12'))['notes:sf:acme:0065g00000XyZ12'];`);
+      assert.deepEqual(stored.corrections.map((c) => c.said), ['not_this_deal']);
+      await click(`[data-testid="corrected-reason"][data-code="${code}"] [data-testid="undo-correction"]`);
+      await until(`return !!document.querySelector('[data-testid="stall-reason"][data-code="${code}"]')`, 'the reason back');
+      assert.equal((await readOverlay()).score, before.score);
+      // The first visit "three days ago", the close date a week later then.
+      const shifted = await storage(`const k = 'seen:sf:acme:0065g00000XyZ12';
+        const e = (await browser.storage.local.get(k))[k];
+        if (!e) return null;
+        const shift = (iso, days) => { const d = new Date(iso + 'T00:00:00Z'); d.setUTCDate(d.getUTCDate() + days); return d.toISOString().slice(0, 10); };
+        e.seen_ms -= 3 * 86400000; e.seen_day = shift(e.seen_day, -3);
+        e.deal.close_date = shift(e.deal.close_date, 7);
+        await browser.storage.local.set({ [k]: e });
+        return e.deal.close_date;`);
+      assert.ok(shifted, 'the first visit was remembered');
+    });
+    await assertUntouched(url);
+    overlay.rethrow();
+
+    startWindow();
+    await open(url);
+    overlay = await attempt(async () => {
+      await enterOverlay();
+      const line = await until(`return document.querySelector('[data-testid="since-looked"]')?.textContent`, 'the since line');
+      assert.match(line, /^Since you last looked \(3 days ago, .*close date moved earlier, /);
+    });
+    await assertUntouched(url);
+    overlay.rethrow();
+  });
+
   test('Salesforce contact (not a deal): no overlay at all', { timeout: 30_000 }, async () => {
     const fixture = 'salesforce/contact.html';
     const { url } = EXPECTED[fixture];

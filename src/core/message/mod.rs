@@ -39,11 +39,12 @@ mod walk_away;
 
 pub use slots::{clause, shorten, Slots};
 
+use super::correction;
 use super::date::Day;
 use super::lang::Lang;
 use super::model::{Channel, Deal};
 use super::notes::Notes;
-use super::risk::{assess_with, plural, Assessment, State};
+use super::risk::{assess_corrected, plural, Assessment, State};
 use super::settings::Settings;
 use super::timeline::Timeline;
 use serde::{Deserialize, Serialize};
@@ -543,9 +544,9 @@ pub fn compose(
     settings: &Settings,
     now: Day,
 ) -> Option<Suggestion> {
-    let deal = deal?;
-    let timeline = Timeline::new(deal, settings, now);
-    compose_with(deal, &timeline, notes, assessment, settings, now)
+    let applied = correction::apply(deal?, notes);
+    let timeline = Timeline::new(&applied.deal, settings, now);
+    compose_with(&applied.deal, &timeline, notes, assessment, settings, now)
 }
 
 /// Assesses a deal and composes its suggestion from one reading of its timeline (what the
@@ -568,8 +569,12 @@ pub fn assess_and_compose_after(
     now: Day,
     copied: Option<&memory::Copied>,
 ) -> (Assessment, Option<Suggestion>) {
+    let applied = correction::apply(deal, notes);
+    let page_deal = deal;
+    // The deal with the facts the rep supplied (their reply, the real close date).
+    let deal = &*applied.deal;
     let timeline = Timeline::new(deal, settings, now);
-    let assessment = assess_with(deal, &timeline, notes, settings, now);
+    let assessment = assess_corrected(page_deal, &applied, &timeline, notes, settings, now);
     let suggestion = compose_with(deal, &timeline, notes, &assessment, settings, now).map(|s| {
         move_on(
             s,

@@ -6,6 +6,17 @@ use crate::core::date::Day;
 use crate::core::model::Deal;
 use crate::core::settings::Settings;
 
+/// Moves of the close date to a later date: the history runs oldest first, then today's date.
+pub(super) fn pushes(deal: &Deal) -> u32 {
+    let history: Vec<Day> = deal
+        .previous_close_dates
+        .iter()
+        .copied()
+        .chain(deal.close_date)
+        .collect();
+    history.windows(2).filter(|w| w[1] > w[0]).count() as u32
+}
+
 pub(super) fn signals(deal: &Deal, s: &Settings, now: Day) -> Vec<Reason> {
     let mut out = Vec::new();
     let Some(close) = deal.close_date else {
@@ -23,16 +34,10 @@ pub(super) fn signals(deal: &Deal, s: &Settings, now: Day) -> Vec<Reason> {
             ),
         });
     }
-    // Each move to a later date is a push; the history runs oldest first, then today's date.
-    let history: Vec<Day> = deal
-        .previous_close_dates
-        .iter()
-        .copied()
-        .chain(std::iter::once(close))
-        .collect();
-    let pushes = history.windows(2).filter(|w| w[1] > w[0]).count() as u32;
-    if pushes > 0 {
-        let first = history[0];
+    let pushes = pushes(deal);
+    let first = deal.previous_close_dates.first().copied().unwrap_or(close);
+    // One slip is common (a third or more of deals slip); repeated pushes are the signal.
+    if pushes >= s.close_push_min.max(1) {
         let slipped = close.days_since(first).max(0);
         out.push(Reason {
             code: ReasonCode::CloseDatePushed,

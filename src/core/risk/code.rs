@@ -1,7 +1,7 @@
 //! The reason codes: one stable name per signal's reason, the vocabulary docs/scoring.md, the
 //! scenario suite and the overlay's `data-code` share.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// What a reason's fact is read from (`ReasonCode::reads`).
@@ -15,7 +15,7 @@ pub enum Reads {
     DealAndNotes,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReasonCode {
     Silence,
@@ -96,6 +96,33 @@ impl ReasonCode {
             | ReasonCode::NoNextStep
             | ReasonCode::NextStepOverdue
             | ReasonCode::FitTags => Reads::DealAndNotes,
+        }
+    }
+
+    /// What the reason is about, in a few words ("buyer silence"), for the rep's corrections
+    /// and the options page's proposals.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReasonCode::Silence => "buyer silence",
+            ReasonCode::Deadline => "their deadline",
+            ReasonCode::FollowUpTrap => "messages in a row",
+            ReasonCode::EffortBalance => "effort balance",
+            ReasonCode::NoReason => "no reason noted",
+            ReasonCode::ChannelAvoided => "a channel they avoid",
+            ReasonCode::ChannelNotPreferred => "not their preferred channel",
+            ReasonCode::CloseDatePast => "close date passed",
+            ReasonCode::CloseDatePushed => "close date pushed",
+            ReasonCode::StageAge => "time in stage",
+            ReasonCode::NoNextStep => "no next step",
+            ReasonCode::NextStepOverdue => "next step overdue",
+            ReasonCode::FitShortReplies => "shrinking replies",
+            ReasonCode::FitResentQuote => "quote sent again",
+            ReasonCode::FitDiscount => "discount asks",
+            ReasonCode::FitTags => "your bad-fit tags",
+            ReasonCode::BuyerWaiting => "buyer waiting on you",
+            ReasonCode::BuyerSaidNo => "buyer said no",
+            ReasonCode::ChampionLeft => "contact left",
+            ReasonCode::RepConcessions => "your concessions",
         }
     }
 

@@ -20,6 +20,7 @@ pub use stage_age::own_norm;
 
 pub use code::{Reads, ReasonCode};
 
+use super::correction;
 use super::date::Day;
 use super::listen::Heard;
 use super::model::{Deal, DealStatus, Direction};
@@ -143,6 +144,21 @@ pub struct Assessment {
     /// Values that cannot be right (a touch dated in the future, a negative amount, a close
     /// date decades away): said, left out where they would mislead, and confidence lowered.
     pub doubts: Vec<String>,
+    /// The rep's corrections to this deal's reasons, each with the reason as the page alone
+    /// gives it (shown struck through, with what the rep said and an undo).
+    pub corrected: Vec<CorrectedReason>,
+}
+
+/// A reason the rep corrected, as the card shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CorrectedReason {
+    pub code: ReasonCode,
+    /// The reason as the page alone gives it now; `None` when the page no longer gives it.
+    pub was: Option<Reason>,
+    /// "You said they replied on 2 Dec (noted 3 Dec)", or why it no longer counts.
+    pub said: String,
+    /// The page shows something newer: the correction no longer counts.
+    pub overtaken: bool,
 }
 
 impl Assessment {
@@ -170,6 +186,7 @@ impl Assessment {
             act_from: None,
             notices: Vec::new(),
             doubts: Vec::new(),
+            corrected: Vec::new(),
         }
     }
 
@@ -252,21 +269,73 @@ pub fn band_of(risk: u8) -> Band {
     }
 }
 
-/// Assesses a deal. `deal` is `None` on a page that is not a deal record.
+/// Assesses a deal, with the rep's corrections in its notes. `deal` is `None` on a page that
+/// is not a deal record.
 pub fn assess(deal: Option<&Deal>, notes: &Notes, settings: &Settings, now: Day) -> Assessment {
     match deal {
-        Some(d) => assess_with(d, &Timeline::new(d, settings, now), notes, settings, now),
+        Some(d) => {
+            let applied = correction::apply(d, notes);
+            let timeline = Timeline::new(&applied.deal, settings, now);
+            assess_corrected(d, &applied, &timeline, notes, settings, now)
+        }
         None => Assessment::unscored(State::NotADeal),
     }
 }
 
-/// Assesses a deal whose timeline facts are already computed (shared with the message).
+/// Assesses `deal` (as the page shows it) with its corrections `applied`; `timeline` is the
+/// corrected deal's (shared with the message). Each correction is listed with the reason as
+/// the page alone would give it.
+pub(crate) fn assess_corrected(
+    deal: &Deal,
+    applied: &correction::Applied,
+    timeline: &Timeline,
+    notes: &Notes,
+    settings: &Settings,
+    now: Day,
+) -> Assessment {
+    let set_aside: Vec<ReasonCode> = applied.set_aside().collect();
+    let mut a = assess_with(&applied.deal, timeline, notes, settings, now, &set_aside);
+    if applied.is_empty() || a.stall_risk.is_none() {
+        return a;
+    }
+    // The page alone, for the struck-through reasons: only assessed when the rep corrected one.
+    let page_only = assess_with(
+        deal,
+        &Timeline::new(deal, settings, now),
+        notes,
+        settings,
+        now,
+        &[],
+    );
+    let was = |code: ReasonCode| page_only.reasons.iter().find(|r| r.code == code).cloned();
+    a.corrected = applied
+        .holding
+        .iter()
+        .map(|c| CorrectedReason {
+            code: c.code,
+            was: was(c.code),
+            said: correction::you_said(c, now),
+            overtaken: false,
+        })
+        .chain(applied.overtaken.iter().map(|c| CorrectedReason {
+            code: c.code,
+            was: None,
+            said: correction::overtaken_note(c, now),
+            overtaken: true,
+        }))
+        .collect();
+    a
+}
+
+/// Assesses a deal whose timeline facts are already computed, leaving out the reasons the rep
+/// set aside (`set_aside`: "already handled", "doesn't apply").
 pub(crate) fn assess_with(
     deal: &Deal,
     timeline: &Timeline,
     notes: &Notes,
     settings: &Settings,
     now: Day,
+    set_aside: &[ReasonCode],
 ) -> Assessment {
     if deal.status != DealStatus::Open {
         return Assessment::unscored(State::Closed);
@@ -341,7 +410,7 @@ pub(crate) fn assess_with(
     if !sure_since_reply {
         notices.clear();
     }
-    reasons.retain(|r| r.points > 0);
+    reasons.retain(|r| r.points > 0 && !set_aside.contains(&r.code));
     // Walking away rests on the fit reasons still stated (a withheld one cannot advise it).
     let fit_points: u32 = reasons
         .iter()
@@ -357,7 +426,9 @@ pub(crate) fn assess_with(
     let act_from = paused_until.or_else(|| wait_until(timeline, s, now));
     let state = if snoozed_until.is_some() {
         State::Snoozed
-    } else if said_no || long_dead(deal, timeline, s, now) {
+    } else if said_no
+        || (!set_aside.contains(&ReasonCode::Silence) && long_dead(deal, timeline, s, now))
+    {
         State::CloseOut
     } else if fit_points >= s.walk_away_fit_points {
         State::WalkAway
@@ -402,6 +473,25 @@ pub(crate) fn assess_with(
         snoozed_until,
         act_from: if state == State::Wait { act_from } else { None },
         notices,
+        corrected: Vec::new(),
+    }
+}
+
+/// The size of reason `code` on this deal (days of silence, messages in a row since their last
+/// reply, pushes of the close date, days in the stage): kept with a correction so the options
+/// page can see where the rep finds a threshold too eager (`calibration`). `None` for reasons
+/// without one number.
+pub fn measure(code: ReasonCode, deal: &Deal, settings: &Settings, now: Day) -> Option<u32> {
+    let days = |d: Day| u32::try_from(now.days_since(d)).ok();
+    match code {
+        ReasonCode::Silence => {
+            let t = Timeline::new(deal, settings, now);
+            silence::silent_since(deal, &t).and_then(|(since, _)| days(since))
+        }
+        ReasonCode::FollowUpTrap => Some(Timeline::new(deal, settings, now).streak.len() as u32),
+        ReasonCode::CloseDatePushed => Some(close_date::pushes(deal)),
+        ReasonCode::StageAge => deal.stage_entered.and_then(days),
+        _ => None,
     }
 }
 

@@ -194,6 +194,7 @@ fn a_tie_for_the_top_reason_shows_the_deal_specific_one() {
         act_from: None,
         notices: Vec::new(),
         doubts: Vec::new(),
+        corrected: Vec::new(),
     };
     assert_eq!(a.top_reason().unwrap().code, "close_date_past");
     a.reasons.remove(1);

@@ -154,7 +154,10 @@ fn they_did_reply_moves_every_fact_since_their_last_reply_and_undo_puts_it_back(
     assert!(why(&before).is_some() && why(&v).is_some());
     assert_ne!(why(&before), why(&v), "the suggestion was worked out again");
     let (_, after_why) = why(&v).unwrap();
-    assert!(after_why.contains("2 days since their last reply"), "{after_why}");
+    assert!(
+        after_why.contains("2 days since their last reply"),
+        "{after_why}"
+    );
 
     // Undo: exactly the page's reading again.
     let undone = stored.after(&p.uncorrected(&stored, "silence", ms(NOW())));
@@ -471,4 +474,53 @@ fn a_deal_not_seen_for_a_while_counts_one_move_and_one_forgotten_is_new_again() 
     // Past the retention (90 days by default), the memory is gone: a first look again.
     let (_, v) = visit(page(day(12, 20), vec![]), &s, day(12, 7));
     assert_eq!(v.since_looked, None);
+}
+
+// ---- what each reason used -------------------------------------------------------------------
+
+#[test]
+fn each_reason_lists_the_page_facts_it_was_computed_from() {
+    let p = Page::new(page(day(11, 30), vec![]));
+    let v = card(&p, &Stored::empty(), NOW());
+    assert_eq!(v.used.len(), v.reasons.len());
+    for (r, lines) in v.reasons.iter().zip(&v.used) {
+        assert!(!lines.is_empty(), "{} lists nothing", r.code);
+    }
+    let of = |code: ReasonCode| {
+        let i = v.reasons.iter().position(|r| r.code == code).unwrap();
+        v.used[i].clone()
+    };
+    // The two chasers and the reply before them, with their dates as read.
+    assert_eq!(
+        of(ReasonCode::FollowUpTrap),
+        vec![
+            "Their last reply: 2 Nov · email from them · \u{201c}Re: proposal\u{201d}",
+            "Since: 24 Nov · email from you · \u{201c}Following up\u{201d}",
+            "Since: 12 Nov · email from you · \u{201c}Re: proposal\u{201d}",
+        ]
+    );
+    assert_eq!(of(ReasonCode::CloseDatePast), vec!["Close date: 30 Nov"]);
+    // A reply the rep gave is said as theirs, not as the page's.
+    let stored = after(
+        &Stored::empty(),
+        &p.corrected(
+            &Stored::empty(),
+            "silence",
+            "replied",
+            &day(11, 28).iso(),
+            NOW(),
+            ms(NOW()),
+        ),
+    );
+    let v = card(&p, &stored, NOW());
+    let i = v
+        .reasons
+        .iter()
+        .position(|r| r.code == ReasonCode::Silence)
+        .unwrap();
+    assert!(
+        v.used[i].contains(&"Their reply on 28 Nov, as you said (not on the page)".to_string()),
+        "{:?}",
+        v.used[i]
+    );
 }

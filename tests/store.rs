@@ -36,7 +36,11 @@ fn the_badge_scored_without_drafts_says_what_the_card_says() {
             corrections: vec![
                 correction(ReasonCode::Silence, Said::Replied, Some(input.now.plus(-3))),
                 correction(ReasonCode::FollowUpTrap, Said::NotThisDeal, None),
-                correction(ReasonCode::CloseDatePast, Said::CloseDate, Some(input.now.plus(20))),
+                correction(
+                    ReasonCode::CloseDatePast,
+                    Said::CloseDate,
+                    Some(input.now.plus(20)),
+                ),
             ],
             ..notes.clone()
         };

@@ -773,6 +773,8 @@ pub mod correction {
     pub const NOT_RIGHT_LABEL: &str = "Say this reason is not right here: ";
     /// The button that keeps a choice needing a day.
     pub const SAVE: &str = "Use this date";
+    /// The summary of what a reason was computed from.
+    pub const USED: &str = "What this used";
     /// The undo on a corrected reason.
     pub const UNDO: &str = "Undo";
     /// The heading of the choices.

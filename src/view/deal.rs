@@ -9,7 +9,7 @@ use crate::core::model::Deal;
 use crate::core::note_voice;
 use crate::core::notes::{self, Notes};
 use crate::core::risk::{
-    assess, Band, Confidence, CorrectedReason, Notice, Reason, Section, State, MISSING_NOTES,
+    self, assess, Band, Confidence, CorrectedReason, Notice, Reason, Section, State, MISSING_NOTES,
 };
 use crate::core::seen;
 use crate::core::settings::{self, Settings};
@@ -62,6 +62,8 @@ pub struct DealView {
     pub since_looked: Option<String>,
     /// The reasons the rep corrected, struck through with what they said (`Assessment::corrected`).
     pub corrected: Vec<CorrectedReason>,
+    /// What each reason was computed from, as read (`risk::used`), in `reasons`' order.
+    pub used: Vec<Vec<String>>,
 }
 
 /// How far a deal view goes: the badge needs the score, the card and popup the drafts too.
@@ -241,6 +243,14 @@ pub fn deal_view_to(
         deal: page_deal.cloned(),
         since_looked,
         corrected: assessment.corrected.clone(),
+        used: match deal {
+            Some(d) if depth == Depth::Drafts => assessment
+                .reasons
+                .iter()
+                .map(|r| risk::used(r.code, d, &loaded_notes, &settings, now))
+                .collect(),
+            _ => Vec::new(),
+        },
         parsed,
         remember,
         confidence_note,

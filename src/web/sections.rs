@@ -43,12 +43,22 @@ pub fn reasons(
     }
     text_child(parent, "h2", "", copy::WHY)?;
     let list = child(parent, "ol", "reasons")?;
-    for r in &v.reasons {
+    for (i, r) in v.reasons.iter().enumerate() {
         let li = child(&list, "li", "reason")?;
         li.set_attribute("data-testid", "stall-reason")?;
         li.set_attribute("data-code", r.code.as_str())?;
         text_child(&li, "span", "points", &format!("+{}", r.points))?;
         text_child(&li, "span", "fact", &r.fact)?;
+        if let Some(lines) = v.used.get(i).filter(|l| !l.is_empty()) {
+            // What it was computed from, as read: open it to check any number on the page.
+            let details = child(&li, "details", "used")?;
+            details.set_attribute("data-testid", "reason-used")?;
+            text_child(&details, "summary", "", copy::correction::USED)?;
+            let ul = child(&details, "ul", "")?;
+            for line in lines {
+                text_child(&ul, "li", "", line)?;
+            }
+        }
         if v.deal_key.is_some() {
             correct_control(&li, r, correcting == Some(r.code.as_str()), today)?;
         }

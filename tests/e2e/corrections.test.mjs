@@ -57,6 +57,12 @@ test('one click says a reason does not apply: the score and the badge follow, th
   const target = listed[0];
 
   const reason = frame.locator(`[data-testid="stall-reason"][data-code="${target.code}"]`);
+  // What the reason was computed from: closed until asked, then the facts as read.
+  const used = reason.locator('[data-testid="reason-used"]');
+  assert.equal(await used.locator('li').first().isVisible(), false);
+  await used.locator('summary').click();
+  assert.ok((await used.locator('li').count()) > 0);
+  assert.equal(await used.locator('li').first().isVisible(), true);
   await reason.locator('[data-testid="not-right"]').click();
   const choices = reason.locator('[data-testid="correct-choices"]');
   await choices.waitFor();

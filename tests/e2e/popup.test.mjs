@@ -169,10 +169,10 @@ test('saving from the popup over notes that hold every field loses nothing it di
   assert.ok(changed.approver <= before && changed.approver > before - 60_000, `a recent time: ${changed.approver}`);
 
   // A tag typed in the popup reaches the score: the bad-fit tag signal is live.
-  await frame.locator('[data-code="fit_tags"]').waitFor({ state: 'attached', timeout: 5000 });
+  await frame.locator('[data-testid="stall-reason"][data-code="fit_tags"]').waitFor({ state: 'attached', timeout: 5000 });
   await popup.locator('[data-testid="note-tags"]').fill('slow payer');
   await popup.locator('[data-testid="save-status"]').filter({ hasText: 'Saved' }).waitFor();
-  await frame.locator('[data-code="fit_tags"]').waitFor({ state: 'detached', timeout: 5000 });
+  await frame.locator('[data-testid="stall-reason"][data-code="fit_tags"]').waitFor({ state: 'detached', timeout: 5000 });
 
   // After a reload every field is still there.
   await popup.reload();

@@ -16,7 +16,9 @@ mod next_step;
 mod reason;
 mod silence;
 mod stage_age;
+mod used;
 pub use stage_age::own_norm;
+pub use used::used;
 
 pub use code::{Reads, ReasonCode};
 

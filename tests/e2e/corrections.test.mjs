@@ -184,3 +184,39 @@ test('since you last looked: a second visit says what moved since the first', as
   await guard.assertUntouched(assert);
   await page.close();
 });
+
+test('the options page proposes a threshold from five consistent dismissals, and changes nothing without a click', async () => {
+  await ext.evaluate(() => chrome.storage.local.clear());
+  // Six deals on which the rep said "buyer silence" did not apply, at 8 to 11 days (what the
+  // card stores with each correction), and one where they said it was already handled.
+  const seed = {};
+  [8, 9, 11, 10, 8, 9].forEach((days, i) => {
+    seed[`notes:hs:123:${900 + i}`] = { corrections: [{ code: 'silence', said: 'not_this_deal', on: '2026-12-01', measure: days }] };
+  });
+  seed['notes:hs:123:999'] = { corrections: [{ code: 'stage_age', said: 'handled', on: '2026-12-01', basis: 'Proposal' }] };
+  await ext.evaluate((s) => chrome.storage.local.set(s), seed);
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const proposal = options.locator('[data-testid="proposal"]');
+  await proposal.waitFor();
+  assert.equal(await proposal.count(), 1);
+  assert.equal(await proposal.locator('[data-testid="proposal-question"]').textContent(), 'Count silence only after 11 days (now 7)?');
+  assert.match(await proposal.locator('.evidence').textContent(), /on 6 deals, at 8–11 days/);
+  assert.equal(await stored('settings'), undefined, 'shown, not applied');
+  assert.deepEqual(await axeProblems(options), []);
+
+  await proposal.locator('[data-testid="proposal-ignore"]').click();
+  await proposal.waitFor({ state: 'detached' });
+  assert.deepEqual((await stored('settings')).ignored_proposals, ['silence_start_days=11']);
+  assert.equal((await stored('settings')).silence_start_days, 7, 'ignoring changes no threshold');
+
+  // One more deal at 12 days: a new proposal, accepted with one click.
+  await ext.evaluate(() => chrome.storage.local.set({ 'notes:hs:123:990': { corrections: [{ code: 'silence', said: 'not_this_deal', on: '2026-12-02', measure: 12 }] } }));
+  await options.reload();
+  await proposal.waitFor();
+  await proposal.locator('[data-testid="proposal-accept"]').click();
+  await proposal.waitFor({ state: 'detached' });
+  assert.equal((await stored('settings')).silence_start_days, 12);
+  assert.equal(await options.locator('[data-testid="options-status"]').textContent(), 'Changed. Open deals update at once.');
+  await options.close();
+});

@@ -49,9 +49,11 @@ pub fn reasons(
         li.set_attribute("data-code", r.code.as_str())?;
         text_child(&li, "span", "points", &format!("+{}", r.points))?;
         text_child(&li, "span", "fact", &r.fact)?;
+        // One row under the fact: what it used, and "not right here".
+        let tools = child(&li, "div", "tools")?;
         if let Some(lines) = v.used.get(i).filter(|l| !l.is_empty()) {
             // What it was computed from, as read: open it to check any number on the page.
-            let details = child(&li, "details", "used")?;
+            let details = child(&tools, "details", "used")?;
             details.set_attribute("data-testid", "reason-used")?;
             text_child(&details, "summary", "", copy::correction::USED)?;
             let ul = child(&details, "ul", "")?;
@@ -60,7 +62,7 @@ pub fn reasons(
             }
         }
         if v.deal_key.is_some() {
-            correct_control(&li, r, correcting == Some(r.code.as_str()), today)?;
+            correct_control(&li, &tools, r, correcting == Some(r.code.as_str()), today)?;
         }
     }
     // The reasons the rep corrected: struck through, with what they said and an undo.
@@ -96,10 +98,22 @@ pub fn reasons(
     Ok(())
 }
 
-/// "Not right here" on a reason and, when the rep opened it (`open`), the choices that fit it.
-fn correct_control(li: &Element, r: &Reason, open: bool, today: Day) -> Result<(), JsValue> {
+/// "Not right here" on a reason (in its `tools` row) and, when the rep opened it (`open`), the
+/// choices that fit it, under the row.
+fn correct_control(
+    li: &Element,
+    tools: &Element,
+    r: &Reason,
+    open: bool,
+    today: Day,
+) -> Result<(), JsValue> {
     let code = r.code.as_str();
-    let b = text_child(li, "button", "link not-right", copy::correction::NOT_RIGHT)?;
+    let b = text_child(
+        tools,
+        "button",
+        "link not-right",
+        copy::correction::NOT_RIGHT,
+    )?;
     b.set_attribute("type", "button")?;
     super::dom::action(
         &b,

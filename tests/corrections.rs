@@ -268,29 +268,32 @@ fn already_handled_lasts_until_a_newer_activity_and_doesnt_apply_lasts() {
     ));
     assert!(!codes(&card(&chased, &s1, NOW())).contains(&ReasonCode::FollowUpTrap));
 
-    // "Already handled" on the next step overdue: until the next step changes.
-    let due = |next: &str, d: Day| {
-        let mut s = page(day(12, 20), vec![]);
-        let v = serde_json::to_value(&s).unwrap();
-        let mut v = v;
-        v["fields"]["next_step"] = json!({"value": next});
-        v["fields"]["next_step_date"] = json!({"value": us(d)});
-        s = serde_json::from_value(v).unwrap();
-        Page::new(s)
-    };
-    let overdue = due("CFO review", day(12, 1));
-    let base = card(&overdue, &empty, NOW());
-    if !codes(&base).contains(&ReasonCode::NextStepOverdue) {
-        // The plan reads no next-step date on this layout: nothing to check here.
-        return;
-    }
-    let s2 = after(
-        &empty,
-        &overdue.corrected(&empty, "next_step_overdue", "handled", "", NOW(), ms(NOW())),
+    // "Already handled" on their deadline (the rep called them about it): until the page shows
+    // a newer activity than the one the reason was read from.
+    let key = card(&p, &empty, NOW()).deal_key.unwrap();
+    let with_deadline = Stored::from_value(json!({
+        format!("notes:{key}"): {"deadline": day(12, 12).iso()}
+    }));
+    let base = card(&p, &with_deadline, NOW());
+    assert!(
+        codes(&base).contains(&ReasonCode::Deadline),
+        "{:?}",
+        codes(&base)
     );
-    assert!(!codes(&card(&overdue, &s2, NOW())).contains(&ReasonCode::NextStepOverdue));
-    let moved_on = due("Legal review", day(12, 2));
-    assert!(codes(&card(&moved_on, &s2, NOW())).contains(&ReasonCode::NextStepOverdue));
+    let s2 = after(
+        &with_deadline,
+        &p.corrected(&with_deadline, "deadline", "handled", "", NOW(), ms(NOW())),
+    );
+    let v = card(&p, &s2, NOW());
+    assert!(!codes(&v).contains(&ReasonCode::Deadline));
+    assert_eq!(v.notes.deadline, Some(day(12, 12)), "the other notes kept");
+    // A newer activity on the page (one more chaser): the deadline counts again.
+    let v = card(&chased, &s2, NOW());
+    assert!(codes(&v).contains(&ReasonCode::Deadline), "{:?}", codes(&v));
+    assert!(v
+        .corrected
+        .iter()
+        .any(|c| c.code == ReasonCode::Deadline && c.overtaken));
 }
 
 #[test]

@@ -185,6 +185,27 @@ test('since you last looked: a second visit says what moved since the first', as
   await page.close();
 });
 
+test('the popup offers the same correction, and the card on the page follows it', async () => {
+  await ext.evaluate(() => chrome.storage.local.clear());
+  const { page, guard } = await openGuarded(browser, EXPECTED[FIXTURE].url);
+  const frame = await overlayFrame(page, browser.extensionId);
+  await openCard(frame);
+  const code = (await reasons(frame))[0].code;
+  const tabId = await ext.evaluate(async () => (await chrome.tabs.query({ url: 'https://acme.lightning.force.com/*' }))[0]?.id);
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  const reason = popup.locator(`[data-testid="stall-reason"][data-code="${code}"]`);
+  await reason.locator('[data-testid="not-right"]').click();
+  await reason.locator('[data-testid="correct-not_this_deal"]').click();
+  await popup.locator(`[data-testid="corrected-reason"][data-code="${code}"]`).waitFor();
+  assert.deepEqual((await stored(NOTES)).corrections.map((c) => c.code), [code]);
+  // The open card redraws from storage: the same reason struck through there.
+  await frame.locator(`[data-testid="corrected-reason"][data-code="${code}"]`).waitFor();
+  await popup.close();
+  await guard.assertUntouched(assert);
+  await page.close();
+});
+
 test('the options page proposes a threshold from five consistent dismissals, and changes nothing without a click', async () => {
   await ext.evaluate(() => chrome.storage.local.clear());
   // Six deals on which the rep said "buyer silence" did not apply, at 8 to 11 days (what the

@@ -132,15 +132,26 @@ pub fn since(before: &Glance, now_deal: &Deal, first_seen: Option<Day>, now: Day
             });
         }
     }
+    // Compared as words, whatever the case and spacing: a list and a record page may show the
+    // same stage or name differently, and that is no change.
+    let same = |a: &str, b: &str| {
+        let words = |s: &str| {
+            s.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        words(a) == words(b)
+    };
     let text = |from: &Option<String>, to: &Option<String>| match (from, to) {
-        (Some(a), Some(b)) if a.trim() != b.trim() => Some((a.clone(), b.clone())),
+        (Some(a), Some(b)) if !same(a, b) => Some((a.clone(), b.clone())),
         _ => None,
     };
     if let Some((from, to)) = text(&before.stage, &now_deal.stage) {
         changes.push(Change::Stage { from, to });
     }
     if let (Some(from), Some(to)) = (&before.amount, &now_deal.amount) {
-        if from != to {
+        // The number decides: one page may write the currency as a code, another as a symbol.
+        if from.minor != to.minor {
             changes.push(Change::Amount {
                 from: from.clone(),
                 to: to.clone(),
@@ -362,6 +373,19 @@ mod tests {
             s.line,
             "Since you last looked (4 days ago, 3 Dec): close date moved later, 30 Nov \u{2192} 15 Jan 2027, its second move since Stallwatch first saw it on 12 Oct; stage Proposal \u{2192} Negotiation; amount $40,000 \u{2192} $32,000; new contact Maria Lopez; 1 new activity from them, 1 new activity from you, 1 new activity whose side the page does not show."
         );
+    }
+
+    #[test]
+    fn the_same_value_written_another_way_is_no_change() {
+        let before = Glance::of(&deal(), day(12, 3));
+        let mut d = deal();
+        d.stage = Some("  PROPOSAL ".into());
+        d.amount = Some(Money {
+            minor: 4_000_000,
+            currency: Some("USD".into()),
+        });
+        let s = since(&before, &d, None, day(12, 7));
+        assert!(s.changes.is_empty(), "{:?}", s.changes);
     }
 
     #[test]

@@ -345,21 +345,48 @@ pub(crate) fn assess_with(
     let s = settings;
     let mut notices = Vec::new();
     let mut snoozed_until = notes.snooze_until.filter(|until| *until > now);
-    // The buyer wrote after the rep snoozed the deal: the snooze ends early.
+    // The buyer wrote after the rep snoozed the deal: the snooze ends early. When the notes do
+    // not say when the snooze began (a backup, the command line), their last reply ends it if
+    // it asks for something (not a price) or says they want to go ahead: a buyer who came back
+    // is never told to wait. Our answer to it does not bring the snooze back (the deal is
+    // live again; a snooze set again in the popup carries its time and counts).
     if let (Some(until), Some(last)) = (snoozed_until, timeline.last_inbound) {
         let began = notes
             .changed
             .get("snooze_until")
             .map(|ms| Day::from_unix_ms(*ms as f64));
-        if began.is_some_and(|b| last.day > b) {
+        let came_back = timeline
+            .last_heard
+            .iter()
+            .find_map(|h| match h {
+                Heard::Asked { quote } | Heard::BuyingSignal { quote } => Some(quote),
+                _ => None,
+            })
+            // A haggle over price is no return (the rep may well have snoozed the deal over it).
+            .filter(|_| {
+                !timeline
+                    .last_heard
+                    .iter()
+                    .any(|h| matches!(h, Heard::PricePush { .. }))
+            });
+        let fact = match (began, came_back) {
+            (Some(b), _) if last.day > b => Some(format!(
+                "They wrote on {} after you snoozed this deal until {}: the snooze ends early",
+                last.day.short(now),
+                until.short(now)
+            )),
+            (None, Some(quote)) => Some(format!(
+                "They wrote on {} (\u{201c}{quote}\u{201d}): the snooze until {} ends early",
+                last.day.short(now),
+                until.short(now)
+            )),
+            _ => None,
+        };
+        if let Some(fact) = fact {
             snoozed_until = None;
             notices.push(Notice {
                 code: NoticeCode::SnoozeEndedEarly,
-                fact: format!(
-                    "They wrote on {} after you snoozed this deal until {}: the snooze ends early",
-                    last.day.short(now),
-                    until.short(now)
-                ),
+                fact,
             });
         }
     }

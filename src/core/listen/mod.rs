@@ -377,7 +377,7 @@ pub fn hear(subject: &str, body: &str, now: Day) -> Vec<Heard> {
         out.push(Heard::No { quote });
     }
     out.extend(resume(&docs, lex, now, false));
-    if let Some(quote) = asked(&docs, lex, gone.is_some()) {
+    if let Some(quote) = asked(&docs, lex, gone.is_some(), now) {
         out.push(Heard::Asked { quote });
     }
     if let Some(quote) = affirmed(&docs, &lex.buying, lex) {
@@ -643,13 +643,18 @@ fn ends_with_question(raw: &str) -> bool {
         .ends_with(['?', '？'])
 }
 
-fn asked(docs: &[&Doc], lex: &Lex, left: bool) -> Option<String> {
+fn asked(docs: &[&Doc], lex: &Lex, left: bool, now: Day) -> Option<String> {
     docs.iter().find_map(|doc| {
         doc.sents.iter().find_map(|s| {
             let r = s.toks.clone();
             if doc.has(r.clone(), &lex.asked_veto)
                 || (left && doc.has(r.clone(), &lex.successor_before))
             {
+                return None;
+            }
+            // "Can you come back to me after 3 May?": a dated request to come back later is a
+            // pause they asked for, not a question waiting for an answer.
+            if matches!(resume_in(doc, s, lex, now, false), Some(Some(_))) {
                 return None;
             }
             let question = ends_with_question(&doc.raw[s.span.clone()]);
@@ -679,6 +684,23 @@ fn read_date(text: &str, dotted_tail: bool, now: Day) -> Option<Day> {
                     .filter_map(|y| Day::from_ymd(y, m, d))
                     .min_by_key(|x| x.days_since(now).abs());
             }
+        }
+    }
+    // "15/05" (no year): read only when the numbers settle which is the day (one is over 12);
+    // "03/05" could be either and is never guessed.
+    if let Some((a, b)) = text.split_once('/') {
+        let short = |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+        if short(a) && short(b) {
+            let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+            let (d, m) = match (a > 12, b > 12) {
+                (true, false) => (a, b),
+                (false, true) => (b, a),
+                _ => return None,
+            };
+            let y = now.ymd().0;
+            return (y - 1..=y + 1)
+                .filter_map(|y| Day::from_ymd(y, m, d))
+                .min_by_key(|x| x.days_since(now).abs());
         }
     }
     let DateRead::Day(day) = read_display_date(text, now, None, When::Any) else {

@@ -1197,3 +1197,27 @@ fn departure_dates_resume_after_and_included_months() {
     // Near-miss: a plain month count is no offer.
     assert!(concession("Rollout", "The rollout takes 2 months.").is_none());
 }
+
+/// A date written as numbers (day first, as Portuguese, Spanish, French and German buyers
+/// write it) after an "after" word is a resume point, and a request to come back later is not
+/// a question waiting for an answer.
+#[test]
+fn come_back_later_in_numbers_and_as_a_question() {
+    let may16 = Some(d(2026, 5, 16));
+    for b in [
+        "Estamos fechando o orçamento em abril, volte a falar comigo depois de 15/05.",
+        "Volte a falar comigo depois de 15/05.",
+        "Hablamos después del 15/05.",
+        "On en reparle après le 15/05.",
+        "Bitte melden Sie sich nach dem 15.05. wieder.",
+    ] {
+        assert_eq!(resume_of(b, mar()), may16, "{b}");
+    }
+    let body = "Merci Sam. Pouvez-vous revenir vers moi après le 3 mai ?";
+    assert_eq!(resume_of(body, mar()), Some(d(2026, 5, 4)));
+    assert!(
+        !kinds("Re: Proposal", body, mar()).contains(&"asked"),
+        "{:?}",
+        kinds("Re: Proposal", body, mar())
+    );
+}

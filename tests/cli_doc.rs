@@ -221,3 +221,23 @@ fn render() -> String {
 fn the_cli_examples_in_the_docs_are_current() {
     common::check_generated_section(DOC, START, END, &render(), "cli_doc");
 }
+
+/// docs/deal-format.md lists every note field the command line reads (the same table the
+/// extension stores), and the change times.
+#[test]
+fn the_deal_format_lists_every_note_field() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/deal-format.md"))
+        .unwrap();
+    let notes = &doc[doc.find("## Notes").expect("a Notes section")..];
+    let names = stallwatch::core::notes::NOTE_FIELDS
+        .iter()
+        .map(|f| f.name)
+        .chain([stallwatch::core::notes::CHANGED]);
+    let missing: Vec<&str> = names
+        .filter(|n| !notes.contains(&format!("| `{n}` |")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/deal-format.md does not list {missing:?}"
+    );
+}

@@ -682,7 +682,7 @@ else if (missing.length) {
       const d = new Date(at);
       const iso = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
       (async () => {
-        await browser.storage.local.set({ 'notes:hs:123:456': { snooze_until: iso, snooze_reason: 'after their board meeting' } });
+        await browser.storage.local.set({ 'notes:hs:123:456': { snooze_until: iso, snooze_reason: 'after their board meeting', changed: { snooze_until: Date.now() } } });
         const run = await browser.runtime.sendMessage({ type: 'stallwatch:reminders-run', now: at });
         const again = await browser.runtime.sendMessage({ type: 'stallwatch:reminders-run', now: at + 3600000 });
         return { iso, run, again };

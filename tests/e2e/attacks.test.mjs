@@ -285,6 +285,8 @@ test('the open card is the same size whatever the notes say', async () => {
           reason: 'pass the Q1 audit without adding headcount, '.repeat(10),
           snooze_until: d,
           snooze_reason: 'waiting on the board',
+          // As the popup stores it: when the snooze was set (a buyer who wrote after it ends it).
+          changed: { snooze_until: Date.now() },
         },
       }),
     until,

@@ -69,7 +69,7 @@ test('each card uses its own deal notes (a snoozed deal says so)', async () => {
   await ext.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
   const until = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
   await ext.evaluate(
-    (d) => chrome.storage.local.set({ 'notes:hs:123:1013': { snooze_until: d, snooze_reason: 'board meeting' } }),
+    (d) => chrome.storage.local.set({ 'notes:hs:123:1013': { snooze_until: d, snooze_reason: 'board meeting', changed: { snooze_until: Date.now() } } }),
     until,
   );
   await frame.locator('[data-testid="list-row"][data-key="hs:123:1013"] [data-testid="list-reason"]', { hasText: 'Snoozed until' }).waitFor({ state: 'attached' });

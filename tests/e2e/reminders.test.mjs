@@ -35,7 +35,7 @@ test('a snooze ending and a deadline 3 days out are due on their day, once the d
   await ext.evaluate(
     ([snooze, deadline]) =>
       chrome.storage.local.set({
-        'notes:hs:123:456': { snooze_until: snooze, snooze_reason: 'waiting for their board' },
+        'notes:hs:123:456': { snooze_until: snooze, snooze_reason: 'waiting for their board', changed: { snooze_until: Date.now() } },
         'notes:sf:acme:0065g00000XyZ12': { deadline, reason: 'have dispatch live before the spring peak' },
       }),
     [iso(now + 2 * DAY), iso(now + 10 * DAY)],

@@ -52,7 +52,7 @@ test('after a morning of visits, Today lists each deal once, in its section, wit
   await page.evaluate(() => chrome.storage.local.clear());
   // Snoozed on purpose: a HubSpot deal the rep paused until next week.
   const until = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  await page.evaluate((d) => chrome.storage.local.set({ 'notes:hs:123:456': { snooze_until: d } }), until);
+  await page.evaluate((d) => chrome.storage.local.set({ 'notes:hs:123:456': { snooze_until: d, changed: { snooze_until: Date.now() } } }), until);
   for (const f of ['salesforce/opportunity.html', 'hubspot/deal.html', 'salesforce/opportunity-list.html']) await visit(f);
   await page.reload();
   await page.locator('[data-testid="today-row"]').first().waitFor();

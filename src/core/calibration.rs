@@ -19,6 +19,8 @@ pub const MIN_DEALS: usize = 5;
 struct Tunable {
     code: ReasonCode,
     setting: &'static str,
+    /// The threshold's field in the settings.
+    field: fn(&mut Settings) -> &mut u32,
     fires_past: bool,
     unit: &'static str,
     question: &'static str,
@@ -28,6 +30,7 @@ const TUNABLES: [Tunable; 3] = [
     Tunable {
         code: ReasonCode::Silence,
         setting: "silence_start_days",
+        field: |s| &mut s.silence_start_days,
         fires_past: true,
         unit: "days",
         question: "Count silence only after {to} days (now {from})?",
@@ -35,6 +38,7 @@ const TUNABLES: [Tunable; 3] = [
     Tunable {
         code: ReasonCode::FollowUpTrap,
         setting: "streak_start",
+        field: |s| &mut s.streak_start,
         fires_past: false,
         unit: "messages in a row",
         question: "Start the follow-up trap at {to} messages in a row (now {from})?",
@@ -42,20 +46,12 @@ const TUNABLES: [Tunable; 3] = [
     Tunable {
         code: ReasonCode::CloseDatePushed,
         setting: "close_push_min",
+        field: |s| &mut s.close_push_min,
         fires_past: false,
         unit: "pushes",
         question: "Count close-date pushes from {to} (now {from})?",
     },
 ];
-
-fn current(s: &Settings, setting: &str) -> u32 {
-    match setting {
-        "silence_start_days" => s.silence_start_days,
-        "streak_start" => s.streak_start,
-        "close_push_min" => s.close_push_min,
-        _ => 0,
-    }
-}
 
 /// One proposed change, with what it rests on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -84,8 +80,10 @@ pub fn proposals<'a>(
 ) -> Vec<Proposal> {
     let all: Vec<&Notes> = notes.into_iter().collect();
     let mut out = Vec::new();
+    // The fields are read through the same accessor `accepted` writes through.
+    let mut probe = settings.clone();
     for t in &TUNABLES {
-        let from = current(settings, t.setting);
+        let from = *(t.field)(&mut probe);
         // The sizes at which the reason still fires now, one per deal.
         let sizes: Vec<u32> = all
             .iter()
@@ -149,13 +147,9 @@ pub fn accepted<'a>(
     let p = proposals(notes, settings)
         .into_iter()
         .find(|p| p.id == id)?;
+    let t = TUNABLES.iter().find(|t| t.setting == p.setting)?;
     let mut s = settings.clone();
-    match p.setting {
-        "silence_start_days" => s.silence_start_days = p.to,
-        "streak_start" => s.streak_start = p.to,
-        "close_push_min" => s.close_push_min = p.to,
-        _ => return None,
-    }
+    *(t.field)(&mut s) = p.to;
     // The silence's full points stay at least as far past its new start.
     if s.silence_full_days <= s.silence_start_days {
         s.silence_full_days = s.silence_start_days + 1;

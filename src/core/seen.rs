@@ -242,9 +242,7 @@ fn bounded_glance(mut g: Glance) -> Glance {
         .into_iter()
         .flatten()
     {
-        if let Some((at, _)) = v.char_indices().nth(GLANCE_TEXT) {
-            v.truncate(at);
-        }
+        truncate_chars(v, GLANCE_TEXT);
     }
     g
 }
@@ -253,9 +251,15 @@ fn bounded_glance(mut g: Glance) -> Glance {
 const GLANCE_TEXT: usize = 200;
 
 fn cut_text(s: &str) -> String {
-    match s.char_indices().nth(MAX_TEXT) {
-        Some((at, _)) => s[..at].to_string(),
-        None => s.to_string(),
+    let mut out = s.to_string();
+    truncate_chars(&mut out, MAX_TEXT);
+    out
+}
+
+/// `v` cut to its first `n` characters.
+fn truncate_chars(v: &mut String, n: usize) {
+    if let Some((at, _)) = v.char_indices().nth(n) {
+        v.truncate(at);
     }
 }
 

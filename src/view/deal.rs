@@ -244,11 +244,10 @@ pub fn deal_view_to(
         since_looked,
         corrected: assessment.corrected.clone(),
         used: match deal {
-            Some(d) if depth == Depth::Drafts => assessment
-                .reasons
-                .iter()
-                .map(|r| risk::used(r.code, d, &loaded_notes, &settings, now))
-                .collect(),
+            Some(d) if depth == Depth::Drafts => {
+                let codes: Vec<_> = assessment.reasons.iter().map(|r| r.code).collect();
+                risk::used_by_each(&codes, d, &loaded_notes, &settings, now)
+            }
             _ => Vec::new(),
         },
         parsed,

@@ -251,7 +251,7 @@ impl Page {
         let (Some(key), Some(page)) = (self.notes_key(), self.page.as_ref()) else {
             return refuse(copy::correction::NOT_A_DEAL.into());
         };
-        let Ok(code) = serde_json::from_value::<ReasonCode>(Value::String(code.into())) else {
+        let Some(code) = ReasonCode::parse(code) else {
             return refuse(copy::correction::UNKNOWN.into());
         };
         let Some(said) = Said::parse(said) else {
@@ -291,7 +291,7 @@ impl Page {
         let Some(key) = self.notes_key() else {
             return Effects::none();
         };
-        let Ok(code) = serde_json::from_value::<ReasonCode>(Value::String(code.into())) else {
+        let Some(code) = ReasonCode::parse(code) else {
             return Effects::none().with_status(copy::correction::UNKNOWN);
         };
         let current = notes::load(stored.get(&key).unwrap_or(&Value::Null)).notes;

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { EXPECTED, contentBadge, launch, openCard, openGuarded, overlayFrame } from './harness.mjs';
+import { EXPECTED, contentBadge, launch, openCard, openGuarded, overlayFrame, until } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FIXTURE = 'salesforce/opportunity.html';
@@ -28,16 +28,6 @@ after(async () => {
 const stored = (key) => ext.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
 const score = async (frame) => Number((await frame.locator('[data-testid="stall-score"]').textContent()).trim());
 const reasons = (frame) => frame.$$eval('[data-testid="stall-reason"]', (els) => els.map((e) => ({ code: e.dataset.code, points: Number(e.querySelector('.points')?.textContent) })));
-
-async function until(check, what, ms = 10_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** axe-core's serious and critical violations in the card. */
 async function axeProblems(frame) {

@@ -393,3 +393,14 @@ export async function readFields(frame) {
     Object.fromEntries(items.map((li) => [li.dataset.field, li.querySelector('[data-testid="read-value"]')?.textContent ?? ''])),
   );
 }
+
+/** Polls `check` until it returns something truthy (returned), or fails after `ms` naming `what`. */
+export async function until(check, what, ms = 10_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -3,7 +3,7 @@
 // storage, with the write-nothing guard on every page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXPECTED, launch, openGuarded, scoredBadge } from './harness.mjs';
+import { EXPECTED, launch, openGuarded, scoredBadge, until } from './harness.mjs';
 
 const MAX_DEALS = 300; // src/core/seen.rs
 let browser;
@@ -19,16 +19,6 @@ after(async () => {
 
 const seenKeys = () => ext.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('seen:')));
 
-async function until(check, what, ms = 30_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 test('three 400-row list views leave at most 300 remembered deals, and every opened deal among them', async () => {
   await ext.evaluate(() => chrome.storage.local.clear());
   const opened = ['salesforce/opportunity.html', 'hubspot/deal.html'];
@@ -42,7 +32,7 @@ test('three 400-row list views leave at most 300 remembered deals, and every ope
   await until(async () => {
     const k = await seenKeys();
     return openedKeys.every((o) => k.includes(o));
-  }, 'the opened deals to be remembered');
+  }, 'the opened deals to be remembered', 30_000);
 
   const list = EXPECTED['hubspot/deals-table.html'];
   const portal = new URL(list.url).pathname.split('/')[2];
@@ -66,12 +56,12 @@ test('three 400-row list views leave at most 300 remembered deals, and every ope
       body.replaceChildren(...rows);
     }, batch);
     const last = `seen:hs:${portal}:${90000000000 + batch * 1000 + 399}`;
-    await until(async () => (await seenKeys()).includes(last), `batch ${batch} to be remembered`);
+    await until(async () => (await seenKeys()).includes(last), `batch ${batch} to be remembered`, 30_000);
     // The limit holds right after the write, not at the next periodic pass.
     const keys = await until(async () => {
       const k = await seenKeys();
       return k.length <= MAX_DEALS ? k : null;
-    }, `the memory to be back within ${MAX_DEALS} after batch ${batch}`);
+    }, `the memory to be back within ${MAX_DEALS} after batch ${batch}`, 30_000);
     for (const k of openedKeys) assert.ok(keys.includes(k), `${k} (opened on its record page) is still remembered after batch ${batch}`);
   }
   await guard.assertUntouched(assert);

@@ -99,6 +99,11 @@ impl ReasonCode {
         }
     }
 
+    /// The code named `name` (`follow_up_trap`), if there is one.
+    pub fn parse(name: &str) -> Option<ReasonCode> {
+        ReasonCode::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
     /// What the reason is about, in a few words ("buyer silence"), for the rep's corrections
     /// and the options page's proposals.
     pub fn label(self) -> &'static str {

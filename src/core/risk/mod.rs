@@ -18,7 +18,7 @@ mod silence;
 mod stage_age;
 mod used;
 pub use stage_age::own_norm;
-pub use used::used;
+pub use used::used_by_each;
 
 pub use code::{Reads, ReasonCode};
 

@@ -43,13 +43,29 @@ fn field(label: &str, value: Option<String>) -> String {
     }
 }
 
-/// The lines for reason `code` on `deal` (as the page shows it, with the close dates seen
-/// before), with the rep's `notes`.
-pub fn used(
-    code: ReasonCode,
+/// What each of `codes` was computed from on `deal` (as the page shows it, with the close
+/// dates seen before), with the rep's `notes`, in their order; the timeline is read once for
+/// all of them (the card lists every reason's).
+pub fn used_by_each(
+    codes: &[ReasonCode],
     deal: &Deal,
     notes: &Notes,
     settings: &Settings,
+    now: Day,
+) -> Vec<Vec<String>> {
+    let timeline = std::cell::OnceCell::new();
+    let timeline = || timeline.get_or_init(|| Timeline::new(deal, settings, now));
+    codes
+        .iter()
+        .map(|&code| used_with(code, deal, notes, &timeline, now))
+        .collect()
+}
+
+fn used_with<'a>(
+    code: ReasonCode,
+    deal: &Deal,
+    notes: &Notes,
+    timeline: &impl Fn() -> &'a Timeline<'a>,
     now: Day,
 ) -> Vec<String> {
     use ReasonCode::*;
@@ -109,7 +125,7 @@ pub fn used(
         NoReason => out.push(field("Your note on why they want it", notes.reason.clone())),
         FitTags => out.push(format!("Your tags: {}", notes.tags.join(", "))),
         _ => {
-            let t = Timeline::new(deal, settings, now);
+            let t = timeline();
             if code == Deadline {
                 out.push(field("Their deadline (your note)", day(notes.deadline)));
             }
@@ -200,7 +216,7 @@ mod tests {
         let s = Settings::default();
         let n = Notes::default();
         assert_eq!(
-            used(ReasonCode::FollowUpTrap, &deal, &n, &s, now),
+            used_by_each(&[ReasonCode::FollowUpTrap], &deal, &n, &s, now).remove(0),
             vec![
                 "Their last reply: 2 Nov · email from them · \u{201c}Re: proposal\u{201d}",
                 "Since: 24 Nov · email from you · \u{201c}Following up\u{201d}",
@@ -208,16 +224,21 @@ mod tests {
             ]
         );
         assert_eq!(
-            used(ReasonCode::CloseDatePushed, &deal, &n, &s, now),
+            used_by_each(&[ReasonCode::CloseDatePushed], &deal, &n, &s, now).remove(0),
             vec![
                 "Close date: 1 Dec",
                 "Close dates before it, oldest first: 31 Oct, 15 Nov"
             ]
         );
         assert_eq!(
-            used(ReasonCode::NoNextStep, &deal, &n, &s, now),
+            used_by_each(&[ReasonCode::NoNextStep], &deal, &n, &s, now).remove(0),
             vec!["Next step: empty"]
         );
-        assert_eq!(used(ReasonCode::Silence, &deal, &n, &s, now).len(), 3);
+        assert_eq!(
+            used_by_each(&[ReasonCode::Silence], &deal, &n, &s, now)
+                .remove(0)
+                .len(),
+            3
+        );
     }
 }

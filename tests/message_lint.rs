@@ -565,7 +565,7 @@ fn measure() -> (Vec<Measured>, Vec<String>) {
                         variant,
                         signed: is_signed,
                     };
-                    if s.kind == Kind::Wait && !s.drafts.is_empty() {
+                    if s.kind.advice_only() && !s.drafts.is_empty() {
                         failures.push(format!(
                             "{} ({variant}, {}): a wait has drafts",
                             input.name,

@@ -44,12 +44,12 @@ fn check(
     failures: &mut Vec<String>,
 ) {
     let mut fail = |what: String| failures.push(format!("{ctx}: {what}"));
-    if s.kind == Kind::Wait {
+    if s.kind.advice_only() {
         if !s.drafts.is_empty() {
-            fail("a wait carries no drafts".into());
+            fail(format!("{:?} is advice only, yet carries drafts", s.kind));
         }
         if s.advice.as_deref().is_none_or(str::is_empty) {
-            fail("a wait says why and until when".into());
+            fail(format!("{:?} says what to do instead of sending", s.kind));
         }
     }
     for d in &s.drafts {
@@ -66,7 +66,8 @@ fn check(
                 d.text
             ));
         }
-        if let Some(reason) = &notes.reason {
+        // A first message to a successor quotes nothing of what the one before them said.
+        if let Some(reason) = notes.reason.as_ref().filter(|_| s.kind != Kind::Introduce) {
             let core = reason_core(reason);
             if !normalize(&d.text).contains(&core) {
                 fail(format!(

@@ -153,8 +153,8 @@ fn noted_in(lang: Lang) -> (Option<&'static str>, Option<&'static str>) {
 fn render_languages() -> String {
     let inputs = common::all_inputs();
     let mut out = String::new();
-    // A wait has no draft.
-    for kind in Kind::ALL.into_iter().filter(|k| *k != Kind::Wait) {
+    // Advice (a wait, finding the new owner) has no draft.
+    for kind in Kind::ALL.into_iter().filter(|k| !k.advice_only()) {
         let mut best: Option<(usize, String, &'static str, usize)> = None;
         for (i, input) in inputs.iter().enumerate() {
             let Some((deal, notes)) = &input.deal else {

@@ -4,7 +4,7 @@
 
 use super::ReadRow;
 use crate::core::date::Day;
-use crate::core::message::{assess_and_compose_after, Suggestion};
+use crate::core::message::{assess_and_compose_after, Kind, Suggestion};
 use crate::core::risk::{today_order, Assessment, Section, TodayKey};
 use crate::core::settings::Settings;
 
@@ -32,7 +32,8 @@ impl Ranked {
     pub fn has_message(&self) -> bool {
         self.suggestion
             .as_ref()
-            .is_some_and(|s| !s.drafts.is_empty())
+            // Finding the new owner is something to do today, though there is nothing to send.
+            .is_some_and(|s| !s.drafts.is_empty() || s.kind == Kind::FindOwner)
     }
 }
 

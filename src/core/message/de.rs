@@ -37,6 +37,7 @@ pub fn draft(kind: Drafted, channel: Channel, tone: Tone, s: &Slots) -> Draft {
         Drafted::NewValue => new_value(channel, tone, s),
         Drafted::CloseOut => close_out(channel, tone, s),
         Drafted::WalkAway => walk_away(channel, tone, s),
+        Drafted::Introduce => vorstellen(channel, tone, s),
     })
 }
 
@@ -1011,6 +1012,94 @@ fn walk_away(channel: Channel, tone: Tone, s: &Slots) -> Draft {
 /// "Falls Ihr Vorhaben („…“) wieder aktuell wird" or "Falls das Thema wieder aktuell wird".
 fn way_back(reason: Option<&str>) -> String {
     format!("Falls {} wieder aktuell wird", aim_nom(reason))
+}
+
+/// A first message to the person named in place of a contact who left: who writes, with whom
+/// they worked, what was under way, and one question. Nothing is quoted as theirs.
+fn vorstellen(channel: Channel, tone: Tone, s: &Slots) -> Draft {
+    let Some(h) = &s.handover else {
+        return discovery(channel, tone, s);
+    };
+    // "mit Dana Whitfield" / "mit Ihrer Kollegin oder Ihrem Kollegen" (no gender guessed).
+    let mit = h
+        .from
+        .as_deref()
+        .map(|f| format!("mit {f}"))
+        .unwrap_or_else(|| "mit Ihrem Team".to_string());
+    let notiz = s.date(h.noticed_on);
+    let ich = match (&s.rep, &s.signature) {
+        (Some(r), Some(sig)) => format!("mein Name ist {r} ({sig})."),
+        (Some(r), None) => format!("mein Name ist {r}."),
+        _ => String::new(),
+    };
+    let zuletzt = h
+        .last_sent
+        .as_ref()
+        .map(|(d, subject)| format!("Zuletzt habe ich am {} „{subject}“ geschickt.", s.date(*d)))
+        .unwrap_or_default();
+    match (channel, tone) {
+        (Channel::Text, Tone::Warm) => Draft::text(sms(
+            s,
+            &format!("ich habe {mit} an einem Projekt gearbeitet, und laut einer Antwort vom {notiz} sind jetzt Sie die Ansprechperson. Sind Sie dafür zuständig?"),
+        )),
+        (Channel::Text, Tone::Direct) => Draft::text(sms(
+            s,
+            &format!("ich hatte {mit} ein Projekt am Laufen, das jetzt bei Ihnen liegen soll. Stimmt das?"),
+        )),
+        (Channel::Call, Tone::Warm) => Draft::call(
+            voicemail(
+                s,
+                &join(&[
+                    &format!("Ich habe {mit} an einem Projekt gearbeitet, und laut einer Antwort vom {notiz} sind jetzt Sie die Ansprechperson."),
+                    "Ich möchte kurz klären, ob das Thema jetzt bei Ihnen liegt.",
+                    "Rufen Sie mich gern zurück, wann es Ihnen passt.",
+                ]),
+            ),
+            [
+                "Liegt das Projekt, an dem wir mit Ihrem Haus gearbeitet haben, jetzt bei Ihnen?".to_string(),
+                "Was wäre für Sie am hilfreichsten, um den Stand zu kennen?".to_string(),
+            ],
+        ),
+        (Channel::Call, Tone::Direct) => Draft::call(
+            voicemail(
+                s,
+                &join(&[
+                    &format!("Ich hatte {mit} ein Projekt am Laufen, das jetzt bei Ihnen liegen soll."),
+                    "Ein kurzer Rückruf, ob das stimmt, würde mir helfen.",
+                    "Rufen Sie mich gern zurück, wann es Ihnen passt.",
+                ]),
+            ),
+            [
+                "Sind Sie jetzt für dieses Projekt zuständig?".to_string(),
+                "Wer sollte auf Ihrer Seite noch eingebunden sein?".to_string(),
+            ],
+        ),
+        (_, Tone::Warm) => email(
+            s,
+            tone,
+            "Übergabe unseres gemeinsamen Projekts".to_string(),
+            &[
+                join(&[
+                    &ich,
+                    &format!("Ich habe {mit} an einem Projekt mit Ihrem Team gearbeitet."),
+                    &zuletzt,
+                    &format!("Laut einer Antwort vom {notiz} sind jetzt Sie die Ansprechperson."),
+                ]),
+                "Sind Sie dafür jetzt die richtige Person, oder gibt es jemanden, der besser passt? Gern schicke ich Ihnen eine kurze Zusammenfassung des aktuellen Stands.".to_string(),
+            ],
+        ),
+        (_, Tone::Direct) => email(
+            s,
+            tone,
+            "Wer ist jetzt zuständig?".to_string(),
+            &[join(&[
+                &ich,
+                &format!("Ich hatte {mit} ein Projekt am Laufen."),
+                &zuletzt,
+                &format!("Laut einer Antwort vom {notiz} sind jetzt Sie die Ansprechperson. Liegt das Thema jetzt bei Ihnen, oder soll ich mich an jemand anderen wenden?"),
+            ])],
+        ),
+    }
 }
 
 fn close_out(channel: Channel, tone: Tone, s: &Slots) -> Draft {

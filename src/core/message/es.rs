@@ -32,6 +32,7 @@ pub fn draft(kind: Drafted, channel: Channel, tone: Tone, s: &Slots) -> Draft {
         Drafted::NewValue => new_value(via, tone, s),
         Drafted::CloseOut => close_out(via, tone, s),
         Drafted::WalkAway => walk_away(via, tone, s),
+        Drafted::Introduce => presentarse(via, tone, s),
     }
 }
 
@@ -826,6 +827,84 @@ fn si_vuelve(reason: Option<&str>) -> String {
         Some(r) => format!("Si el objetivo que me describió ({r}) vuelve a ser prioridad"),
         None => "Si esto vuelve a ser prioridad".to_string(),
     }
+}
+
+/// A first message to the person named in place of a contact who left: who writes, with whom
+/// they worked, what was under way, and one question. Nothing is quoted as theirs.
+fn presentarse(via: Via, tone: Tone, s: &Slots) -> Draft {
+    let Some(h) = &s.handover else {
+        return discovery(via, tone, s);
+    };
+    let hi = hola(s);
+    let quien = h.from.clone().unwrap_or_else(|| "su colega".to_string());
+    // Opening a sentence (after "soy Jordan.").
+    let quien_al_inicio = h.from.clone().unwrap_or_else(|| "Su colega".to_string());
+    let aviso = fecha(s, h.noticed_on);
+    let soy = match (&s.rep, &s.signature) {
+        (Some(r), Some(f)) => format!("Soy {r} ({f}). "),
+        (Some(r), None) => format!("Soy {r}. "),
+        _ => String::new(),
+    };
+    let en_curso = h
+        .last_sent
+        .as_ref()
+        .map(|(d, subject)| {
+            format!(
+                " Lo último que le envié fue «{subject}», el {}.",
+                fecha(s, *d)
+            )
+        })
+        .unwrap_or_default();
+    match (via, tone) {
+        (Via::Text, Tone::Warm) => Draft::text(format!(
+            "{hi} trabajaba con {quien} en un proyecto con su equipo, y una respuesta del {aviso} le indica a usted como contacto. ¿Es usted la persona indicada?{}",
+            guion(s)
+        )),
+        (Via::Text, Tone::Direct) => Draft::text(format!(
+            "{hi} {quien} y yo teníamos un proyecto en marcha, y me indican que ahora lo lleva usted. ¿Es así?{}",
+            guion(s)
+        )),
+        (Via::Call, Tone::Warm) => Draft::call(
+            format!(
+                "{} Trabajaba con {quien} en un proyecto con su equipo, y una respuesta del {aviso} le indica a usted como la persona de contacto. Quería confirmar si ahora es suyo. Llámeme cuando le venga bien.",
+                saludo_voz(s)
+            ),
+            [
+                format!("¿Es usted quien lleva ahora lo que {quien} trabajaba con nosotros?"),
+                "¿Qué le sería más útil saber sobre el punto en el que estamos?".to_string(),
+            ],
+        ),
+        (Via::Call, Tone::Direct) => Draft::call(
+            format!(
+                "{} {quien_al_inicio} y yo teníamos un proyecto en marcha, y me indican que ahora lo lleva usted. Me ayudaría que me confirme si es así. Llámeme cuando le venga bien.",
+                saludo_voz(s)
+            ),
+            [
+                format!("¿Lleva usted ahora lo que {quien} trabajaba con nosotros?"),
+                "¿Quién más debería estar al tanto por su parte?".to_string(),
+            ],
+        ),
+        (Via::Email, Tone::Warm) => Draft::email(
+            format!("El proyecto con {}", primer_nombre(&quien)),
+            format!(
+                "{hi}\n\n{soy}He estado trabajando con {quien} en un proyecto con su equipo.{en_curso} Una respuesta del {aviso} le indica a usted como la persona de contacto.\n\n¿Es usted la persona indicada para este tema, o hay alguien mejor situado? Si le sirve, le envío un breve resumen de cómo están las cosas.{}",
+                firma(s)
+            ),
+        ),
+        (Via::Email, Tone::Direct) => Draft::email(
+            "¿Quién lleva ahora este tema?".to_string(),
+            format!(
+                "{hi}\n\n{soy}{} y yo teníamos un proyecto en marcha.{en_curso} Una respuesta del {aviso} le indica a usted como contacto. ¿Lo lleva usted ahora, o debo hablar con otra persona?{}",
+                if soy.is_empty() { &quien } else { &quien_al_inicio },
+                firma(s)
+            ),
+        ),
+    }
+}
+
+/// The first word of a name ("Dana Whitfield" → "Dana"), for a short subject.
+fn primer_nombre(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
 }
 
 fn close_out(via: Via, tone: Tone, s: &Slots) -> Draft {

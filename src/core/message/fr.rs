@@ -30,6 +30,7 @@ pub fn draft(kind: Drafted, channel: Channel, tone: Tone, s: &Slots) -> Draft {
         Drafted::NewValue => new_value(channel, tone, s),
         Drafted::CloseOut => close_out(channel, tone, s),
         Drafted::WalkAway => walk_away(channel, tone, s),
+        Drafted::Introduce => presentation(channel, tone, s),
     }
 }
 
@@ -838,6 +839,91 @@ fn way_back(reason: Option<&str>) -> String {
 }
 
 /// They said no, or the deal died months ago: close the loop, one way back, no chase.
+/// A first message to the person named in place of a contact who left: who writes, with whom
+/// they worked, what was under way, and one question. Nothing is quoted as theirs.
+fn presentation(channel: Channel, tone: Tone, s: &Slots) -> Draft {
+    let Some(h) = &s.handover else {
+        return discovery(channel, tone, s);
+    };
+    // « avec Dana Whitfield » / « avec votre équipe » (no gender guessed for a colleague).
+    let avec = h
+        .from
+        .as_deref()
+        .map(|f| format!("avec {f}"))
+        .unwrap_or_else(|| "avec votre équipe".to_string());
+    let avis = s.date(h.noticed_on);
+    let je_suis = match (&s.rep, &s.signature) {
+        (Some(r), Some(sig)) => format!("Je suis {r} ({sig}). "),
+        (Some(r), None) => format!("Je suis {r}. "),
+        _ => String::new(),
+    };
+    let dernier = h
+        .last_sent
+        .as_ref()
+        .map(|(d, subject)| {
+            format!(
+                " Mon dernier envoi, le {}, était {}.",
+                s.date(*d),
+                quoted(subject)
+            )
+        })
+        .unwrap_or_default();
+    match (channel, tone) {
+        (Channel::Text, Tone::Warm) => Draft::text(sms(
+            s,
+            &format!(
+                "je travaillais {avec} sur un projet avec votre équipe, et une réponse du {avis} vous indique comme contact. Êtes-vous la bonne personne\u{a0}?"
+            ),
+        )),
+        (Channel::Text, Tone::Direct) => Draft::text(sms(
+            s,
+            &format!(
+                "j’avais un projet en cours {avec}, et l’on m’indique que vous le suivez désormais. Est-ce bien le cas\u{a0}?"
+            ),
+        )),
+        (Channel::Call, Tone::Warm) => Draft::call(
+            voicemail(
+                s,
+                &format!(
+                    "je travaillais {avec} sur un projet avec votre équipe, et une réponse du {avis} vous indique comme interlocuteur. Je voulais vérifier que le sujet vous revient désormais. Rappelez-moi quand cela vous convient."
+                ),
+            ),
+            [
+                "Est-ce vous qui suivez désormais le projet que nous menions avec votre équipe\u{a0}?".to_string(),
+                "Qu’est-ce qui vous serait le plus utile pour faire le point\u{a0}?".to_string(),
+            ],
+        ),
+        (Channel::Call, Tone::Direct) => Draft::call(
+            voicemail(
+                s,
+                &format!(
+                    "j’avais un projet en cours {avec}, et l’on m’indique que vous le suivez désormais. Un rappel rapide pour me le confirmer m’aiderait. Rappelez-moi quand cela vous convient."
+                ),
+            ),
+            [
+                "Êtes-vous désormais en charge de ce projet\u{a0}?".to_string(),
+                "Qui d’autre faut-il associer de votre côté\u{a0}?".to_string(),
+            ],
+        ),
+        (_, Tone::Warm) => email(
+            s,
+            tone,
+            "Reprise de notre projet",
+            &format!(
+                "{je_suis}J’ai travaillé {avec} sur un projet avec votre équipe.{dernier} Une réponse du {avis} vous indique comme interlocuteur désormais.\n\nÊtes-vous la bonne personne pour ce sujet, ou quelqu’un d’autre est-il mieux placé\u{a0}? Si cela vous aide, je vous envoie un court résumé de l’avancement."
+            ),
+        ),
+        (_, Tone::Direct) => email(
+            s,
+            tone,
+            "Qui suit ce projet désormais\u{a0}?",
+            &format!(
+                "{je_suis}J’avais un projet en cours {avec}.{dernier} Une réponse du {avis} vous indique comme contact. Le sujet vous revient-il désormais, ou dois-je m’adresser à quelqu’un d’autre\u{a0}?"
+            ),
+        ),
+    }
+}
+
 fn close_out(channel: Channel, tone: Tone, s: &Slots) -> Draft {
     let full = s.reason.clone();
     let known = full.is_some();

@@ -18,7 +18,7 @@ use crate::core::model::Channel;
 use crate::core::phrases::{find_content_free, normalize};
 use crate::core::settings::Settings;
 
-pub(super) const KINDS: [Kind; 9] = Kind::ALL;
+pub(super) const KINDS: [Kind; 11] = Kind::ALL;
 
 /// Every channel a draft can be asked for (a meeting is written as email).
 pub(super) const CHANNELS: [Channel; 4] = [
@@ -55,6 +55,16 @@ pub(super) struct Row {
     pub not_checked: &'static [&'static str],
 }
 
+/// Dana Whitfield left; a notice two days ago names Maria Lopez in her place.
+fn handover(now: Day) -> super::slots::Handover {
+    super::slots::Handover {
+        from: Some("Dana Whitfield".into()),
+        to: "Maria Lopez".into(),
+        noticed_on: now.plus(-2),
+        last_sent: Some((now.plus(-9), "Proposal: 40-seat rollout".into())),
+    }
+}
+
 /// Sunday 29 November 2026.
 fn nov_29() -> Day {
     day(2026, 11, 29)
@@ -87,6 +97,7 @@ pub(super) fn row(lang: Lang) -> Row {
                         thing: None,
                         day: now.plus(-3),
                     }),
+                    handover: Some(handover(now)),
                     now,
                     lang,
                 },
@@ -129,6 +140,7 @@ pub(super) fn row(lang: Lang) -> Row {
                         thing: None,
                         day: now.plus(-3),
                     }),
+                    handover: Some(handover(now)),
                     now,
                     lang,
                 },
@@ -158,6 +170,7 @@ pub(super) fn row(lang: Lang) -> Row {
                     reason_noted_on: Some(now.plus(-20)),
                     silent_days: Some(3),
                     request: None,
+                    handover: Some(handover(now)),
                     now,
                     lang,
                 },
@@ -193,6 +206,7 @@ pub(super) fn row(lang: Lang) -> Row {
                         thing: None,
                         day: now.plus(-3),
                     }),
+                    handover: Some(handover(now)),
                     now,
                     lang,
                 },
@@ -291,6 +305,30 @@ fn variants(lang: Lang) -> Vec<(&'static str, Slots)> {
     vec![
         ("full", f.clone()),
         ("bare", bare.clone()),
+        (
+            "a successor named, reason and approver only",
+            Slots {
+                first_name: Some("Maria".into()),
+                reason: Some(reason.into()),
+                approver: Some("Ana".into()),
+                handover: Some(handover(now)),
+                ..bare.clone()
+            },
+        ),
+        (
+            "a successor named, nobody before them, nothing sent, reason and approver only",
+            Slots {
+                first_name: Some("Maria".into()),
+                reason: Some(reason.into()),
+                approver: Some("Ana".into()),
+                handover: Some(super::slots::Handover {
+                    from: None,
+                    last_sent: None,
+                    ..handover(now)
+                }),
+                ..bare.clone()
+            },
+        ),
         ("compact 1", f.compact(1)),
         ("compact 2", f.compact(2)),
         (
@@ -492,7 +530,9 @@ fn faults(kind: Kind, d: &Draft, s: &Slots) -> Vec<String> {
         }
     }
     // Every kind drafted with a reason names it (discovery is drafted only without one).
-    if let Some(r) = s.reason.as_ref().filter(|_| kind != Kind::Discovery) {
+    // A first message to a successor quotes nothing: they told us nothing.
+    let quotes_reason = !matches!(kind, Kind::Discovery | Kind::Introduce | Kind::FindOwner);
+    if let Some(r) = s.reason.as_ref().filter(|_| quotes_reason) {
         let opening = |t: &str| t.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
         if !d.text.contains(&opening(r)) || !normalize(&d.text).contains(&opening(&normalize(r))) {
             out.push(format!("reason missing ({:?})", opening(r)));
@@ -645,7 +685,9 @@ fn a_long_reason_is_cut_to_fit_a_text() {
                 reason: Some(reason.clone()),
                 ..full(lang)
             };
-            for kind in KINDS.into_iter().filter(|k| *k != Kind::Discovery) {
+            let quotes_reason =
+                |k: &Kind| !matches!(k, Kind::Discovery | Kind::Introduce | Kind::FindOwner);
+            for kind in KINDS.into_iter().filter(quotes_reason) {
                 for tone in TONES {
                     let d = write(kind, Channel::Text, tone, &s);
                     let what = format!("{lang:?} {kind:?}/{tone:?}");

@@ -13,6 +13,7 @@ mod de;
 mod discovery;
 mod es;
 mod fr;
+mod introduce;
 #[cfg(test)]
 mod lang_tests;
 pub mod memory;
@@ -68,13 +69,19 @@ pub enum Kind {
     WalkAway,
     /// The buyer said no, or the deal died months ago: close the loop, one way back.
     CloseOut,
+    /// Our contact has left and someone is named in their place: introduce yourself and what
+    /// was under way, and ask whether it is theirs now.
+    Introduce,
+    /// Our contact's address is dead and nobody is named: no one to write to yet; how to find
+    /// who owns it now.
+    FindOwner,
     /// Nothing to send today (snoozed, or the ball is in their court): why, and from when.
     Wait,
 }
 
 impl Kind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Answer,
         Kind::Commitment,
         Kind::Discovery,
@@ -83,6 +90,8 @@ impl Kind {
         Kind::NewValue,
         Kind::WalkAway,
         Kind::CloseOut,
+        Kind::Introduce,
+        Kind::FindOwner,
         Kind::Wait,
     ];
 
@@ -96,6 +105,8 @@ impl Kind {
             Kind::NewValue => "Bring something new",
             Kind::WalkAway => "Let it go, kindly",
             Kind::CloseOut => "Close it out",
+            Kind::Introduce => "Introduce yourself",
+            Kind::FindOwner => "Find who owns it now",
             Kind::Wait => "Wait",
         }
     }
@@ -114,10 +125,17 @@ enum Drafted {
     NewValue,
     WalkAway,
     CloseOut,
+    Introduce,
 }
 
 impl Kind {
-    /// The message a draft of this kind writes; a `Wait` is written as the walk-away.
+    /// Advice only: the suggestion carries no drafts.
+    pub fn advice_only(self) -> bool {
+        matches!(self, Kind::Wait | Kind::FindOwner)
+    }
+
+    /// The message a draft of this kind writes; a `Wait` is written as the walk-away, and
+    /// finding the new owner as the introduction the rep will send once they know who it is.
     fn drafted(self) -> Drafted {
         match self {
             Kind::Answer => Drafted::Answer,
@@ -127,6 +145,7 @@ impl Kind {
             Kind::ApproverCheck => Drafted::ApproverCheck,
             Kind::NewValue => Drafted::NewValue,
             Kind::CloseOut => Drafted::CloseOut,
+            Kind::Introduce | Kind::FindOwner => Drafted::Introduce,
             Kind::WalkAway | Kind::Wait => Drafted::WalkAway,
         }
     }
@@ -344,11 +363,16 @@ fn kind_for(a: &Assessment, notes: &Notes, slots: &Slots, s: &Settings) -> Optio
         r.code == ReasonCode::RepConcessions
             || (r.code == ReasonCode::EffortBalance && r.points >= s.balance_max_points)
     });
+    let contact_left = a.reasons.iter().any(|r| r.code == ReasonCode::ChampionLeft);
     Some(match a.state {
         State::Closed | State::NotADeal => return None,
         State::Snoozed | State::Wait => Kind::Wait,
         State::WalkAway => Kind::WalkAway,
         State::CloseOut => Kind::CloseOut,
+        // The person we wrote to is gone: whoever is named in their place comes first, and
+        // with nobody named there is no one to write to yet.
+        State::Act if contact_left && slots.handover.is_some() => Kind::Introduce,
+        State::Act if contact_left => Kind::FindOwner,
         // Their question comes before anything we want to ask.
         State::Act if slots.request.is_some() => Kind::Answer,
         State::Act if notes.reason.is_none() => Kind::Discovery,
@@ -421,6 +445,7 @@ fn draft_en_kind(kind: Drafted, channel: Channel, tone: Tone, slots: &Slots) -> 
         Drafted::NewValue => new_value::draft(channel, tone, slots),
         Drafted::CloseOut => close_out::draft(channel, tone, slots),
         Drafted::WalkAway => walk_away::draft(channel, tone, slots),
+        Drafted::Introduce => introduce::draft(channel, tone, slots),
     }
 }
 
@@ -482,6 +507,17 @@ fn why(kind: Kind, slots: &Slots, assessment: &Assessment, notes: &Notes, now: D
         Kind::NewValue => format!(
             "A long silence with a known reason (\"{reason}\"){silent}: bring one useful thing, not a nudge."
         ),
+        Kind::Introduce => match &slots.handover {
+            Some(h) => format!(
+                "{} has left, and the notice of {} names {} as the person to talk to now. {} has told you nothing yet: introduce yourself and what was under way, and ask whether it is theirs now.",
+                h.from.as_deref().unwrap_or("Your contact"),
+                h.noticed_on.short(now),
+                h.to,
+                h.to.split_whitespace().next().unwrap_or(&h.to)
+            ),
+            None => String::new(),
+        },
+        Kind::FindOwner => "Your contact's address no longer works and nobody is named in their place: a message to that address reaches no one.".to_string(),
         Kind::WalkAway => "Bad-fit signals dominate this deal: your time is better spent elsewhere, and the door stays open.".to_string(),
         Kind::CloseOut => match assessment.reasons.iter().find(|r| r.code == crate::core::risk::ReasonCode::BuyerSaidNo) {
             Some(r) => format!("{} Take the answer: close it honestly rather than chase.", r.fact),
@@ -501,6 +537,45 @@ fn why(kind: Kind, slots: &Slots, assessment: &Assessment, notes: &Notes, now: D
                 .join(" "),
             _ => "Not every deal needs a nudge today: chasing a fresh, useful touch teaches the buyer that you own the deal.".to_string(),
         },
+    }
+}
+
+/// How to find who owns the deal now, when our contact's address is dead and nobody is named:
+/// the people already on the deal first, then the company itself.
+fn find_owner_advice(deal: &Deal, notes: &Notes) -> String {
+    let former = deal
+        .contact
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|c| format!("{c}'s"))
+        .unwrap_or_else(|| "your contact's".to_string());
+    // The approver as the rep noted them ("Maria Chen, their CFO" → "Maria Chen"): this is
+    // advice to the rep, so "their CFO" stays theirs.
+    let approver = notes
+        .approver
+        .as_deref()
+        .and_then(|a| a.split([',', '(', ';', '/']).next())
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(|a| format!("ask {a}, who is already on this deal; "))
+        .unwrap_or_default();
+    let ways = format!(
+        "{approver}call the company's main number and ask who looks after it now; or look up who holds the role on LinkedIn."
+    );
+    format!(
+        "No one to write to yet: find who took over {former} work first. {} Then introduce yourself to that person as a first contact, and update the deal's contact.",
+        sentence_case_first(&ways)
+    )
+}
+
+/// The first letter upper-cased ("ask …" → "Ask …"), so an optional opening clause reads as
+/// the start of the sentence; empty stays empty.
+fn sentence_case_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
@@ -673,13 +748,17 @@ fn compose_with(
     let why = why(kind, &slots, assessment, notes, now);
     let channels = channel_order(timeline, notes);
     let channel = channels.first().copied();
-    if kind == Kind::Wait {
+    if kind.advice_only() {
+        let advice = match kind {
+            Kind::FindOwner => Some(find_owner_advice(deal, notes)),
+            _ => wait_advice(assessment, now),
+        };
         return Some(Suggestion {
             kind,
             lang,
             lang_from,
             why,
-            advice: wait_advice(assessment, now),
+            advice,
             channel,
             drafts: Vec::new(),
         });

@@ -28,9 +28,25 @@ pub struct Slots {
     /// What the buyer asked or requested in their last reply and nobody has answered: their
     /// words, and (when it names one, "send the order form") the thing to deliver.
     pub request: Option<Request>,
+    /// The buyer's contact has left and someone is named in their place: the first message
+    /// goes to a person who has told us nothing yet.
+    pub handover: Option<Handover>,
     pub now: Day,
     /// The language the drafts are written in (see `super::language_for`).
     pub lang: Lang,
+}
+
+/// A contact who left, and the person named in their place.
+#[derive(Debug, Clone)]
+pub struct Handover {
+    /// The contact who left, as the deal names them ("Dana Whitfield"), when it does.
+    pub from: Option<String>,
+    /// The person named in their place, as the notice wrote it ("Maria Lopez").
+    pub to: String,
+    /// The day the notice came.
+    pub noticed_on: Day,
+    /// Our newest message of substance before it: its day and subject (no "checking in").
+    pub last_sent: Option<(Day, String)>,
 }
 
 /// The buyer's open question or request.
@@ -197,15 +213,35 @@ impl Slots {
                 (t.day, t.channel, shorten(&plain_subject(&t.subject), 60))
             });
         // A contact who left and named a successor: write to the successor.
-        let successor = timeline.automatic.iter().find_map(|(_, heard)| {
+        let handover = timeline.automatic.iter().find_map(|(touch, heard)| {
             heard.iter().find_map(|h| match h {
                 crate::core::listen::Heard::Left {
                     replacement: Some(name),
                     ..
-                } => name.split_whitespace().next().map(str::to_string),
+                } => Some(Handover {
+                    from: non_empty(deal.contact.as_deref()).map(|c| shorten(&c, 60)),
+                    to: shorten(name, 60),
+                    noticed_on: touch.day,
+                    last_sent: (0..timeline.touches.len())
+                        .filter(|&i| {
+                            let t = timeline.touches[i];
+                            t.direction == Direction::Outbound && t.day <= touch.day
+                        })
+                        .find(|&i| {
+                            !plain_subject(&timeline.touches[i].subject).is_empty()
+                                && timeline.content_free(i).is_none()
+                        })
+                        .map(|i| {
+                            let t = timeline.touches[i];
+                            (t.day, shorten(&plain_subject(&t.subject), 60))
+                        }),
+                }),
                 _ => None,
             })
         });
+        let successor = handover
+            .as_ref()
+            .and_then(|h| h.to.split_whitespace().next().map(str::to_string));
         // A touch whose side is unknown since their last known reply could be a newer reply, or
         // our answer: then neither their open question nor how long they have been silent is
         // known, and no message says it.
@@ -228,6 +264,7 @@ impl Slots {
         let lang = super::language_for(deal, notes, settings).0;
         Slots {
             request,
+            handover,
             first_name: successor.or_else(|| deal.contact_greeting_name()),
             reason: notes
                 .reason
@@ -267,6 +304,7 @@ impl Slots {
             reason_noted_on: None,
             silent_days: None,
             request: None,
+            handover: None,
             now,
             lang,
         }

@@ -378,3 +378,66 @@ fn the_language_comes_from_the_note_then_the_options_then_the_page() {
         "their words, as noted: {text}"
     );
 }
+
+#[test]
+fn a_contact_who_left_gets_a_successor_introduction_or_advice() {
+    let s = Settings {
+        rep_name: Some("Sam".into()),
+        ..Settings::default()
+    };
+    let notes = Notes {
+        reason: Some("pass the May audit".into()),
+        approver: Some("Ana Ruiz, their CFO".into()),
+        ..Notes::default()
+    };
+    let sent = with_touch(
+        deal(12),
+        9,
+        Direction::Outbound,
+        "Audit checklist",
+        "Hi Dana, the checklist for the audit.",
+    );
+    // A notice naming someone: a first message to them, quoting nothing of Dana's.
+    let named = with_touch(
+        sent.clone(),
+        8,
+        Direction::Inbound,
+        "Automatic reply: Audit checklist",
+        "Dana Whitfield is no longer with the company. Please contact Maria Lopez.",
+    );
+    let m = suggest(&named, &notes, &s);
+    assert_eq!(m.kind, Kind::Introduce, "{}", m.why);
+    let email = m
+        .pick(Choice {
+            channel: Some(Channel::Email),
+            tone: Some(Tone::Warm),
+        })
+        .unwrap();
+    assert!(email.text.starts_with("Hi Maria,"), "{}", email.text);
+    assert!(email.text.contains("Dana Whitfield"), "{}", email.text);
+    assert!(
+        email.text.contains("“Audit checklist”, on 11 Mar"),
+        "{}",
+        email.text
+    );
+    for d in &m.drafts {
+        let t = d.text.to_lowercase();
+        for claim in ["you said", "you told me", "you mentioned", "as you asked"] {
+            assert!(!t.contains(claim), "{claim}: {}", d.text);
+        }
+    }
+    // A bounce naming nobody: advice, no draft to the dead address; the approver is named.
+    let bounced = with_touch(
+        sent,
+        8,
+        Direction::Inbound,
+        "Undeliverable: Audit checklist",
+        "Your message to dana@example.com couldn't be delivered. dana wasn't found at example.com.",
+    );
+    let m = suggest(&bounced, &notes, &s);
+    assert_eq!(m.kind, Kind::FindOwner, "{}", m.why);
+    assert!(m.drafts.is_empty());
+    let advice = m.advice.unwrap_or_default();
+    assert!(advice.contains("Ask Ana Ruiz"), "{advice}");
+    assert!(advice.contains("Dana Whitfield's work"), "{advice}");
+}

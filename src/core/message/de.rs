@@ -555,8 +555,12 @@ fn discovery(channel: Channel, tone: Tone, s: &Slots) -> Draft {
                     "Bevor ich Ihnen mehr schicke, möchte ich Ihre Sicht besser verstehen.",
                     change_warm,
                 ]),
-                "Zwei Zeilen genügen. Ihre Antwort bestimmt, was ich Ihnen als Nächstes schicke."
-                    .to_string(),
+                s.closing(&[
+                    "Zwei Zeilen genügen. Ihre Antwort bestimmt, was ich Ihnen als Nächstes schicke.",
+                    "Eine kurze Antwort reicht mir, und sie bestimmt, was ich Ihnen als Nächstes schicke.",
+                    "Auch eine grobe Antwort hilft: sie zeigt mir, was sich zu schicken lohnt.",
+                ])
+                .to_string(),
             ],
         ),
         (_, Tone::Direct) => email(
@@ -565,8 +569,11 @@ fn discovery(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             "Eine Frage vorab".to_string(),
             &[join(&[
                 &format!("Eine Frage, bevor wir weitermachen: {change_direct}"),
-                "Zwei Zeilen genügen.",
-                "Ihre Antwort entscheidet, was ich Ihnen als Nächstes schicke.",
+                s.closing(&[
+                    "Zwei Zeilen genügen. Ihre Antwort entscheidet, was ich Ihnen als Nächstes schicke.",
+                    "Eine Zeile genügt: sie entscheidet, was ich Ihnen als Nächstes schicke.",
+                    "Eine grobe Antwort reicht: sie entscheidet, ob ich Ihnen überhaupt etwas schicke.",
+                ]),
             ])],
         ),
     }
@@ -645,11 +652,22 @@ fn reason_feedback(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         (_, Tone::Warm) => email(
             s,
             tone,
-            match s.deadline {
-                // The subject names their date when there is one: it is what the check is for.
-                Some(d) => format!("Auf Kurs für den {}?", s.date(d)),
-                None => "Passt der Plan noch?".to_string(),
-            },
+            s.subject(&match s.deadline {
+                // The subjects name their date when there is one: it is what the check is for.
+                Some(d) => {
+                    let d = s.date(d);
+                    vec![
+                        format!("Auf Kurs für den {d}?"),
+                        format!("Ihr Termin am {d}"),
+                        format!("Rückwärts geplant ab dem {d}"),
+                    ]
+                }
+                None => vec![
+                    "Passt der Plan noch?".to_string(),
+                    "Ihre Prioritäten, kurz gefasst".to_string(),
+                    "Stimmt der Plan noch?".to_string(),
+                ],
+            }),
             &[
                 join(&[
                     &thanks_for_last(s),
@@ -660,22 +678,30 @@ fn reason_feedback(channel: Channel, tone: Tone, s: &Slots) -> Draft {
                     &goal_sentence(s),
                     &deadline_sentence(s),
                 ]),
-                join(&[
-                    "Bringt Sie unser Vorschlag noch dorthin?",
-                    "Wenn etwas daran im Weg steht, sagen Sie mir bitte, was. Dann passe ich es an.",
-                    "Falls sich die Priorität geändert hat, hilft mir das auch.",
-                ]),
+                s.closing(&[
+                    "Bringt Sie unser Vorschlag noch dorthin? Wenn etwas daran im Weg steht, sagen Sie mir bitte, was. Dann passe ich es an. Falls sich die Priorität geändert hat, hilft mir das auch.",
+                    "Ist unser Vorschlag noch der richtige Weg dorthin? Wenn ein Teil nicht mehr passt, sagen Sie mir, welcher, und ich ändere ihn. Eine geänderte Priorität zu kennen, hilft mir genauso.",
+                    "Sagen Sie mir offen, ob der besprochene Plan dieses Ziel noch trägt. Wenn etwas nicht stimmt, nennen Sie es, und ich überarbeite es.",
+                ])
+                .to_string(),
             ],
         ),
         (_, Tone::Direct) => email(
             s,
             tone,
-            "Ja, Nein oder noch nicht".to_string(),
+            s.subject(&[
+                "Ja, Nein oder noch nicht".to_string(),
+                "Wo stehen wir?".to_string(),
+                "Weitermachen oder nicht?".to_string(),
+            ]),
             &[join(&[
                 &format!("Sie sagten, darum geht es Ihnen: {}.", reason(s, 140)),
                 &deadline_sentence(s),
-                "Sind wir dafür der richtige Weg?",
-                "Ein Ja, ein Nein oder ein „noch nicht“ hilft mir bei der Planung.",
+                s.closing(&[
+                    "Sind wir dafür der richtige Weg? Ein Ja, ein Nein oder ein „noch nicht“ hilft mir bei der Planung.",
+                    "Lohnt es sich noch, das gemeinsam anzugehen? Jede Antwort, auch ein Nein, hilft mir bei der Planung.",
+                    "Sollen wir weitermachen? Eine Zeile als Antwort genügt, und ein Nein hilft mir genauso wie ein Ja.",
+                ]),
             ])],
         ),
     }

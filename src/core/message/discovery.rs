@@ -37,15 +37,25 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         (_, Tone::Warm) => Draft::email(
             "What would make it worth it?",
             format!(
-                "{hi}\n\n{}Before I send anything more, I would like to understand this from your side. What do you want it to change for your team, and is there a date that makes it matter now?\n\nTwo lines are plenty; your answer will shape what I send next.{}",
+                "{hi}\n\n{}Before I send anything more, I would like to understand this from your side. What do you want it to change for your team, and is there a date that makes it matter now?\n\n{}{}",
                 s.thanks_for_last(),
+                s.closing(&[
+                    "Two lines are plenty; your answer will shape what I send next.",
+                    "A short answer is all I need, and it will shape what I send next.",
+                    "Even a rough answer helps: it tells me what is worth sending you.",
+                ]),
                 s.sign_off()
             ),
         ),
         (_, Tone::Direct) => Draft::email(
             "One question before we go further",
             format!(
-                "{hi}\n\nOne question before we go further: what would this need to change for your team to be worth doing, and by when? Two lines are plenty; your answer decides what I send next.{}",
+                "{hi}\n\nOne question before we go further: what would this need to change for your team to be worth doing, and by when? {}{}",
+                s.closing(&[
+                    "Two lines are plenty; your answer decides what I send next.",
+                    "One line will do; it decides what I send next.",
+                    "A rough answer is fine: it decides whether I send anything at all.",
+                ]),
                 s.sign_off()
             ),
         ),

@@ -483,15 +483,25 @@ fn discovery(via: Via, tone: Tone, s: &Slots) -> Draft {
         (Via::Email, Tone::Warm) => Draft::email(
             "¿Qué busca su equipo?",
             format!(
-                "{hi}\n\n{}Antes de enviarle nada más, me gustaría entender esto desde su lado. ¿Qué quiere que cambie en su equipo, y hay una fecha que lo haga importante ahora?\n\nCon dos líneas basta: su respuesta guiará lo que le envíe después.{}",
+                "{hi}\n\n{}Antes de enviarle nada más, me gustaría entender esto desde su lado. ¿Qué quiere que cambie en su equipo, y hay una fecha que lo haga importante ahora?\n\n{}{}",
                 gracias(s),
+                s.closing(&[
+                    "Con dos líneas basta: su respuesta guiará lo que le envíe después.",
+                    "Me basta una respuesta corta, y guiará lo que le envíe después.",
+                    "Incluso una respuesta aproximada me ayuda: me dice qué vale la pena enviarle.",
+                ]),
                 firma(s)
             ),
         ),
         (Via::Email, Tone::Direct) => Draft::email(
             "Una pregunta antes de seguir",
             format!(
-                "{hi}\n\nUna pregunta antes de seguir: ¿qué tendría que cambiar en su equipo para que esto valga la pena, y para cuándo? Con dos líneas basta. Su respuesta decide lo que le envío después.{}",
+                "{hi}\n\nUna pregunta antes de seguir: ¿qué tendría que cambiar en su equipo para que esto valga la pena, y para cuándo? {}{}",
+                s.closing(&[
+                    "Con dos líneas basta. Su respuesta decide lo que le envío después.",
+                    "Basta con una línea: decide lo que le envío después.",
+                    "Una respuesta aproximada está bien: decide si le envío algo o no.",
+                ]),
                 firma(s)
             ),
         ),
@@ -557,26 +567,51 @@ fn reason_feedback(via: Via, tone: Tone, s: &Slots) -> Draft {
             ],
         ),
         (Via::Email, Tone::Warm) => Draft::email(
-            match s.deadline {
-                // The subject names their date when there is one: it is what the check is for.
-                Some(d) => format!("Rumbo al {}", fecha(s, d)),
-                None => "¿Sigue en pie el plan?".to_string(),
-            },
+            s.subject(&match s.deadline {
+                // The subjects name their date when there is one: it is what the check is for.
+                Some(d) => {
+                    let d = fecha(s, d);
+                    vec![
+                        format!("Rumbo al {d}"),
+                        format!("Su fecha del {d}"),
+                        format!("Planificando hacia el {d}"),
+                    ]
+                }
+                None => vec![
+                    "¿Sigue en pie el plan?".to_string(),
+                    "Sus prioridades, en breve".to_string(),
+                    "¿El plan sigue siendo el correcto?".to_string(),
+                ],
+            }),
             format!(
-                "{hi}\n\n{}Cuando hablamos, me dijo que lo más importante es esto: {}.{}{}\n\n¿Lo que le propusimos le sigue sirviendo para eso? Si algo no encaja, lo ajusto. Y si la prioridad ha cambiado, también me ayuda saberlo.{}",
+                "{hi}\n\n{}Cuando hablamos, me dijo que lo más importante es esto: {}.{}{}\n\n{}{}",
                 gracias(s),
                 razon(s, 140),
                 objetivo(s),
                 fecha_clave(s),
+                s.closing(&[
+                    "¿Lo que le propusimos le sigue sirviendo para eso? Si algo no encaja, lo ajusto. Y si la prioridad ha cambiado, también me ayuda saberlo.",
+                    "¿Nuestra propuesta sigue siendo el camino para llegar ahí? Si alguna parte ya no encaja, dígame cuál y la cambio. Un cambio de prioridades también es útil saberlo.",
+                    "Dígame con franqueza si el plan que hablamos sigue sirviendo a ese objetivo. Si algo falla, nómbrelo y lo rehago.",
+                ]),
                 firma(s)
             ),
         ),
         (Via::Email, Tone::Direct) => Draft::email(
-            "Sí, no o todavía no",
+            s.subject(&[
+                "Sí, no o todavía no".to_string(),
+                "¿En qué punto estamos?".to_string(),
+                "¿Seguimos, o no?".to_string(),
+            ]),
             format!(
-                "{hi}\n\nMe dijo que el objetivo es esto: {}.{} ¿Somos la vía adecuada para lograrlo? Un sí, un no o un «todavía no» me ayudan a planificar.{}",
+                "{hi}\n\nMe dijo que el objetivo es esto: {}.{} {}{}",
                 razon(s, 140),
                 fecha_clave(s),
+                s.closing(&[
+                    "¿Somos la vía adecuada para lograrlo? Un sí, un no o un «todavía no» me ayudan a planificar.",
+                    "¿Sigue valiendo la pena hacerlo juntos? Cualquier respuesta, incluso un no, me ayuda a planificar.",
+                    "¿Seguimos adelante con esto? Basta con una línea de respuesta, y un no me ayuda tanto como un sí.",
+                ]),
                 firma(s)
             ),
         ),

@@ -446,15 +446,27 @@ fn discovery(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             tone,
             "Ce que vous en attendez",
             &format!(
-                "{}Avant de vous envoyer autre chose, j’aimerais comprendre votre point de vue. Qu’attendez-vous de ce projet pour votre équipe, et y a-t-il une date qui compte\u{a0}?\n\nDeux lignes suffisent. Votre réponse guidera la suite.",
-                thanks(s)
+                "{}Avant de vous envoyer autre chose, j’aimerais comprendre votre point de vue. Qu’attendez-vous de ce projet pour votre équipe, et y a-t-il une date qui compte\u{a0}?\n\n{}",
+                thanks(s),
+                s.closing(&[
+                    "Deux lignes suffisent. Votre réponse guidera la suite.",
+                    "Une réponse courte me suffit, et elle guidera la suite.",
+                    "Même une réponse approximative m’aide\u{a0}: elle me dit ce qui vaut la peine de vous être envoyé.",
+                ])
             ),
         ),
         (_, Tone::Direct) => email(
             s,
             tone,
             "Une question avant d’avancer",
-            "Une question avant d’aller plus loin\u{a0}: que doit changer ce projet pour votre équipe, et pour quand\u{a0}? Deux lignes suffisent. Votre réponse décidera de ce que je vous envoie ensuite.",
+            &format!(
+                "Une question avant d’aller plus loin\u{a0}: que doit changer ce projet pour votre équipe, et pour quand\u{a0}? {}",
+                s.closing(&[
+                    "Deux lignes suffisent. Votre réponse décidera de ce que je vous envoie ensuite.",
+                    "Une ligne suffit\u{a0}: elle décidera de ce que je vous envoie ensuite.",
+                    "Une réponse approximative convient\u{a0}: elle décidera si je vous envoie quoi que ce soit.",
+                ])
+            ),
         ),
     }
 }
@@ -520,27 +532,52 @@ fn reason_feedback(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         (_, Tone::Warm) => email(
             s,
             tone,
-            match s.deadline {
-                // The subject names their date when there is one: it is what the check is for.
-                Some(d) => format!("Votre échéance du {}", s.date(d)),
-                None => "Toujours la bonne piste\u{a0}?".to_string(),
-            },
+            s.subject(&match s.deadline {
+                // The subjects name their date when there is one: it is what the check is for.
+                Some(d) => {
+                    let d = s.date(d);
+                    vec![
+                        format!("Votre échéance du {d}"),
+                        format!("En route vers le {d}\u{a0}?"),
+                        format!("Rétroplanning jusqu’au {d}"),
+                    ]
+                }
+                None => vec![
+                    "Toujours la bonne piste\u{a0}?".to_string(),
+                    "Vos priorités, en bref".to_string(),
+                    "Le plan tient-il toujours\u{a0}?".to_string(),
+                ],
+            }),
             &format!(
-                "{}Lors de notre échange, vous m’avez dit que l’essentiel pour vous, c’est ceci\u{a0}: {}{}{}\n\nNotre proposition vous aide-t-elle toujours à y arriver\u{a0}? Si un point vous gêne, dites-moi lequel et je le retravaille. Si vos priorités ont changé, c’est utile à savoir aussi.",
+                "{}Lors de notre échange, vous m’avez dit que l’essentiel pour vous, c’est ceci\u{a0}: {}{}{}\n\n{}",
                 thanks(s),
                 end(&reason(s, 140)),
                 goal_sentence(s),
-                deadline_sentence(s)
+                deadline_sentence(s),
+                s.closing(&[
+                    "Notre proposition vous aide-t-elle toujours à y arriver\u{a0}? Si un point vous gêne, dites-moi lequel et je le retravaille. Si vos priorités ont changé, c’est utile à savoir aussi.",
+                    "Notre proposition reste-t-elle le bon chemin\u{a0}? Si une partie ne convient plus, dites-moi laquelle et je la modifie. Un changement de priorités est tout aussi utile à connaître.",
+                    "Dites-moi franchement si le plan dont nous avons parlé sert toujours cet objectif. Si quelque chose cloche, nommez-le et je le reprends.",
+                ])
             ),
         ),
         (_, Tone::Direct) => email(
             s,
             tone,
-            "Oui, non ou pas encore",
+            s.subject(&[
+                "Oui, non ou pas encore".to_string(),
+                "Où en sommes-nous\u{a0}?".to_string(),
+                "On continue, ou pas\u{a0}?".to_string(),
+            ]),
             &format!(
-                "Vous m’avez décrit votre objectif ainsi\u{a0}: {}{} Sommes-nous la bonne solution pour y arriver\u{a0}? Un oui, un non ou un «\u{a0}pas encore\u{a0}»\u{a0}: tout m’aide à m’organiser.",
+                "Vous m’avez décrit votre objectif ainsi\u{a0}: {}{} {}",
                 end(&reason(s, 140)),
-                deadline_sentence(s)
+                deadline_sentence(s),
+                s.closing(&[
+                    "Sommes-nous la bonne solution pour y arriver\u{a0}? Un oui, un non ou un «\u{a0}pas encore\u{a0}»\u{a0}: tout m’aide à m’organiser.",
+                    "Est-ce toujours un projet à mener ensemble\u{a0}? Toute réponse, même un non, m’aide à m’organiser.",
+                    "Faut-il poursuivre\u{a0}? Une ligne de réponse suffit, et un non m’est aussi utile qu’un oui.",
+                ])
             ),
         ),
     }

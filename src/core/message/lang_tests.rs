@@ -98,8 +98,7 @@ pub(super) fn row(lang: Lang) -> Row {
                         day: now.plus(-3),
                     }),
                     handover: Some(handover(now)),
-                    now,
-                    lang,
+                    ..Slots::empty(now, lang)
                 },
                 reason: "go live before the audit",
                 question: "Could you send us a revised quote with SSO?",
@@ -141,8 +140,7 @@ pub(super) fn row(lang: Lang) -> Row {
                         day: now.plus(-3),
                     }),
                     handover: Some(handover(now)),
-                    now,
-                    lang,
+                    ..Slots::empty(now, lang)
                 },
                 reason: "partir en production avant l’audit",
                 question: "Pourriez-vous nous envoyer un devis révisé avec le SSO ?",
@@ -171,8 +169,7 @@ pub(super) fn row(lang: Lang) -> Row {
                     silent_days: Some(3),
                     request: None,
                     handover: Some(handover(now)),
-                    now,
-                    lang,
+                    ..Slots::empty(now, lang)
                 },
                 reason: "vor dem Audit live gehen",
                 question: "Können Sie uns das Bestellformular schicken?",
@@ -207,8 +204,7 @@ pub(super) fn row(lang: Lang) -> Row {
                         day: now.plus(-3),
                     }),
                     handover: Some(handover(now)),
-                    now,
-                    lang,
+                    ..Slots::empty(now, lang)
                 },
                 reason: "bajar costes",
                 question: "¿Nos pueden enviar la propuesta revisada con el precio del SSO?",

@@ -35,7 +35,9 @@ pub(crate) mod composed {
 mod new_value;
 pub mod pressure;
 mod reason_feedback;
+mod register;
 mod slots;
+mod thing;
 mod walk_away;
 
 pub use slots::{clause, shorten, Slots};
@@ -393,6 +395,9 @@ fn draft(kind: Kind, channel: Channel, tone: Tone, slots: &Slots) -> Draft {
     let mut d = write(kind, channel, tone, slots);
     d.channel = channel;
     d.tone = tone;
+    // Every kind's subject, whether its writer offers alternatives or one: never one already
+    // sent to this buyer (`Slots::subject` dates it when it was).
+    d.subject = d.subject.map(|sub| slots.subject(&[sub]));
     d
 }
 
@@ -776,7 +781,37 @@ fn compose_with(
             drafts: Vec::new(),
         });
     }
-    let drafts = drafts_for(kind, &channels, &slots);
+    let mut drafts = drafts_for(kind, &channels, &slots);
+    let mut kind = kind;
+    let mut why = why;
+    // A message of this kind already went out since their last reply (its subject or closing
+    // is in the timeline, however it was sent): asking again the same way would be the next
+    // content-free nudge, so another angle, as after an unanswered copied suggestion.
+    if slots.repeats_unanswered.get() && matches!(kind, Kind::CloseOut | Kind::WalkAway) {
+        // The loop is already closed: a second goodbye is a nudge in disguise.
+        return Some(Suggestion {
+            kind: Kind::Wait,
+            lang,
+            lang_from,
+            why: "You already sent a closing message since their last reply: the loop is closed on your side.".to_string(),
+            advice: Some(
+                "Nothing more to send: the door is open and they know it. If they write, answer them first.".to_string(),
+            ),
+            channel,
+            drafts: Vec::new(),
+        });
+    }
+    if slots.repeats_unanswered.get() {
+        let angle = next_angle(kind, notes);
+        if angle != kind {
+            kind = angle;
+            drafts = drafts_for(angle, &channels, &slots);
+            why = format!(
+                "You already sent a message like this since their last reply, and it went unanswered: a different angle this time. {}",
+                self::why(angle, &slots, assessment, notes, now)
+            );
+        }
+    }
     Some(Suggestion {
         kind,
         lang,

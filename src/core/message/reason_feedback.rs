@@ -47,26 +47,51 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             ],
         ),
         (_, Tone::Warm) => Draft::email(
-            match s.deadline {
-                // The subject names their date when there is one: it is what the check is for.
-                Some(d) => format!("Still on track for {}?", d.short(s.now)),
-                None => "Still the right plan?".to_string(),
-            },
+            s.subject(&match s.deadline {
+                // The subjects name their date when there is one: it is what the check is for.
+                Some(d) => {
+                    let d = d.short(s.now);
+                    vec![
+                        format!("Still on track for {d}?"),
+                        format!("Your {d} date"),
+                        format!("Planning back from {d}"),
+                    ]
+                }
+                None => vec![
+                    "Still the right plan?".to_string(),
+                    "Your priorities, in brief".to_string(),
+                    "Is the plan still right?".to_string(),
+                ],
+            }),
             format!(
-                "{hi}\n\n{}When we spoke, you said what matters most is this: {}.{}{}\n\nDoes what we proposed still get you there? If something in it is in the way, tell me what and I will rework it; if the priority has changed, that is useful to know too.{}",
+                "{hi}\n\n{}When we spoke, you said what matters most is this: {}.{}{}\n\n{}{}",
                 s.thanks_for_last(),
                 s.reason_max(140).unwrap_or_default(),
                 s.goal_sentence(),
                 s.deadline_sentence(),
+                s.closing(&[
+                    "Does what we proposed still get you there? If something in it is in the way, tell me what and I will rework it; if the priority has changed, that is useful to know too.",
+                    "Is our proposal still the way to get there? If part of it no longer fits, tell me which part and I will change it. A shift in priorities is just as useful to hear.",
+                    "Tell me honestly whether the plan we discussed still serves that aim. If something is off, name it and I will rework it.",
+                ]),
                 s.sign_off()
             ),
         ),
         (_, Tone::Direct) => Draft::email(
-            "Your call: yes, no or not yet".to_string(),
+            s.subject(&[
+                "Your call: yes, no or not yet".to_string(),
+                "Where do we stand?".to_string(),
+                "Worth pursuing, or not?".to_string(),
+            ]),
             format!(
-                "{hi}\n\nYou told me the aim is this: {}.{} Are we the right way to get there? A yes, a no or a \"not yet\" all help me plan.{}",
+                "{hi}\n\nYou told me the aim is this: {}.{} {}{}",
                 s.reason_max(140).unwrap_or_default(),
                 s.deadline_sentence(),
+                s.closing(&[
+                    "Are we the right way to get there? A yes, a no or a \"not yet\" all help me plan.",
+                    "Is this still worth pursuing together? Any answer, even a no, helps me plan.",
+                    "Should we keep going with this? A one-line answer is plenty, and a no helps me as much as a yes.",
+                ]),
                 s.sign_off()
             ),
         ),

@@ -5,6 +5,7 @@ use crate::core::date::Day;
 use crate::core::lang::Lang;
 use crate::core::model::{Channel, Deal, Direction};
 use crate::core::notes::Notes;
+use crate::core::phrases::normalize;
 use crate::core::settings::Settings;
 use crate::core::timeline::Timeline;
 
@@ -31,6 +32,16 @@ pub struct Slots {
     /// The buyer's contact has left and someone is named in their place: the first message
     /// goes to a person who has told us nothing yet.
     pub handover: Option<Handover>,
+    /// What we sent this buyer lately (subjects and bodies, folded): a subject or closing
+    /// already sent is not suggested again.
+    pub sent: Vec<Sent>,
+    /// Chooses among a kind's subjects and closings, per deal: two deals in the same situation
+    /// need not read the same, and one deal reads the same every time it is drawn.
+    pub seed: u64,
+    /// Set when a subject or closing this draft would have used was already sent since the
+    /// buyer's last reply: the same message went unanswered, so the composer takes another
+    /// angle (a `Cell`, because drafts are written from a shared `&Slots`).
+    pub repeats_unanswered: std::cell::Cell<bool>,
     pub now: Day,
     /// The language the drafts are written in (see `super::language_for`).
     pub lang: Lang,
@@ -47,6 +58,25 @@ pub struct Handover {
     pub noticed_on: Day,
     /// Our newest message of substance before it: its day and subject (no "checking in").
     pub last_sent: Option<(Day, String)>,
+}
+
+/// One message of ours, folded for comparison (`phrases::normalize`).
+#[derive(Debug, Clone)]
+pub struct Sent {
+    pub subject: String,
+    pub body: String,
+    /// Sent after the buyer's last reply: nothing came back yet.
+    pub unanswered: bool,
+}
+
+/// How far back what we sent counts as "already said to this buyer".
+const SENT_WINDOW_DAYS: i32 = 60;
+
+/// A stable 64-bit hash (FNV-1a): the same deal key chooses the same wording on every machine.
+fn stable_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The buyer's open question or request.
@@ -262,7 +292,23 @@ impl Slots {
                 })
             });
         let lang = super::language_for(deal, notes, settings).0;
+        let last_reply = timeline.last_inbound.map(|t| t.day);
+        let sent = timeline
+            .touches
+            .iter()
+            .filter(|t| {
+                t.direction == Direction::Outbound && now.days_since(t.day) <= SENT_WINDOW_DAYS
+            })
+            .map(|t| Sent {
+                subject: normalize(&plain_subject(&t.subject)),
+                body: normalize(&t.body),
+                unanswered: last_reply.is_none_or(|r| t.day >= r),
+            })
+            .collect();
         Slots {
+            sent,
+            seed: stable_hash(&deal.key),
+            repeats_unanswered: std::cell::Cell::new(false),
             request,
             handover,
             first_name: successor.or_else(|| deal.contact_greeting_name()),
@@ -305,6 +351,9 @@ impl Slots {
             silent_days: None,
             request: None,
             handover: None,
+            sent: Vec::new(),
+            seed: 0,
+            repeats_unanswered: std::cell::Cell::new(false),
             now,
             lang,
         }
@@ -320,6 +369,73 @@ impl Slots {
             s.deadline = None;
         }
         s
+    }
+
+    /// The options in this deal's order: from the one its seed picks, round the list.
+    fn rotated<'o, T>(&self, options: &'o [T]) -> impl Iterator<Item = &'o T> {
+        let start = if options.is_empty() {
+            0
+        } else {
+            (self.seed % options.len() as u64) as usize
+        };
+        options.iter().cycle().skip(start).take(options.len())
+    }
+
+    /// Whether we sent `folded` as a subject (`subject`) or inside a body; notes it when that
+    /// message is still unanswered.
+    fn already_sent(&self, folded: &str, subject: bool) -> bool {
+        let hit = self.sent.iter().find(|m| {
+            if subject {
+                m.subject == folded
+            } else {
+                !folded.is_empty() && m.body.contains(folded)
+            }
+        });
+        if hit.is_some_and(|m| m.unanswered) {
+            self.repeats_unanswered.set(true);
+        }
+        hit.is_some()
+    }
+
+    /// A subject for this deal among `options`, never one sent to this buyer in the last 60
+    /// days; when every one was, the first in this deal's order with today's date, which
+    /// was not.
+    pub fn subject(&self, options: &[String]) -> String {
+        let mut order = self.rotated(options);
+        let first = order.next().cloned().unwrap_or_default();
+        let sent = |o: &String| self.already_sent(&normalize(o), true);
+        if !sent(&first) {
+            return first;
+        }
+        order
+            .find(|o| !sent(o))
+            .cloned()
+            .unwrap_or_else(|| format!("{first} ({})", self.date(self.now)))
+    }
+
+    /// A closing sentence or paragraph for this deal among `options`, never one found in a
+    /// message sent to this buyer in the last 60 days while another is left; when all were,
+    /// the one whose last sending is the oldest.
+    pub fn closing<'o>(&self, options: &[&'o str]) -> &'o str {
+        let mut order = self.rotated(options);
+        let first = order.next().copied().unwrap_or_default();
+        let sent = |o: &str| self.already_sent(&normalize(o), false);
+        if !sent(first) {
+            return first;
+        }
+        let rest: Vec<&'o str> = order.copied().collect();
+        if let Some(fresh) = rest.iter().copied().find(|o| !sent(o)) {
+            return fresh;
+        }
+        // `sent` is newest first: the option whose newest sending comes last in it.
+        let newest_sending = |o: &str| {
+            let folded = normalize(o);
+            self.sent.iter().position(|m| m.body.contains(&folded))
+        };
+        std::iter::once(first)
+            .chain(rest)
+            .max_by_key(|o| newest_sending(o))
+            .unwrap_or(first)
     }
 
     /// "Hi Dana," or "Hi,".

@@ -27,6 +27,36 @@ use stallwatch::core::risk::assess;
 use stallwatch::core::settings::Settings;
 use std::collections::BTreeSet;
 
+/// Phrases that say the buyer told us something, in every draft language.
+const CLAIMS_SAID: &[&str] = &[
+    "you said",
+    "you told me",
+    "you mentioned",
+    "you described",
+    "vous m’avez dit",
+    "vous m’avez décrit",
+    "vous avez dit",
+    "Sie sagten",
+    "Sie hatten mir gesagt",
+    "Sie erwähnten",
+    "me dijo",
+    "me describió",
+    "usted dijo",
+];
+
+/// Phrases that say the buyer asked us for something.
+const CLAIMS_ASKED: &[&str] = &[
+    "as you asked",
+    "you asked for",
+    "you asked:",
+    "vous m’avez demandé",
+    "comme demandé",
+    "wie gewünscht",
+    "Sie fragten",
+    "me pidió",
+    "como me pidió",
+];
+
 /// The opening words of the reason, which must survive any shortening.
 fn reason_core(reason: &str) -> String {
     normalize(reason)
@@ -74,6 +104,25 @@ fn check(
                     "{ctx} does not name the reason ({core:?}): {}",
                     d.text
                 ));
+            }
+        }
+        // No sentence claims the buyer said or asked something they did not: "you said" only
+        // when the rep noted what they said (a reason, an approver), never to a successor who
+        // told us nothing; "as you asked" only when there is a request to answer.
+        let said_something =
+            (notes.reason.is_some() || notes.approver.is_some()) && s.kind != Kind::Introduce;
+        let own = normalize(&all);
+        for claim in CLAIMS_SAID.iter().filter(|_| !said_something) {
+            if own.contains(&normalize(claim)) {
+                fail(format!(
+                    "{ctx} claims they said something: {claim:?} in {}",
+                    d.text
+                ));
+            }
+        }
+        for claim in CLAIMS_ASKED.iter().filter(|_| s.kind != Kind::Answer) {
+            if own.contains(&normalize(claim)) {
+                fail(format!("{ctx} claims they asked: {claim:?} in {}", d.text));
             }
         }
         if notes.avoid_channels.contains(&d.channel) {

@@ -84,7 +84,8 @@ fn stable_hash(text: &str) -> u64 {
 pub struct Request {
     /// The sentence as they wrote it (shortened).
     pub quote: String,
-    /// "the order form", when the request is to send a named thing (English wording only).
+    /// "the order form", when the request is to send a named thing (in English: the English
+    /// drafts name it; the other languages deliver "what you asked for" and quote the request).
     pub thing: Option<String>,
     pub day: Day,
 }
@@ -285,7 +286,13 @@ impl Slots {
                     crate::core::listen::Heard::Asked { quote }
                     | crate::core::listen::Heard::BuyingSignal { quote } => Some(Request {
                         quote: shorten(quote, 120),
-                        thing: requested_thing(quote),
+                        // The English reader keeps the buyer's detail ("the revised quote
+                        // with SSO pricing"); the thing reader knows the common names in every
+                        // language the buyers write ("el contrato", "das Angebot").
+                        thing: requested_thing(quote).or_else(|| {
+                            super::thing::requested(quote)
+                                .map(|t| t.words(Lang::En).the.to_string())
+                        }),
                         day: last.day,
                     }),
                     _ => None,

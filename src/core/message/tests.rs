@@ -441,3 +441,44 @@ fn a_contact_who_left_gets_a_successor_introduction_or_advice() {
     assert!(advice.contains("Ask Ana Ruiz"), "{advice}");
     assert!(advice.contains("Dana Whitfield's work"), "{advice}");
 }
+
+#[test]
+fn a_request_for_a_named_thing_is_delivered_in_every_language() {
+    let s = Settings::default();
+    for (lang, body) in [
+        (
+            Lang::Es,
+            "¿Me podría mandar el contrato para firmarlo esta semana?",
+        ),
+        (Lang::Fr, "Pourriez-vous m’envoyer le bon de commande ?"),
+        (Lang::De, "Können Sie mir das Angebot bis Freitag schicken?"),
+        (Lang::En, "Could you send the pilot agreement?"),
+    ] {
+        let d = with_touch(deal(30), 2, Direction::Inbound, "Re: Propuesta", body);
+        let notes = Notes {
+            language: Some(lang),
+            reason: Some("pass the May audit".into()),
+            ..Notes::default()
+        };
+        let m = suggest(&d, &notes, &s);
+        assert_eq!(m.kind, Kind::Answer, "{lang:?}");
+        let a = assess(Some(&d), &notes, &s, now());
+        let slots = Slots::new(&d, &Timeline::new(&d, &s, now()), &notes, &s, now());
+        assert!(
+            slots.request.as_ref().is_some_and(|r| r.thing.is_some()),
+            "{lang:?}: {body}"
+        );
+        // Delivered, not promised: no "you will have my answer" in any draft.
+        for d in &m.drafts {
+            for promise in [
+                "full answer",
+                "réponse en détail",
+                "tendrá mi respuesta",
+                "Antwort",
+            ] {
+                assert!(!d.text.contains(promise), "{lang:?} {promise}: {}", d.text);
+            }
+        }
+        assert!(a.stall_risk.is_some());
+    }
+}

@@ -62,6 +62,9 @@ fn tidy(mut d: Draft) -> Draft {
 
 /// "Hallo Dana,", "Guten Tag Dr. Patel," or "Guten Tag,".
 fn hi(s: &Slots) -> String {
+    if let Some(formal) = &s.salutation {
+        return formal.clone();
+    }
     match s.first_name.as_deref() {
         Some(n) if titled(n) => format!("Guten Tag {n},"),
         Some(n) => format!("Hallo {n},"),

@@ -70,6 +70,9 @@ fn dia(s: &Slots, d: Day) -> String {
 
 /// "Hola Dana," or "Hola,".
 fn hola(s: &Slots) -> String {
+    if let Some(formal) = &s.salutation {
+        return formal.clone();
+    }
     match &s.first_name {
         Some(n) => format!("Hola {n},"),
         None => "Hola,".to_string(),

@@ -48,6 +48,9 @@ fn upper_first(s: &str) -> String {
 
 /// « Bonjour Dana, » or « Bonjour, ».
 fn bonjour(s: &Slots) -> String {
+    if let Some(formal) = &s.salutation {
+        return formal.clone();
+    }
     match &s.first_name {
         Some(n) => format!("Bonjour {n},"),
         None => "Bonjour,".to_string(),

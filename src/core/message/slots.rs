@@ -32,6 +32,10 @@ pub struct Slots {
     /// The buyer's contact has left and someone is named in their place: the first message
     /// goes to a person who has told us nothing yet.
     pub handover: Option<Handover>,
+    /// The greeting line when the thread is formal ("Sehr geehrte Frau Dr. Keller,", "Dear Ms
+    /// Keller,", "Estimada Sra. Keller:"), mirroring how the rep greeted this buyer, else the
+    /// buyer's own register; `None` when it is first names (the language's "Hi Dana,").
+    pub salutation: Option<String>,
     /// What we sent this buyer lately (subjects and bodies, folded): a subject or closing
     /// already sent is not suggested again.
     pub sent: Vec<Sent>,
@@ -312,7 +316,21 @@ impl Slots {
                 unanswered: last_reply.is_none_or(|r| t.day >= r),
             })
             .collect();
+        // A successor is greeted as new (by first name); everyone else as the thread does.
+        let salutation = if handover.is_some() {
+            None
+        } else {
+            let seen = super::register::register_of(
+                timeline
+                    .touches
+                    .iter()
+                    .filter(|t| matches!(t.direction, Direction::Outbound | Direction::Inbound))
+                    .map(|t| (t.direction == Direction::Outbound, t.body.as_str())),
+            );
+            super::register::salutation(lang, seen.as_ref(), deal.contact.as_deref())
+        };
         Slots {
+            salutation,
             sent,
             seed: stable_hash(&deal.key),
             repeats_unanswered: std::cell::Cell::new(false),
@@ -358,6 +376,7 @@ impl Slots {
             silent_days: None,
             request: None,
             handover: None,
+            salutation: None,
             sent: Vec::new(),
             seed: 0,
             repeats_unanswered: std::cell::Cell::new(false),
@@ -447,6 +466,9 @@ impl Slots {
 
     /// "Hi Dana," or "Hi,".
     pub fn hi(&self) -> String {
+        if let Some(formal) = &self.salutation {
+            return formal.clone();
+        }
         match &self.first_name {
             Some(n) => format!("Hi {n},"),
             None => "Hi,".to_string(),

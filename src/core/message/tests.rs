@@ -482,3 +482,51 @@ fn a_request_for_a_named_thing_is_delivered_in_every_language() {
         assert!(a.stall_risk.is_some());
     }
 }
+
+#[test]
+fn the_thread_s_register_and_salutation_are_mirrored() {
+    let s = Settings::default();
+    let notes = |lang| Notes {
+        language: Some(lang),
+        reason: Some("pass the May audit".into()),
+        ..Notes::default()
+    };
+    let email = |m: &Suggestion| {
+        m.pick(Choice {
+            channel: Some(Channel::Email),
+            tone: Some(Tone::Warm),
+        })
+        .map(|d| d.text.clone())
+        .unwrap_or_default()
+    };
+    // The rep wrote "Sehr geehrte Frau Dr. Keller": the draft greets her the same way.
+    let mut d = deal(10);
+    d.contact = Some("Anna Keller".into());
+    let d = with_touch(
+        d,
+        12,
+        Direction::Outbound,
+        "Angebot",
+        "Sehr geehrte Frau Dr. Keller,\n\nanbei unser Angebot.",
+    );
+    let m = suggest(&d, &notes(Lang::De), &s);
+    assert!(
+        email(&m).starts_with("Sehr geehrte Frau Dr. Keller,\n\n"),
+        "{}",
+        email(&m)
+    );
+    // The same thread, drafted in French and Spanish: the honorific carries over.
+    assert!(email(&suggest(&d, &notes(Lang::Fr), &s)).starts_with("Bonjour Madame Keller,"));
+    assert!(email(&suggest(&d, &notes(Lang::Es), &s)).starts_with("Estimada Dra. Keller:"));
+    // First names in the thread: the usual greeting.
+    let mut d = deal(10);
+    d.contact = Some("Anna Keller".into());
+    let d = with_touch(
+        d,
+        12,
+        Direction::Outbound,
+        "Angebot",
+        "Hallo Anna,\n\nanbei.",
+    );
+    assert!(email(&suggest(&d, &notes(Lang::De), &s)).starts_with("Hallo Anna,"));
+}

@@ -21,11 +21,32 @@ use stallwatch::core::message::{
     compose, Kind, Suggestion, LIMIT_CALL_WORDS, LIMIT_EMAIL_WORDS, LIMIT_TEXT_CHARS,
 };
 use stallwatch::core::model::Channel;
+use stallwatch::core::note_rewrite::for_buyer;
 use stallwatch::core::notes::Notes;
 use stallwatch::core::phrases::{find_content_free, normalize};
 use stallwatch::core::risk::assess;
 use stallwatch::core::settings::Settings;
 use std::collections::BTreeSet;
+
+/// Notes in the rep's private voice, in each language: a useful clause and a remark that must
+/// never reach the buyer. Every scenario is composed with each as its reason.
+const PRIVATE_NOTES: &[&str] = &[
+    "wants to stop paying 3 agencies for the same translations; his boss is skeptical after the last tool flopped",
+    "Veut arrêter de payer trois agences pour les mêmes traductions, mais son patron est sceptique après le dernier outil",
+    "Will die Übersetzungskosten senken; ihr Chef hält nichts davon, ich glaube, sie vergleicht mit einem Wettbewerber",
+    "Quiere dejar de pagar a tres agencias; su jefe es muy tacaño y creo que compara con otro proveedor",
+];
+
+/// Words from the private remarks above that no draft says (in our own words, lowercase).
+const PRIVATE_WORDS: &[&str] = &[
+    "skeptical",
+    "flopped",
+    "sceptique",
+    "hält nichts",
+    "Wettbewerber",
+    "tacaño",
+    "otro proveedor",
+];
 
 /// Phrases that say the buyer told us something, in every draft language.
 const CLAIMS_SAID: &[&str] = &[
@@ -82,6 +103,25 @@ fn check(
             fail(format!("{:?} says what to do instead of sending", s.kind));
         }
     }
+    // The reason as it can be said to the buyer (private remarks left out, turned to them),
+    // and what of the notes must never be said: read once per suggestion.
+    let notes_text: Vec<&String> = [&notes.reason, &notes.goal].into_iter().flatten().collect();
+    let sayable = notes
+        .reason
+        .as_deref()
+        .and_then(|r| for_buyer(r).text)
+        .or_else(|| notes.goal.as_deref().and_then(|g| for_buyer(g).text));
+    let private: Vec<String> = notes_text
+        .iter()
+        .flat_map(|n| for_buyer(n).dropped)
+        .map(|d| normalize(&d))
+        .filter(|d| d.split_whitespace().count() >= 3)
+        .collect();
+    let private_words: Vec<String> = PRIVATE_WORDS
+        .iter()
+        .map(|w| normalize(w))
+        .filter(|w| notes_text.iter().any(|n| normalize(n).contains(w)))
+        .collect();
     for d in &s.drafts {
         let ctx = format!("{:?}/{:?}", d.channel, d.tone);
         let all = format!(
@@ -97,7 +137,7 @@ fn check(
             ));
         }
         // A first message to a successor quotes nothing of what the one before them said.
-        if let Some(reason) = notes.reason.as_ref().filter(|_| s.kind != Kind::Introduce) {
+        if let Some(reason) = sayable.as_ref().filter(|_| s.kind != Kind::Introduce) {
             let core = reason_core(reason);
             if !normalize(&d.text).contains(&core) {
                 fail(format!(
@@ -123,6 +163,23 @@ fn check(
         for claim in CLAIMS_ASKED.iter().filter(|_| s.kind != Kind::Answer) {
             if own.contains(&normalize(claim)) {
                 fail(format!("{ctx} claims they asked: {claim:?} in {}", d.text));
+            }
+        }
+        // No private remark of the notes reaches the buyer, whole or in part.
+        for dropped in &private {
+            if own.contains(dropped) {
+                fail(format!(
+                    "{ctx} quotes a private remark {dropped:?}: {}",
+                    d.text
+                ));
+            }
+        }
+        for word in &private_words {
+            if own.contains(word) {
+                fail(format!(
+                    "{ctx} repeats the private word {word:?}: {}",
+                    d.text
+                ));
             }
         }
         if notes.avoid_channels.contains(&d.channel) {
@@ -185,6 +242,18 @@ fn every_message_follows_the_rules() {
             continue;
         };
         for settings in [input.settings.clone(), signed(&input.settings)] {
+            // Each private note in its own language (the rewriter reads the note, whatever the
+            // drafts' language).
+            let private = PRIVATE_NOTES.iter().zip(Lang::ALL).map(|(r, l)| {
+                (
+                    format!("with a private remark in its reason, {}", l.code()),
+                    Notes {
+                        reason: Some(r.to_string()),
+                        language: Some(l),
+                        ..notes.clone()
+                    },
+                )
+            });
             for (label, n) in variants(notes, input.now)
                 .into_iter()
                 .flat_map(|(label, n)| {
@@ -198,6 +267,7 @@ fn every_message_follows_the_rules() {
                         )
                     })
                 })
+                .chain(private)
             {
                 let a = assess(Some(deal), &n, &settings, input.now);
                 let Some(s) = compose(Some(deal), &n, &a, &settings, input.now) else {

@@ -13,6 +13,7 @@ pub mod listen;
 pub mod message;
 pub mod model;
 pub mod money;
+pub mod note_rewrite;
 pub mod note_voice;
 pub mod notes;
 pub mod phrases;

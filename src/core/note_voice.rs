@@ -24,7 +24,7 @@ use super::lang::Lang;
 
 /// A list of words or phrases (lowercase; words separated by one space, as `words` splits them:
 /// "tire kicker" matches "tire-kicker" too).
-type Words = &'static [&'static str];
+pub(crate) type Words = &'static [&'static str];
 
 /// One language's cues.
 pub struct Voice {
@@ -429,8 +429,8 @@ pub struct Flag {
 
 /// One word of a text, lowercased; `opens` when it is the first word of a sentence.
 #[derive(Debug)]
-struct Word {
-    text: String,
+pub(crate) struct Word {
+    pub(crate) text: String,
     opens: bool,
 }
 
@@ -446,7 +446,7 @@ fn ends_sentence(c: char, prev: Option<char>) -> bool {
 /// and "il", "tire-kicker" is "tire" and "kicker"), lowercased. A number never opens a
 /// sentence: the word after it does ("1) they …"), and a full stop after a single letter
 /// ("e.g.") ends none.
-fn words(text: &str) -> Vec<Word> {
+pub(crate) fn words(text: &str) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut cur = String::new();
     let mut opens = true;
@@ -481,7 +481,7 @@ fn words(text: &str) -> Vec<Word> {
 }
 
 /// Whether the words from `at` on start with `phrase` (its words separated by spaces).
-fn starts_with(words: &[Word], at: usize, phrase: &str) -> bool {
+pub(crate) fn starts_with(words: &[Word], at: usize, phrase: &str) -> bool {
     let mut i = at;
     for p in phrase.split(' ') {
         match words.get(i) {

@@ -352,7 +352,7 @@ fn fit_text(reason: &str, build: impl Fn(&str) -> String) -> String {
     build(&shorten(reason, 12))
 }
 
-fn kind_for(a: &Assessment, notes: &Notes, slots: &Slots, s: &Settings) -> Option<Kind> {
+fn kind_for(a: &Assessment, slots: &Slots, s: &Settings) -> Option<Kind> {
     use crate::core::risk::ReasonCode;
     // We have given more than we got: the effort-balance facts lead, or effort balance is at
     // its maximum, or we keep conceding unasked. Then offering more is the wrong move.
@@ -377,7 +377,9 @@ fn kind_for(a: &Assessment, notes: &Notes, slots: &Slots, s: &Settings) -> Optio
         State::Act if contact_left => Kind::FindOwner,
         // Their question comes before anything we want to ask.
         State::Act if slots.request.is_some() => Kind::Answer,
-        State::Act if notes.reason.is_none() => Kind::Discovery,
+        // No reason that can be said to the buyer (none noted, or only private remarks and no
+        // goal): ask for it rather than quote what must not be quoted.
+        State::Act if slots.reason.is_none() => Kind::Discovery,
         State::Act if giving_too_much => Kind::Commitment,
         State::Act if slots.approver.is_some() => Kind::ApproverCheck,
         State::Act
@@ -495,6 +497,9 @@ fn why(kind: Kind, slots: &Slots, assessment: &Assessment, notes: &Notes, now: D
         Kind::Commitment => format!(
             "You have made most of the moves lately: ask for one small, dated step from them, tied to their reason (\"{reason}\"), and offer nothing more."
         ),
+        Kind::Discovery if notes.reason.is_some() => {
+            "Your note on their reason reads like a private note, so no draft quotes it: the best next message asks for their reason in their own words.".to_string()
+        }
         Kind::Discovery => {
             "No reason is recorded for this deal, so the best next message asks for one instead of nudging.".to_string()
         }
@@ -672,10 +677,10 @@ pub fn assess_and_compose_after(
 
 /// The angle to take when a copied suggestion of `kind` went unanswered: asking again the same
 /// way would make our own message the next content-free nudge.
-fn next_angle(kind: Kind, notes: &Notes) -> Kind {
+fn next_angle(kind: Kind, slots: &Slots) -> Kind {
     match kind {
         Kind::ReasonFeedback | Kind::ApproverCheck => Kind::NewValue,
-        Kind::NewValue if notes.reason.is_some() => Kind::Commitment,
+        Kind::NewValue if slots.reason.is_some() => Kind::Commitment,
         Kind::Commitment => Kind::NewValue,
         // No reason to build on, a question still to answer, or advice: the same kind, on
         // another channel or in the other tone.
@@ -713,9 +718,9 @@ fn move_on(
         return s;
     }
     if s.kind == c.kind {
-        let angle = next_angle(c.kind, notes);
+        let slots = Slots::new(deal, timeline, notes, settings, now);
+        let angle = next_angle(c.kind, &slots);
         if angle != s.kind {
-            let slots = Slots::new(deal, timeline, notes, settings, now);
             let channels = s.channels();
             s.kind = angle;
             s.why = why(angle, &slots, assessment, notes, now);
@@ -748,9 +753,21 @@ fn compose_with(
     #[cfg(test)]
     composed::one();
     let slots = Slots::new(deal, timeline, notes, settings, now);
-    let kind = kind_for(assessment, notes, &slots, settings)?;
+    let kind = kind_for(assessment, &slots, settings)?;
     let (lang, lang_from) = language_for(deal, notes, settings);
-    let why = why(kind, &slots, assessment, notes, now);
+    let mut why = why(kind, &slots, assessment, notes, now);
+    // The rep sees what of their note the drafts do not say, and why.
+    if !slots.left_out.is_empty() && !kind.advice_only() {
+        let quoted: Vec<String> = slots
+            .left_out
+            .iter()
+            .map(|c| format!("\u{201c}{}\u{201d}", shorten(c, 80)))
+            .collect();
+        why.push_str(&format!(
+            " Left out of the drafts, as it reads like a private note: {}.",
+            quoted.join(", ")
+        ));
+    }
     let channels = channel_order(timeline, notes);
     let channel = channels.first().copied();
     if kind.advice_only() {
@@ -783,7 +800,6 @@ fn compose_with(
     }
     let mut drafts = drafts_for(kind, &channels, &slots);
     let mut kind = kind;
-    let mut why = why;
     // A message of this kind already went out since their last reply (its subject or closing
     // is in the timeline, however it was sent): asking again the same way would be the next
     // content-free nudge, so another angle, as after an unanswered copied suggestion.
@@ -802,7 +818,7 @@ fn compose_with(
         });
     }
     if slots.repeats_unanswered.get() {
-        let angle = next_angle(kind, notes);
+        let angle = next_angle(kind, &slots);
         if angle != kind {
             kind = angle;
             drafts = drafts_for(angle, &channels, &slots);

@@ -14,6 +14,9 @@ pub struct Slots {
     pub first_name: Option<String>,
     /// The buyer's reason as a clause (no trailing punctuation), full length.
     pub reason: Option<String>,
+    /// What of the reason and goal notes the drafts leave out as private (told to the rep, in
+    /// the suggestion's "why", never to the buyer).
+    pub left_out: Vec<String>,
     pub goal: Option<String>,
     /// The buyer's deadline, only while it is still ahead.
     pub deadline: Option<Day>,
@@ -167,6 +170,12 @@ pub fn approver_for_buyer(note: &str, lang: Lang) -> String {
         }
     }
     head.to_string()
+}
+
+/// What of a note can be said to the buyer, as a clause (`note_rewrite::for_buyer`).
+fn for_buyer(note: Option<&str>) -> Option<String> {
+    let said = crate::core::note_rewrite::for_buyer(note?).text?;
+    Some(clause(&said)).filter(|c| !c.is_empty())
 }
 
 fn non_empty(s: Option<&str>) -> Option<String> {
@@ -337,12 +346,16 @@ impl Slots {
             request,
             handover,
             first_name: successor.or_else(|| deal.contact_greeting_name()),
-            reason: notes
-                .reason
-                .as_deref()
-                .map(clause)
-                .filter(|r| !r.is_empty()),
-            goal: notes.goal.as_deref().map(clause).filter(|g| !g.is_empty()),
+            // The rep's notes are said to the buyer only as far as they can be: turned to the
+            // buyer ("wants to stop paying 3 agencies" → "stop paying 3 agencies"), private
+            // remarks left out ("his boss is skeptical"). Nothing quotable: the goal, if any.
+            reason: for_buyer(notes.reason.as_deref()).or_else(|| for_buyer(notes.goal.as_deref())),
+            left_out: [&notes.reason, &notes.goal]
+                .into_iter()
+                .flatten()
+                .flat_map(|n| crate::core::note_rewrite::for_buyer(n).dropped)
+                .collect(),
+            goal: for_buyer(notes.goal.as_deref()),
             deadline: notes.deadline.filter(|d| *d >= now),
             approver: non_empty(notes.approver.as_deref())
                 .map(|a| approver_for_buyer(&a, lang))
@@ -366,6 +379,7 @@ impl Slots {
         Slots {
             first_name: None,
             reason: None,
+            left_out: Vec::new(),
             goal: None,
             deadline: None,
             approver: None,

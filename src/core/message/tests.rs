@@ -104,8 +104,9 @@ fn long_slots_are_fitted_to_each_channel_without_losing_the_reason() {
         let s = suggest(&d, &notes, &settings);
         for draft in &s.drafts {
             assert!(draft.within_limits(), "{draft:?}");
+            // The buyer's "our" is theirs, said back to them as "your".
             assert!(
-                draft.text.contains("make sure every one of our"),
+                draft.text.contains("make sure every one of your"),
                 "{draft:?}"
             );
             assert_eq!(
@@ -529,4 +530,42 @@ fn the_thread_s_register_and_salutation_are_mirrored() {
         "Hallo Anna,\n\nanbei.",
     );
     assert!(email(&suggest(&d, &notes(Lang::De), &s)).starts_with("Hallo Anna,"));
+}
+
+#[test]
+fn the_rep_s_shorthand_is_said_to_the_buyer_and_private_remarks_are_left_out() {
+    let notes = Notes {
+        reason: Some(
+            "wants to stop paying 3 agencies for the same translations; his boss is skeptical after the last tool flopped"
+                .into(),
+        ),
+        ..Notes::default()
+    };
+    let m = suggest(&deal(10), &notes, &Settings::default());
+    assert_eq!(m.kind, Kind::ReasonFeedback);
+    for d in &m.drafts {
+        assert!(
+            d.text
+                .contains("stop paying 3 agencies for the same translations"),
+            "{}",
+            d.text
+        );
+        for private in ["wants to", "boss", "skeptical", "flopped"] {
+            assert!(!d.text.contains(private), "{private}: {}", d.text);
+        }
+    }
+    // The rep is told what was left out.
+    assert!(m.why.contains("Left out of the drafts"), "{}", m.why);
+    assert!(m.why.contains("his boss is skeptical"), "{}", m.why);
+    // Nothing quotable at all: the drafts do not quote it, and say nothing false.
+    let private = Notes {
+        reason: Some("his boss is skeptical; I think they are shopping around".into()),
+        ..Notes::default()
+    };
+    let m = suggest(&deal(10), &private, &Settings::default());
+    for d in &m.drafts {
+        for word in ["boss", "skeptical", "shopping"] {
+            assert!(!d.text.contains(word), "{word}: {}", d.text);
+        }
+    }
 }

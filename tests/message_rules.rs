@@ -69,7 +69,6 @@ const CLAIMS_SAID: &[&str] = &[
 const CLAIMS_ASKED: &[&str] = &[
     "as you asked",
     "you asked for",
-    "you asked:",
     "vous m’avez demandé",
     "comme demandé",
     "wie gewünscht",

@@ -203,6 +203,12 @@ fn by_deadline(s: &Slots) -> String {
 
 /// "Vielen Dank für Ihre E-Mail vom 2. März zu „Pilot“." or nothing.
 fn thanks_for_last(s: &Slots) -> String {
+    if let Some(d) = s.resumed {
+        return format!(
+            "Sie hatten mich gebeten, mich um den {} wieder zu melden.",
+            s.date(d)
+        );
+    }
     s.last_exchange
         .as_ref()
         .map(|(day, channel, subject)| {

@@ -123,6 +123,12 @@ fn llameme(s: &Slots) -> String {
 
 /// "Gracias por su correo del 2 de noviembre («Piloto»). " or nothing.
 fn gracias(s: &Slots) -> String {
+    if let Some(d) = s.resumed {
+        return format!(
+            "Me indicó que le escribiera de nuevo hacia el {}. ",
+            fecha(s, d)
+        );
+    }
     s.last_exchange
         .as_ref()
         .map(|(day, channel, subject)| {

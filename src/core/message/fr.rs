@@ -176,6 +176,12 @@ fn deadline_sentence(s: &Slots) -> String {
 /// « Merci pour votre e-mail du 2 novembre (« Bilan du pilote »). » (with a trailing space) or
 /// nothing: only for a recent, real reply.
 fn thanks(s: &Slots) -> String {
+    if let Some(d) = s.resumed {
+        return format!(
+            "Vous m’aviez demandé de vous recontacter autour du {}. ",
+            s.date(d)
+        );
+    }
     let Some((day, channel, subject)) = &s.last_exchange else {
         return String::new();
     };

@@ -476,7 +476,13 @@ fn why(kind: Kind, slots: &Slots, assessment: &Assessment, notes: &Notes, now: D
         .filter(|d| *d > 0)
         .map(|d| {
             let days = plural(d as usize, "day", "days");
-            format!("; it is now {days} since their last reply")
+            match slots.resumed {
+                Some(r) => format!(
+                    "; it is now {days} since {}, the day they asked you to come back",
+                    r.short(now)
+                ),
+                None => format!("; it is now {days} since their last reply"),
+            }
         })
         .unwrap_or_default();
     match kind {

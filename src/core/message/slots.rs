@@ -24,6 +24,9 @@ pub struct Slots {
     /// The buyer's last touch with substance, worth thanking for: its day, its channel and its
     /// subject.
     pub last_exchange: Option<(Day, Channel, String)>,
+    /// The day their last reply asked us to come back from, once it has come: the draft opens
+    /// by naming it ("You asked me to come back to you around 5 Mar").
+    pub resumed: Option<Day>,
     pub rep: Option<String>,
     pub signature: Option<String>,
     pub reason_noted_on: Option<Day>,
@@ -325,6 +328,7 @@ impl Slots {
                 unanswered: last_reply.is_none_or(|r| t.day >= r),
             })
             .collect();
+        let resumed = crate::core::risk::resumed_on(timeline, now).filter(|_| !unsure);
         // A successor is greeted as new (by first name); everyone else as the thread does.
         let salutation = if handover.is_some() {
             None
@@ -339,6 +343,7 @@ impl Slots {
             super::register::salutation(lang, seen.as_ref(), deal.contact.as_deref())
         };
         Slots {
+            resumed,
             salutation,
             sent,
             seed: stable_hash(&deal.key),
@@ -365,7 +370,9 @@ impl Slots {
             rep: non_empty(settings.rep_name.as_deref()).map(|r| shorten(&r, 60)),
             signature: non_empty(settings.signature.as_deref()).map(|s| shorten(&s, 80)),
             reason_noted_on: notes.reason_noted_on,
-            silent_days: last_inbound_day
+            // Counted as the score counts it: from the day they named, once it has come.
+            silent_days: resumed
+                .or(last_inbound_day)
                 .filter(|_| !unsure)
                 .map(|d| now.days_since(d)),
             now,
@@ -384,6 +391,7 @@ impl Slots {
             deadline: None,
             approver: None,
             last_exchange: None,
+            resumed: None,
             rep: None,
             signature: None,
             reason_noted_on: None,
@@ -404,6 +412,7 @@ impl Slots {
     pub fn compact(&self, level: u8) -> Slots {
         let mut s = self.clone();
         s.last_exchange = None;
+        s.resumed = None;
         s.goal = None;
         if level >= 2 {
             s.deadline = None;
@@ -609,6 +618,12 @@ impl Slots {
 
     /// "Thank you for the call on 2 Nov (Pilot review). " or nothing.
     pub fn thanks_for_last(&self) -> String {
+        if let Some(d) = self.resumed {
+            return format!(
+                "You asked me to come back to you around {}. ",
+                d.short(self.now)
+            );
+        }
         self.last_exchange
             .as_ref()
             .map(|(day, channel, subject)| {

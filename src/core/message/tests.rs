@@ -569,3 +569,45 @@ fn the_rep_s_shorthand_is_said_to_the_buyer_and_private_remarks_are_left_out() {
         }
     }
 }
+
+#[test]
+fn once_their_date_has_come_the_draft_names_it_and_silence_counts_from_it() {
+    // On 10 Feb they asked to talk after their board meeting on 4 March; today is 20 March.
+    let d = with_touch(
+        deal(60),
+        38,
+        Direction::Inbound,
+        "Re: Proposal",
+        "We can't decide anything before our board meeting on 4 March, let's talk after that.",
+    );
+    for (lang, said) in [
+        (Lang::En, "You asked me to come back to you around 5 Mar."),
+        (
+            Lang::Fr,
+            "Vous m’aviez demandé de vous recontacter autour du 5 mars.",
+        ),
+        (
+            Lang::De,
+            "Sie hatten mich gebeten, mich um den 5. März wieder zu melden.",
+        ),
+        (
+            Lang::Es,
+            "Me indicó que le escribiera de nuevo hacia el 5 de marzo.",
+        ),
+    ] {
+        let notes = Notes {
+            language: Some(lang),
+            reason: Some("pass the May audit".into()),
+            ..Notes::default()
+        };
+        let m = suggest(&d, &notes, &Settings::default());
+        assert!(m.why.contains("15 days since 5 Mar"), "{lang:?}: {}", m.why);
+        let email = m
+            .pick(Choice {
+                channel: Some(Channel::Email),
+                tone: Some(Tone::Warm),
+            })
+            .unwrap();
+        assert!(email.text.contains(said), "{lang:?}: {}", email.text);
+    }
+}

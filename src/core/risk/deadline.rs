@@ -15,7 +15,7 @@ pub(super) fn signal(
     now: Day,
 ) -> Option<Reason> {
     let deadline = notes.deadline?;
-    let (since, _) = silence::silent_since(deal, t)?;
+    let (since, _) = silence::silent_since(deal, t, now)?;
     let silent = now.days_since(since).max(0) as u32;
     if silent <= silence::start_days(t, s) {
         return None;

@@ -15,6 +15,7 @@ mod listening;
 mod next_step;
 mod reason;
 mod silence;
+pub(crate) use silence::resumed_on;
 mod stage_age;
 mod used;
 pub use stage_age::own_norm;
@@ -515,7 +516,7 @@ pub fn measure(code: ReasonCode, deal: &Deal, settings: &Settings, now: Day) -> 
     match code {
         ReasonCode::Silence => {
             let t = Timeline::new(deal, settings, now);
-            silence::silent_since(deal, &t).and_then(|(since, _)| days(since))
+            silence::silent_since(deal, &t, now).and_then(|(since, _)| days(since))
         }
         ReasonCode::FollowUpTrap => Some(Timeline::new(deal, settings, now).streak.len() as u32),
         ReasonCode::CloseDatePushed => Some(close_date::pushes(deal)),
@@ -590,7 +591,7 @@ fn long_dead(deal: &Deal, t: &Timeline, s: &Settings, now: Day) -> bool {
     if !t.sure_since_reply() {
         return false;
     }
-    let Some((since, _)) = silence::silent_since(deal, t) else {
+    let Some((since, _)) = silence::silent_since(deal, t, now) else {
         return false;
     };
     let chased = t

@@ -136,7 +136,10 @@ fn check(
             ));
         }
         // A first message to a successor quotes nothing of what the one before them said.
-        if let Some(reason) = sayable.as_ref().filter(|_| s.kind != Kind::Introduce) {
+        // A confirmation names the reason only in its emails.
+        let names_reason = !(s.kind == Kind::Introduce
+            || (s.kind == Kind::Confirm && d.channel != Channel::Email));
+        if let Some(reason) = sayable.as_ref().filter(|_| names_reason) {
             let core = reason_core(reason);
             if !normalize(&d.text).contains(&core) {
                 fail(format!(

@@ -38,6 +38,7 @@ pub fn draft(kind: Drafted, channel: Channel, tone: Tone, s: &Slots) -> Draft {
         Drafted::CloseOut => close_out(channel, tone, s),
         Drafted::WalkAway => walk_away(channel, tone, s),
         Drafted::Introduce => vorstellen(channel, tone, s),
+        Drafted::Confirm => bestaetigen(channel, tone, s),
     })
 }
 
@@ -1132,6 +1133,64 @@ fn vorstellen(channel: Channel, tone: Tone, s: &Slots) -> Draft {
                 &format!("Ich hatte {mit} ein Projekt am Laufen."),
                 &zuletzt,
                 &format!("Laut einer Antwort vom {notiz} sind jetzt Sie die Ansprechperson. Liegt das Thema jetzt bei Ihnen, oder soll ich mich an jemand anderen wenden?"),
+            ])],
+        ),
+    }
+}
+
+/// Nothing is wrong and a meeting is booked: confirm it and ask what to prepare.
+fn bestaetigen(channel: Channel, tone: Tone, s: &Slots) -> Draft {
+    let Some(d) = s.meeting else {
+        return discovery(channel, tone, s);
+    };
+    // "am Dienstag, 9. Dezember"
+    let am = format!("am {}, {}", s.lang.weekday(d), s.date(d));
+    let fokus = s
+        .reason_max(120)
+        .map(|r| format!("Ich richte ihn auf das aus, worauf es Ihnen ankommt: {r}."))
+        .unwrap_or_default();
+    match (channel, tone) {
+        (Channel::Text, Tone::Warm) => Draft::text(sms(
+            s,
+            &format!("ich freue mich auf unseren Termin {am}. Soll ich etwas vorbereiten?"),
+        )),
+        (Channel::Text, Tone::Direct) => Draft::text(sms(
+            s,
+            &format!("hiermit bestätige ich unseren Termin {am}. Wenn etwas dazukommen soll, antworten Sie einfach hier."),
+        )),
+        (Channel::Call, _) => Draft::call(
+            voicemail(
+                s,
+                &join(&[
+                    &format!("Ich rufe an, um unseren Termin {am} zu bestätigen und zu fragen, ob ich etwas vorbereiten soll."),
+                    "Rufen Sie mich gern zurück, wann es Ihnen passt.",
+                ]),
+            ),
+            [
+                format!("Soll ich für unseren Termin {am} etwas vorbereiten?"),
+                "Sollte noch jemand von Ihrer Seite dabei sein?".to_string(),
+            ],
+        ),
+        (_, Tone::Warm) => email(
+            s,
+            tone,
+            s.subject(&[
+                format!("Unser Termin am {}", s.date(d)),
+                format!("Vor unserem Termin am {}", s.date(d)),
+            ]),
+            &[
+                join(&[&format!("Ich freue mich auf unseren Termin {am}."), &fokus]),
+                "Damit sich die Zeit für Sie lohnt: Soll ich etwas vorbereiten oder mitbringen, oder sollte noch jemand dazukommen?".to_string(),
+            ],
+        ),
+        (_, Tone::Direct) => email(
+            s,
+            tone,
+            s.subject(&[format!("Bestätigung für den {}", s.date(d))]),
+            &[join(&[
+                &format!("Hiermit bestätige ich unseren Termin {am}."),
+                &fokus,
+                "Wenn Sie weitere Punkte besprechen möchten, antworten Sie einfach, und ich nehme sie in die Agenda auf.",
             ])],
         ),
     }

@@ -33,6 +33,7 @@ pub fn draft(kind: Drafted, channel: Channel, tone: Tone, s: &Slots) -> Draft {
         Drafted::CloseOut => close_out(via, tone, s),
         Drafted::WalkAway => walk_away(via, tone, s),
         Drafted::Introduce => presentarse(via, tone, s),
+        Drafted::Confirm => confirmar(via, tone, s),
     }
 }
 
@@ -949,6 +950,56 @@ fn presentarse(via: Via, tone: Tone, s: &Slots) -> Draft {
 /// The first word of a name ("Dana Whitfield" → "Dana"), for a short subject.
 fn primer_nombre(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or(name)
+}
+
+/// Nothing is wrong and a meeting is booked: confirm it and ask what to prepare.
+fn confirmar(via: Via, tone: Tone, s: &Slots) -> Draft {
+    let Some(d) = s.meeting else {
+        return discovery(via, tone, s);
+    };
+    let hi = hola(s);
+    let el_dia = dia(s, d);
+    let foco = s
+        .reason_max(120)
+        .map(|r| format!(" La centraré en lo que le importa: {r}."))
+        .unwrap_or_default();
+    match (via, tone) {
+        (Via::Text, Tone::Warm) => Draft::text(format!(
+            "{hi} espero con interés nuestra reunión del {el_dia}. ¿Quiere que prepare algo?{}",
+            guion(s)
+        )),
+        (Via::Text, Tone::Direct) => Draft::text(format!(
+            "{hi} le confirmo nuestra reunión del {el_dia}. Si hay que añadir algo, responda aquí.{}",
+            guion(s)
+        )),
+        (Via::Call, _) => Draft::call(
+            format!(
+                "{} Le llamo para confirmar nuestra reunión del {el_dia} y saber si quiere que prepare algo. Llámeme cuando le venga bien.",
+                saludo_voz(s)
+            ),
+            [
+                format!("¿Quiere que prepare algo para el {el_dia}?"),
+                "¿Debería unirse alguien más de su lado?".to_string(),
+            ],
+        ),
+        (Via::Email, Tone::Warm) => Draft::email(
+            s.subject(&[
+                format!("Nuestra reunión del {}", fecha(s, d)),
+                format!("Antes del {el_dia}"),
+            ]),
+            format!(
+                "{hi}\n\nEspero con interés nuestra reunión del {el_dia}.{foco}\n\nPara que el tiempo le resulte útil: ¿quiere que prepare o lleve algo, o que se sume alguien más?{}",
+                firma(s)
+            ),
+        ),
+        (Via::Email, Tone::Direct) => Draft::email(
+            s.subject(&[format!("Confirmo el {}", fecha(s, d))]),
+            format!(
+                "{hi}\n\nLe escribo para confirmar nuestra reunión del {el_dia}.{foco} Si quiere tratar algo más, responda a este correo y lo añado al orden del día.{}",
+                firma(s)
+            ),
+        ),
+    }
 }
 
 fn close_out(via: Via, tone: Tone, s: &Slots) -> Draft {

@@ -31,6 +31,7 @@ pub fn draft(kind: Drafted, channel: Channel, tone: Tone, s: &Slots) -> Draft {
         Drafted::CloseOut => close_out(channel, tone, s),
         Drafted::WalkAway => walk_away(channel, tone, s),
         Drafted::Introduce => presentation(channel, tone, s),
+        Drafted::Confirm => confirmer(channel, tone, s),
     }
 }
 
@@ -965,6 +966,62 @@ fn presentation(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             "Qui suit ce projet désormais\u{a0}?",
             &format!(
                 "{je_suis}J’avais un projet en cours {avec}.{dernier} Une réponse du {avis} vous indique comme contact. Le sujet vous revient-il désormais, ou dois-je m’adresser à quelqu’un d’autre\u{a0}?"
+            ),
+        ),
+    }
+}
+
+/// Nothing is wrong and a meeting is booked: confirm it and ask what to prepare.
+fn confirmer(channel: Channel, tone: Tone, s: &Slots) -> Draft {
+    let Some(d) = s.meeting else {
+        return discovery(channel, tone, s);
+    };
+    let jour = day_name(s, d);
+    let focus = s
+        .reason_max(120)
+        .map(|r| {
+            format!(
+                " Je le centrerai sur ce qui compte pour vous\u{a0}: {}",
+                end(&r)
+            )
+        })
+        .unwrap_or_default();
+    match (channel, tone) {
+        (Channel::Text, Tone::Warm) => Draft::text(sms(
+            s,
+            &format!("je me réjouis de notre rendez-vous du {jour}. Souhaitez-vous que je prépare quelque chose\u{a0}?"),
+        )),
+        (Channel::Text, Tone::Direct) => Draft::text(sms(
+            s,
+            &format!("je vous confirme notre rendez-vous du {jour}. Répondez ici si un point doit s’y ajouter."),
+        )),
+        (Channel::Call, _) => Draft::call(
+            voicemail(
+                s,
+                &format!("je vous appelle pour confirmer notre rendez-vous du {jour} et savoir si vous souhaitez que je prépare quelque chose. Rappelez-moi quand cela vous convient."),
+            ),
+            [
+                format!("Souhaitez-vous que je prépare quelque chose pour le {jour}\u{a0}?"),
+                "Quelqu’un d’autre de votre côté devrait-il se joindre à nous\u{a0}?".to_string(),
+            ],
+        ),
+        (_, Tone::Warm) => email(
+            s,
+            tone,
+            s.subject(&[
+                format!("Notre rendez-vous du {}", s.date(d)),
+                format!("En vue du {jour}"),
+            ]),
+            &format!(
+                "Je me réjouis de notre rendez-vous du {jour}.{focus}\n\nPour que ce temps vous soit utile\u{a0}: souhaitez-vous que je prépare ou apporte quelque chose, ou que quelqu’un d’autre se joigne à nous\u{a0}?"
+            ),
+        ),
+        (_, Tone::Direct) => email(
+            s,
+            tone,
+            s.subject(&[format!("Confirmation du {}", s.date(d))]),
+            &format!(
+                "Un mot pour confirmer notre rendez-vous du {jour}.{focus} Si vous souhaitez aborder autre chose, répondez-moi et je l’ajoute à l’ordre du jour."
             ),
         ),
     }

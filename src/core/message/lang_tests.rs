@@ -18,7 +18,7 @@ use crate::core::model::Channel;
 use crate::core::phrases::{find_content_free, normalize};
 use crate::core::settings::Settings;
 
-pub(super) const KINDS: [Kind; 11] = Kind::ALL;
+pub(super) const KINDS: [Kind; 12] = Kind::ALL;
 
 /// Every channel a draft can be asked for (a meeting is written as email).
 pub(super) const CHANNELS: [Channel; 4] = [
@@ -98,6 +98,7 @@ pub(super) fn row(lang: Lang) -> Row {
                         day: now.plus(-3),
                     }),
                     handover: Some(handover(now)),
+                    meeting: Some(now.plus(2)),
                     ..Slots::empty(now, lang)
                 },
                 reason: "go live before the audit",
@@ -140,6 +141,7 @@ pub(super) fn row(lang: Lang) -> Row {
                         day: now.plus(-3),
                     }),
                     handover: Some(handover(now)),
+                    meeting: Some(now.plus(2)),
                     ..Slots::empty(now, lang)
                 },
                 reason: "partir en production avant l’audit",
@@ -169,6 +171,7 @@ pub(super) fn row(lang: Lang) -> Row {
                     silent_days: Some(3),
                     request: None,
                     handover: Some(handover(now)),
+                    meeting: Some(now.plus(2)),
                     ..Slots::empty(now, lang)
                 },
                 reason: "vor dem Audit live gehen",
@@ -204,6 +207,7 @@ pub(super) fn row(lang: Lang) -> Row {
                         day: now.plus(-3),
                     }),
                     handover: Some(handover(now)),
+                    meeting: Some(now.plus(2)),
                     ..Slots::empty(now, lang)
                 },
                 reason: "bajar costes",
@@ -527,7 +531,11 @@ fn faults(kind: Kind, d: &Draft, s: &Slots) -> Vec<String> {
     }
     // Every kind drafted with a reason names it (discovery is drafted only without one).
     // A first message to a successor quotes nothing: they told us nothing.
-    let quotes_reason = !matches!(kind, Kind::Discovery | Kind::Introduce | Kind::FindOwner);
+    // A confirmation names the reason only where there is room (email).
+    let quotes_reason = !matches!(
+        kind,
+        Kind::Discovery | Kind::Introduce | Kind::FindOwner | Kind::Confirm
+    );
     if let Some(r) = s.reason.as_ref().filter(|_| quotes_reason) {
         let opening = |t: &str| t.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
         if !d.text.contains(&opening(r)) || !normalize(&d.text).contains(&opening(&normalize(r))) {
@@ -681,8 +689,12 @@ fn a_long_reason_is_cut_to_fit_a_text() {
                 reason: Some(reason.clone()),
                 ..full(lang)
             };
-            let quotes_reason =
-                |k: &Kind| !matches!(k, Kind::Discovery | Kind::Introduce | Kind::FindOwner);
+            let quotes_reason = |k: &Kind| {
+                !matches!(
+                    k,
+                    Kind::Discovery | Kind::Introduce | Kind::FindOwner | Kind::Confirm
+                )
+            };
             for kind in KINDS.into_iter().filter(quotes_reason) {
                 for tone in TONES {
                     let d = write(kind, Channel::Text, tone, &s);

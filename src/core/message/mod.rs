@@ -9,6 +9,7 @@ mod answer;
 mod approver_check;
 mod close_out;
 mod commitment;
+mod confirm;
 mod de;
 mod discovery;
 mod es;
@@ -71,6 +72,9 @@ pub enum Kind {
     WalkAway,
     /// The buyer said no, or the deal died months ago: close the loop, one way back.
     CloseOut,
+    /// Nothing is wrong and a meeting with them is booked: confirm it and ask what to prepare
+    /// (a healthy deal is not asked whether we still fit).
+    Confirm,
     /// Our contact has left and someone is named in their place: introduce yourself and what
     /// was under way, and ask whether it is theirs now.
     Introduce,
@@ -83,7 +87,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Answer,
         Kind::Commitment,
         Kind::Discovery,
@@ -92,6 +96,7 @@ impl Kind {
         Kind::NewValue,
         Kind::WalkAway,
         Kind::CloseOut,
+        Kind::Confirm,
         Kind::Introduce,
         Kind::FindOwner,
         Kind::Wait,
@@ -107,6 +112,7 @@ impl Kind {
             Kind::NewValue => "Bring something new",
             Kind::WalkAway => "Let it go, kindly",
             Kind::CloseOut => "Close it out",
+            Kind::Confirm => "Confirm the meeting",
             Kind::Introduce => "Introduce yourself",
             Kind::FindOwner => "Find who owns it now",
             Kind::Wait => "Wait",
@@ -128,6 +134,7 @@ enum Drafted {
     WalkAway,
     CloseOut,
     Introduce,
+    Confirm,
 }
 
 impl Kind {
@@ -148,6 +155,7 @@ impl Kind {
             Kind::NewValue => Drafted::NewValue,
             Kind::CloseOut => Drafted::CloseOut,
             Kind::Introduce | Kind::FindOwner => Drafted::Introduce,
+            Kind::Confirm => Drafted::Confirm,
             Kind::WalkAway | Kind::Wait => Drafted::WalkAway,
         }
     }
@@ -377,6 +385,8 @@ fn kind_for(a: &Assessment, slots: &Slots, s: &Settings) -> Option<Kind> {
         State::Act if contact_left => Kind::FindOwner,
         // Their question comes before anything we want to ask.
         State::Act if slots.request.is_some() => Kind::Answer,
+        // A meeting is booked: what moves the deal is a good meeting, not a "still a fit?".
+        State::Act if slots.meeting.is_some() => Kind::Confirm,
         // No reason that can be said to the buyer (none noted, or only private remarks and no
         // goal): ask for it rather than quote what must not be quoted.
         State::Act if slots.reason.is_none() => Kind::Discovery,
@@ -453,6 +463,7 @@ fn draft_en_kind(kind: Drafted, channel: Channel, tone: Tone, slots: &Slots) -> 
         Drafted::CloseOut => close_out::draft(channel, tone, slots),
         Drafted::WalkAway => walk_away::draft(channel, tone, slots),
         Drafted::Introduce => introduce::draft(channel, tone, slots),
+        Drafted::Confirm => confirm::draft(channel, tone, slots),
     }
 }
 
@@ -530,6 +541,14 @@ fn why(kind: Kind, slots: &Slots, assessment: &Assessment, notes: &Notes, now: D
                 h.noticed_on.short(now),
                 h.to,
                 h.to.split_whitespace().next().unwrap_or(&h.to)
+            ),
+            None => String::new(),
+        },
+        Kind::Confirm => match slots.meeting {
+            Some(d) => format!(
+                "A meeting with them is booked for {} {}: what moves the deal now is a good meeting. Confirm it and ask what to prepare, rather than ask whether you still fit.",
+                Lang::En.weekday(d),
+                d.short(now)
             ),
             None => String::new(),
         },

@@ -27,6 +27,9 @@ pub struct Slots {
     /// The day their last reply asked us to come back from, once it has come: the draft opens
     /// by naming it ("You asked me to come back to you around 5 Mar").
     pub resumed: Option<Day>,
+    /// A meeting with them booked within the next week (the page's upcoming items, or a
+    /// meeting dated ahead in the timeline).
+    pub meeting: Option<Day>,
     pub rep: Option<String>,
     pub signature: Option<String>,
     pub reason_noted_on: Option<Day>,
@@ -78,6 +81,9 @@ pub struct Sent {
     /// Sent after the buyer's last reply: nothing came back yet.
     pub unanswered: bool,
 }
+
+/// How far ahead a booked meeting makes confirming it the next message.
+const MEETING_AHEAD_DAYS: i32 = 7;
 
 /// How far back what we sent counts as "already said to this buyer".
 const SENT_WINDOW_DAYS: i32 = 60;
@@ -342,7 +348,18 @@ impl Slots {
             );
             super::register::salutation(lang, seen.as_ref(), deal.contact.as_deref())
         };
+        let meeting = deal
+            .upcoming
+            .iter()
+            .chain(deal.touches.iter().flatten())
+            .filter(|t| {
+                t.channel == Channel::Meeting
+                    && (0..=MEETING_AHEAD_DAYS).contains(&t.day.days_since(now))
+            })
+            .map(|t| t.day)
+            .min();
         Slots {
+            meeting,
             resumed,
             salutation,
             sent,
@@ -392,6 +409,7 @@ impl Slots {
             approver: None,
             last_exchange: None,
             resumed: None,
+            meeting: None,
             rep: None,
             signature: None,
             reason_noted_on: None,

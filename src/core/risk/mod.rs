@@ -628,7 +628,8 @@ fn doubts(deal: &Deal, now: Day) -> Vec<String> {
         .touches
         .iter()
         .flatten()
-        .filter(|t| t.day > now)
+        // A meeting dated ahead is one that is booked (the suggestion confirms it), not an error.
+        .filter(|t| t.day > now && t.channel != crate::core::model::Channel::Meeting)
         .count();
     if future > 0 {
         out.push(format!(

@@ -532,7 +532,7 @@ fn why(kind: Kind, slots: &Slots, assessment: &Assessment, notes: &Notes, now: D
             slots.approver.clone().unwrap_or_default()
         ),
         Kind::NewValue => format!(
-            "A long silence with a known reason (\"{reason}\"){silent}: bring one useful thing, not a nudge."
+            "No reply yet, and their reason is known (\"{reason}\"){silent}: bring one useful thing, not a nudge."
         ),
         Kind::Introduce => match &slots.handover {
             Some(h) => format!(

@@ -900,8 +900,11 @@ fn new_value(channel: Channel, tone: Tone, s: &Slots) -> Draft {
                 join(&[
                     &format!("Eine Idee, die helfen könnte: {plan}."),
                     "Er zeigt, was in welcher Woche passieren muss.",
-                    "Wäre das nützlich?",
-                    "Dann schicke ich ihn Ihnen, ein Gespräch ist dafür nicht nötig.",
+                    s.closing(&[
+                        "Wäre das nützlich? Dann schicke ich ihn Ihnen, ein Gespräch ist dafür nicht nötig.",
+                        "Soll ich ihn Ihnen schicken? Er ist in zwei Minuten gelesen, ein Gespräch braucht es nicht.",
+                        "Wenn das hilft, sagen Sie kurz Bescheid, und Sie haben ihn diese Woche, ganz ohne Termin.",
+                    ]),
                 ]),
             ],
         ),
@@ -918,7 +921,11 @@ fn new_value(channel: Channel, tone: Tone, s: &Slots) -> Draft {
                     "Er zeigt Woche für Woche, was{} passieren muss.",
                     by_deadline(s)
                 ),
-                "Ein kurzes Ja genügt, dann schicke ich ihn.",
+                s.closing(&[
+                    "Ein kurzes Ja genügt, dann schicke ich ihn.",
+                    "Ein Ja reicht, und er ist heute unterwegs.",
+                    "Antworten Sie mit Ja, und Sie haben ihn noch am selben Tag.",
+                ]),
             ])],
         ),
     }

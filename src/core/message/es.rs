@@ -766,21 +766,31 @@ fn new_value(via: Via, tone: Tone, s: &Slots) -> Draft {
         (Via::Email, Tone::Warm) => Draft::email(
             "Una idea para su plan",
             format!(
-                "{hi}\n\nHe pensado en lo que me dijo que más importa: {}.{}{}\n\nUna idea que puede ayudar: un plan breve que cuenta hacia atrás desde {desde} y muestra qué debe pasar cada semana. ¿Le sería útil? Si es así, se lo envío; no hace falta una llamada.{}",
+                "{hi}\n\nHe pensado en lo que me dijo que más importa: {}.{}{}\n\nUna idea que puede ayudar: un plan breve que cuenta hacia atrás desde {desde} y muestra qué debe pasar cada semana. {}{}",
                 razon(s, 140),
                 objetivo(s),
                 fecha_clave(s),
+                s.closing(&[
+                    "¿Le sería útil? Si es así, se lo envío; no hace falta una llamada.",
+                    "¿Quiere que se lo envíe? Se lee en dos minutos y no hace falta una llamada.",
+                    "Si le ayuda, dígamelo y lo tendrá esta semana, sin llamada.",
+                ]),
                 firma(s)
             ),
         ),
         (Via::Email, Tone::Direct) => Draft::email(
             "Un plan de una página",
             format!(
-                "{hi}\n\n¿Le ayudaría un plan de una página para lograr esto: {}? Mostraría qué debe pasar, semana a semana{}. Con una línea suya, se lo envío.{}",
+                "{hi}\n\n¿Le ayudaría un plan de una página para lograr esto: {}? Mostraría qué debe pasar, semana a semana{}. {}{}",
                 razon(s, 140),
                 s.deadline
                     .map(|d| format!(", hasta el {}", fecha(s, d)))
                     .unwrap_or_default(),
+                s.closing(&[
+                    "Con una línea suya, se lo envío.",
+                    "Basta un sí y sale hoy mismo.",
+                    "Responda que sí y lo tendrá en el día.",
+                ]),
                 firma(s)
             ),
         ),

@@ -773,10 +773,15 @@ fn new_value(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             tone,
             "Une idée pour votre plan",
             &format!(
-                "J’ai repensé à ce qui compte le plus pour vous\u{a0}: {}{}{}\n\nUne idée qui peut aider\u{a0}: un court rétroplanning {until}, qui montre ce qui doit se passer chaque semaine. Cela vous serait-il utile\u{a0}? Si oui, je vous l’envoie, sans besoin d’appel.",
+                "J’ai repensé à ce qui compte le plus pour vous\u{a0}: {}{}{}\n\nUne idée qui peut aider\u{a0}: un court rétroplanning {until}, qui montre ce qui doit se passer chaque semaine. {}",
                 end(&reason(s, 140)),
                 goal_sentence(s),
-                deadline_sentence(s)
+                deadline_sentence(s),
+                s.closing(&[
+                    "Cela vous serait-il utile\u{a0}? Si oui, je vous l’envoie, sans besoin d’appel.",
+                    "Voulez-vous que je vous l’envoie\u{a0}? Deux minutes de lecture, et aucun appel nécessaire.",
+                    "Si cela peut aider, dites-le-moi et vous l’aurez cette semaine, sans appel.",
+                ])
             ),
         ),
         (_, Tone::Direct) => email(
@@ -784,11 +789,16 @@ fn new_value(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             tone,
             "Un rétroplanning d’une page",
             &format!(
-                "Votre objectif\u{a0}: {} Un rétroplanning d’une page vous aiderait-il à y arriver\u{a0}? Il montrerait ce qui doit se passer, semaine par semaine{}. Dites-le-moi et je vous l’envoie.",
+                "Votre objectif\u{a0}: {} Un rétroplanning d’une page vous aiderait-il à y arriver\u{a0}? Il montrerait ce qui doit se passer, semaine par semaine{}. {}",
                 end(&reason(s, 140)),
                 s.deadline
                     .map(|d| format!(", jusqu’au {}", s.date(d)))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                s.closing(&[
+                    "Dites-le-moi et je vous l’envoie.",
+                    "Un simple oui suffit, et il part aujourd’hui.",
+                    "Répondez oui et vous l’aurez dans la journée.",
+                ])
             ),
         ),
     }

@@ -47,21 +47,31 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         (_, Tone::Warm) => Draft::email(
             "An idea for your plan".to_string(),
             format!(
-                "{hi}\n\nI have been thinking about what you told me matters most: {}.{}{}\n\nOne idea that may help: a short plan that works back from {target} and shows what has to happen each week. Would that be useful? If so, I will send it over; no call needed.{}",
+                "{hi}\n\nI have been thinking about what you told me matters most: {}.{}{}\n\nOne idea that may help: a short plan that works back from {target} and shows what has to happen each week. {}{}",
                 s.reason_max(140).unwrap_or_default(),
                 s.goal_sentence(),
                 s.deadline_sentence(),
+                s.closing(&[
+                    "Would that be useful? If so, I will send it over; no call needed.",
+                    "Shall I send it? It takes two minutes to read, and no call is needed.",
+                    "If that would help, say so and it is yours this week, with no call needed.",
+                ]),
                 s.sign_off()
             ),
         ),
         (_, Tone::Direct) => Draft::email(
             "A one-page plan".to_string(),
             format!(
-                "{hi}\n\nWould a one-page plan help you get to this: {}? It would show what needs to happen, week by week{}. Say the word and I will send it.{}",
+                "{hi}\n\nWould a one-page plan help you get to this: {}? It would show what needs to happen, week by week{}. {}{}",
                 s.reason_max(140).unwrap_or_default(),
                 s.deadline
                     .map(|d| format!(", up to {}", d.short(s.now)))
                     .unwrap_or_default(),
+                s.closing(&[
+                    "Say the word and I will send it.",
+                    "A one-word yes is enough, and it is on its way.",
+                    "Reply yes and you will have it the same day.",
+                ]),
                 s.sign_off()
             ),
         ),

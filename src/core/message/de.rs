@@ -17,6 +17,7 @@
 use super::slots::Request;
 use super::{fit_text, Draft, Drafted, Slots, Tone};
 use crate::core::date::Day;
+use crate::core::lang::Lang;
 use crate::core::model::Channel;
 
 pub fn draft(kind: Drafted, channel: Channel, tone: Tone, s: &Slots) -> Draft {
@@ -78,6 +79,15 @@ fn titled(name: &str) -> bool {
     ["Dr.", "Prof.", "Herr ", "Frau "]
         .iter()
         .any(|t| name.starts_with(t))
+}
+
+/// The first letter upper-cased ("der Vertrag" → "Der Vertrag").
+fn upper(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// The formal pronoun keeps its capital after the greeting's comma.
@@ -368,7 +378,11 @@ fn answer(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         (_, Tone::Warm, true) => email(
             s,
             tone,
-            format!("Ihre Anfrage vom {asked_on}"),
+            // The thing named when the request names one the reader knows ("Der Vertrag").
+            match super::thing::requested(&quote) {
+                Some(t) => format!("{}, wie gewünscht", upper(t.words(Lang::De).the)),
+                None => format!("Ihre Anfrage vom {asked_on}"),
+            },
             &[
                 join(&[sorry, &sent, &deadline_sentence(s)]),
                 join(&[more, &aim(140)]),

@@ -69,6 +69,15 @@ fn dia(s: &Slots, d: Day) -> String {
     format!("{} {}", Lang::Es.weekday(d), fecha(s, d))
 }
 
+/// The first letter upper-cased ("el contrato" → "El contrato").
+fn mayuscula(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// "Hola Dana," or "Hola,".
 fn hola(s: &Slots) -> String {
     if let Some(formal) = &s.salutation {
@@ -337,7 +346,11 @@ fn answer(via: Via, tone: Tone, s: &Slots) -> Draft {
             )
         }
         (Via::Email, Tone::Warm, true) => Draft::email(
-            "Lo que me pidió",
+            // The thing named when the request names one the reader knows ("El contrato").
+            match super::thing::requested(&req.quote) {
+                Some(t) => format!("{}, como me pidió", mayuscula(t.words(Lang::Es).the)),
+                None => "Lo que me pidió".to_string(),
+            },
             format!(
                 "{hi}\n\n{perdon}Le envío lo que me pidió el {}: {larga}. Si algo no encaja con lo que esperaba, lo ajusto enseguida.{}\n\n{}{}",
                 fecha(s, req.day),

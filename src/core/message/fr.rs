@@ -18,6 +18,7 @@
 
 use super::{fit_text, shorten, Draft, Drafted, Slots, Tone};
 use crate::core::date::Day;
+use crate::core::lang::Lang;
 use crate::core::model::Channel;
 
 pub fn draft(kind: Drafted, channel: Channel, tone: Tone, s: &Slots) -> Draft {
@@ -314,7 +315,11 @@ fn answer(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         (_, Tone::Warm) if delivered => email(
             s,
             tone,
-            "Ce que vous m’avez demandé",
+            // The thing named when the request names one the reader knows (« Le contrat »).
+            &match super::thing::requested(&req.quote) {
+                Some(t) => format!("{}, comme demandé", upper_first(t.words(Lang::Fr).the)),
+                None => "Ce que vous m’avez demandé".to_string(),
+            },
             &format!(
                 "{sorry_line}Vous trouverez ci-joint ce que vous m’avez demandé le {asked_on}\u{a0}: {}{}\n\n{}",
                 quoted_sentence(&req.quote),

@@ -446,14 +446,27 @@ fn a_contact_who_left_gets_a_successor_introduction_or_advice() {
 #[test]
 fn a_request_for_a_named_thing_is_delivered_in_every_language() {
     let s = Settings::default();
-    for (lang, body) in [
+    for (lang, body, subject) in [
         (
             Lang::Es,
             "¿Me podría mandar el contrato para firmarlo esta semana?",
+            "El contrato, como me pidió",
         ),
-        (Lang::Fr, "Pourriez-vous m’envoyer le bon de commande ?"),
-        (Lang::De, "Können Sie mir das Angebot bis Freitag schicken?"),
-        (Lang::En, "Could you send the pilot agreement?"),
+        (
+            Lang::Fr,
+            "Pourriez-vous m’envoyer le bon de commande ?",
+            "Le bon de commande, comme demandé",
+        ),
+        (
+            Lang::De,
+            "Können Sie mir das Angebot bis Freitag schicken?",
+            "Das Angebot, wie gewünscht",
+        ),
+        (
+            Lang::En,
+            "Could you send the pilot agreement?",
+            "The pilot agreement you asked for",
+        ),
     ] {
         let d = with_touch(deal(30), 2, Direction::Inbound, "Re: Propuesta", body);
         let notes = Notes {
@@ -481,6 +494,14 @@ fn a_request_for_a_named_thing_is_delivered_in_every_language() {
             }
         }
         assert!(a.stall_risk.is_some());
+        // The warm email names the thing in its subject, in the draft's language.
+        let warm = m
+            .pick(Choice {
+                channel: Some(Channel::Email),
+                tone: Some(Tone::Warm),
+            })
+            .unwrap();
+        assert_eq!(warm.subject.as_deref(), Some(subject), "{lang:?}");
     }
 }
 

@@ -44,17 +44,27 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         (_, Tone::Warm) => Draft::email(
             "20 minutes to decide the next step".to_string(),
             format!(
-                "{hi}\n\nI have sent quite a lot your way, so rather than add more, one ask: could we book 20 minutes{who} {by} to decide the next step on this: {}?{}\n\nIf it is no longer a priority, a one-line reply saying so is just as helpful.{}",
+                "{hi}\n\nI have sent quite a lot your way, so rather than add more, one ask: could we book 20 minutes{who} {by} to decide the next step on this: {}?{}\n\n{}{}",
                 it(140),
                 s.deadline_sentence(),
+                s.closing(&[
+                    "If it is no longer a priority, a one-line reply saying so is just as helpful.",
+                    "If the timing is wrong, tell me when would suit you better and I will hold off until then.",
+                    "And if this has dropped down your list, a short no helps me just as much.",
+                ]),
                 s.sign_off()
             ),
         ),
         (_, Tone::Direct) => Draft::email(
             "Your next step".to_string(),
             format!(
-                "{hi}\n\nBefore I send anything more: can you commit to 20 minutes{who} {by} to decide on this: {}? A yes, a no or a \"not yet\" all help.{}",
+                "{hi}\n\nBefore I send anything more: can you commit to 20 minutes{who} {by} to decide on this: {}? {}{}",
                 it(140),
+                s.closing(&[
+                    "A yes, a no or a \"not yet\" all help.",
+                    "Any answer helps me plan, a no included.",
+                    "A one-line reply is enough either way.",
+                ]),
                 s.sign_off()
             ),
         ),

@@ -502,8 +502,12 @@ fn commitment(channel: Channel, tone: Tone, s: &Slots) -> Draft {
                     ),
                     &deadline_sentence(s),
                 ]),
-                "Falls das Thema gerade keine Priorität hat, hilft mir eine kurze Zeile dazu genauso."
-                    .to_string(),
+                s.closing(&[
+                    "Falls das Thema gerade keine Priorität hat, hilft mir eine kurze Zeile dazu genauso.",
+                    "Falls der Zeitpunkt ungünstig ist, sagen Sie mir, wann es besser passt, und ich warte bis dahin.",
+                    "Und falls das Thema auf Ihrer Liste nach hinten gerückt ist, hilft mir ein kurzes Nein genauso.",
+                ])
+                .to_string(),
             ],
         ),
         (_, Tone::Direct) => email(
@@ -519,7 +523,11 @@ fn commitment(channel: Channel, tone: Tone, s: &Slots) -> Draft {
                     "Dann entscheiden wir über Ihr Anliegen: {}.",
                     reason(s, 140)
                 ),
-                "Ein Ja, ein Nein oder ein „noch nicht“ hilft mir gleichermaßen.",
+                s.closing(&[
+                    "Ein Ja, ein Nein oder ein „noch nicht“ hilft mir gleichermaßen.",
+                    "Jede Antwort hilft mir bei der Planung, auch ein Nein.",
+                    "Eine Zeile als Antwort genügt, so oder so.",
+                ]),
             ])],
         ),
     }

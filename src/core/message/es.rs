@@ -449,17 +449,27 @@ fn commitment(via: Via, tone: Tone, s: &Slots) -> Draft {
         (Via::Email, Tone::Warm) => Draft::email(
             "20 minutos para decidir",
             format!(
-                "{hi}\n\nLe he enviado bastante material. En lugar de sumar más, le hago una sola petición: ¿podemos reservar 20 minutos{con} {by} para decidir el siguiente paso en esto: {}?{}\n\nSi ya no es una prioridad, una línea diciéndomelo me ayuda igual.{}",
+                "{hi}\n\nLe he enviado bastante material. En lugar de sumar más, le hago una sola petición: ¿podemos reservar 20 minutos{con} {by} para decidir el siguiente paso en esto: {}?{}\n\n{}{}",
                 razon(s, 140),
                 fecha_clave(s),
+                s.closing(&[
+                    "Si ya no es una prioridad, una línea diciéndomelo me ayuda igual.",
+                    "Si no es buen momento, dígame cuándo le vendría mejor y esperaré hasta entonces.",
+                    "Y si el tema ha bajado en su lista, un no breve me ayuda igual.",
+                ]),
                 firma(s)
             ),
         ),
         (Via::Email, Tone::Direct) => Draft::email(
             "Su siguiente paso",
             format!(
-                "{hi}\n\nAntes de enviarle nada más: ¿puede dedicarme 20 minutos{con} {by} para decidir sobre esto: {}? Un sí, un no o un «todavía no» me sirven igual.{}",
+                "{hi}\n\nAntes de enviarle nada más: ¿puede dedicarme 20 minutos{con} {by} para decidir sobre esto: {}? {}{}",
                 razon(s, 140),
+                s.closing(&[
+                    "Un sí, un no o un «todavía no» me sirven igual.",
+                    "Cualquier respuesta me ayuda a planificar, también un no.",
+                    "Basta con una línea de respuesta, en un sentido u otro.",
+                ]),
                 firma(s)
             ),
         ),

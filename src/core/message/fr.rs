@@ -408,9 +408,14 @@ fn commitment(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             tone,
             "20 minutes pour la suite",
             &format!(
-                "Je vous ai déjà envoyé beaucoup d’éléments. Plutôt que d’en ajouter, une seule demande\u{a0}: pourrions-nous prendre 20 minutes {by} pour décider de la suite\u{a0}?{with} L’enjeu\u{a0}: {}{}\n\nSi le sujet n’est plus prioritaire, une ligne pour me le dire m’aide tout autant.",
+                "Je vous ai déjà envoyé beaucoup d’éléments. Plutôt que d’en ajouter, une seule demande\u{a0}: pourrions-nous prendre 20 minutes {by} pour décider de la suite\u{a0}?{with} L’enjeu\u{a0}: {}{}\n\n{}",
                 end(&reason(s, 140)),
-                deadline_sentence(s)
+                deadline_sentence(s),
+                s.closing(&[
+                    "Si le sujet n’est plus prioritaire, une ligne pour me le dire m’aide tout autant.",
+                    "Si le moment est mal choisi, dites-moi quand cela vous conviendrait mieux et j’attendrai jusque-là.",
+                    "Et si le sujet a reculé dans vos priorités, un simple non m’aide tout autant.",
+                ])
             ),
         ),
         (_, Tone::Direct) => email(
@@ -418,8 +423,13 @@ fn commitment(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             tone,
             "Votre prochaine étape",
             &format!(
-                "Avant de vous envoyer autre chose\u{a0}: pouvez-vous bloquer 20 minutes {by} pour décider\u{a0}?{with} L’enjeu\u{a0}: {} Toute réponse m’aide, même «\u{a0}pas encore\u{a0}».",
-                end(&reason(s, 140))
+                "Avant de vous envoyer autre chose\u{a0}: pouvez-vous bloquer 20 minutes {by} pour décider\u{a0}?{with} L’enjeu\u{a0}: {} {}",
+                end(&reason(s, 140)),
+                s.closing(&[
+                    "Toute réponse m’aide, même «\u{a0}pas encore\u{a0}».",
+                    "Toute réponse m’aide à m’organiser, un non compris.",
+                    "Une ligne de réponse suffit, dans un sens comme dans l’autre.",
+                ])
             ),
         ),
     }

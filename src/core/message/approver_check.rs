@@ -46,9 +46,14 @@ pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
         (_, Tone::Warm) => Draft::email(
             format!("What did {who} think?"),
             format!(
-                "{hi}\n\nYou mentioned {who} has to sign off. What did they make of it, given what you want to achieve: {}?{}\n\nIf a one-page summary for {who} would help, tell me and I will write it around that aim.{}",
+                "{hi}\n\nYou mentioned {who} has to sign off. What did they make of it, given what you want to achieve: {}?{}\n\n{}{}",
                 s.reason_max(140).unwrap_or_default(),
                 s.deadline_sentence(),
+                s.closing(&[
+                    format!("If a one-page summary for {who} would help, tell me and I will write it around that aim.").as_str(),
+                    format!("I can write a short note for {who} that puts the proposal in those terms, if that would help.").as_str(),
+                    format!("If {who} has questions I can answer directly, I am glad to join a short call with you both.").as_str(),
+                ]),
                 s.sign_off()
             ),
         ),

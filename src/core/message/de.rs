@@ -817,10 +817,12 @@ fn approver_check(channel: Channel, tone: Tone, s: &Slots) -> Draft {
                     &deadline_sentence(s),
                 ]),
                 // One question per body: the offer is a statement.
-                join(&[
-                    "Wenn eine Zusammenfassung auf einer Seite für die Freigabe hilft, sagen Sie es mir.",
-                    "Ich schreibe sie gern rund um dieses Ziel.",
-                ]),
+                s.closing(&[
+                    "Wenn eine Zusammenfassung auf einer Seite für die Freigabe hilft, sagen Sie es mir. Ich schreibe sie gern rund um dieses Ziel.",
+                    "Gern schreibe ich eine kurze Notiz, die den Vorschlag genau unter diesem Blickwinkel darstellt, falls das hilft.",
+                    "Falls es dort Fragen gibt, die ich direkt beantworten kann, komme ich gern zu einem kurzen Gespräch mit Ihnen beiden dazu.",
+                ])
+                .to_string(),
             ],
         ),
         (_, Tone::Direct) => email(

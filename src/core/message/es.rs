@@ -709,9 +709,14 @@ fn approver_check(via: Via, tone: Tone, s: &Slots) -> Draft {
                 "La opinión de quien aprueba".to_string()
             },
             format!(
-                "{hi}\n\nMe comentó que {who} tiene que dar el visto bueno. ¿Qué opinó de la propuesta, pensando en lo que usted quiere lograr: {}?{}\n\nSi le ayuda un resumen de una página para presentarlo, lo preparo con gusto en torno a ese objetivo.{}",
+                "{hi}\n\nMe comentó que {who} tiene que dar el visto bueno. ¿Qué opinó de la propuesta, pensando en lo que usted quiere lograr: {}?{}\n\n{}{}",
                 razon(s, 140),
                 fecha_clave(s),
+                s.closing(&[
+                    "Si le ayuda un resumen de una página para presentarlo, lo preparo con gusto en torno a ese objetivo.",
+                    "Puedo redactar una nota breve que presente la propuesta desde ese ángulo, si le sirve.",
+                    "Si surgen preguntas que yo pueda responder directamente, me sumo con gusto a una llamada breve con ustedes dos.",
+                ]),
                 firma(s)
             ),
         ),

@@ -706,9 +706,14 @@ fn approver_check(channel: Channel, tone: Tone, s: &Slots) -> Draft {
                 None => "L’avis de votre décideur".to_string(),
             },
             &format!(
-                "Vous m’avez dit que la validation revient à {who}. Quel est son avis, au vu de ce que vous voulez atteindre\u{a0}: {}{}\n\nSi un résumé d’une page peut l’aider, dites-le-moi\u{a0}: je le rédige autour de cet objectif.",
+                "Vous m’avez dit que la validation revient à {who}. Quel est son avis, au vu de ce que vous voulez atteindre\u{a0}: {}{}\n\n{}",
                 ask(&reason(s, 140)),
-                deadline_sentence(s)
+                deadline_sentence(s),
+                s.closing(&[
+                    "Si un résumé d’une page peut l’aider, dites-le-moi\u{a0}: je le rédige autour de cet objectif.",
+                    "Je peux rédiger une courte note qui présente la proposition sous cet angle, si cela aide.",
+                    "Si des questions se posent de ce côté, je me joins volontiers à un court appel avec vous deux.",
+                ])
             ),
         ),
         (_, Tone::Direct) => email(

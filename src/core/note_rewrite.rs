@@ -2186,6 +2186,12 @@ fn soft_cuts(c: &Clause) -> Vec<(usize, usize)> {
             cuts.push((c.spans[i].0, c.spans[i + 1].0));
         } else if c.gap_before(i).contains(',') && someone(i) && !c.any(i - 1, |r| r.conjunctions) {
             cuts.push((c.spans[i - 1].1, c.spans[i].0));
+        } else if c.gap_before(i).contains(',')
+            && (opinion_at(c, i) || (i + 1 < c.len() && opinion_at(c, i + 1)))
+        {
+            // ", I think they …", ", apparently …": an opinion added after a comma is its own
+            // clause, left out on its own, so what came before it can still be said.
+            cuts.push((c.spans[i - 1].1, c.spans[i].0));
         }
     }
     cuts
@@ -2883,6 +2889,12 @@ mod tests {
             &[],
         ),
         ("needs sign-off by May", Some("you need sign-off by May"), &[]),
+        // An opinion added after a comma is left out on its own.
+        (
+            "She needs sign-off from legal by May, I think they are also talking to a competitor",
+            Some("you need sign-off from legal by May"),
+            &["I think they are also talking to a competitor"],
+        ),
         ("hates spreadsheets", Some("you hate spreadsheets"), &[]),
         (
             "really needs a single dashboard",

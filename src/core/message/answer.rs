@@ -3,16 +3,8 @@
 //! one question. Stallwatch cannot write the answer itself, so when they asked a question the
 //! draft acknowledges it and commits to a time, and the advice says to put the answer in.
 
-use super::{fit_text, Draft, Slots, Tone};
+use super::{fit_text, upper_first, Draft, Slots, Tone};
 use crate::core::model::Channel;
-
-fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
 
 pub fn draft(channel: Channel, tone: Tone, s: &Slots) -> Draft {
     let hi = s.hi();

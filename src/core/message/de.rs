@@ -15,7 +15,7 @@
 //! Ihnen ankommt: …") or quoted as their aim ("Ihr Vorhaben („…“)"), never bent into grammar.
 
 use super::slots::Request;
-use super::{fit_text, Draft, Drafted, Slots, Tone};
+use super::{fit_text, upper_first, Draft, Drafted, Slots, Tone};
 use crate::core::date::Day;
 use crate::core::lang::Lang;
 use crate::core::model::Channel;
@@ -79,15 +79,6 @@ fn titled(name: &str) -> bool {
     ["Dr.", "Prof.", "Herr ", "Frau "]
         .iter()
         .any(|t| name.starts_with(t))
-}
-
-/// The first letter upper-cased ("der Vertrag" → "Der Vertrag").
-fn upper(text: &str) -> String {
-    let mut c = text.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 /// The formal pronoun keeps its capital after the greeting's comma.
@@ -380,7 +371,7 @@ fn answer(channel: Channel, tone: Tone, s: &Slots) -> Draft {
             tone,
             // The thing named when the request names one the reader knows ("Der Vertrag").
             match super::thing::requested(&quote) {
-                Some(t) => format!("{}, wie gewünscht", upper(t.words(Lang::De).the)),
+                Some(t) => format!("{}, wie gewünscht", upper_first(t.words(Lang::De).the)),
                 None => format!("Ihre Anfrage vom {asked_on}"),
             },
             &[

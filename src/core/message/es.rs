@@ -16,7 +16,7 @@
 //! described ("el objetivo que me describió ({r})"), because the rep may have written it in any
 //! language and any form.
 
-use super::{fit_text, shorten, Draft, Drafted, Slots, Tone};
+use super::{fit_text, shorten, upper_first, Draft, Drafted, Slots, Tone};
 use crate::core::date::Day;
 use crate::core::lang::Lang;
 use crate::core::model::Channel;
@@ -67,15 +67,6 @@ fn fecha(s: &Slots, d: Day) -> String {
 /// "martes 1 de diciembre".
 fn dia(s: &Slots, d: Day) -> String {
     format!("{} {}", Lang::Es.weekday(d), fecha(s, d))
-}
-
-/// The first letter upper-cased ("el contrato" → "El contrato").
-fn mayuscula(text: &str) -> String {
-    let mut c = text.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 /// "Hola Dana," or "Hola,".
@@ -348,7 +339,7 @@ fn answer(via: Via, tone: Tone, s: &Slots) -> Draft {
         (Via::Email, Tone::Warm, true) => Draft::email(
             // The thing named when the request names one the reader knows ("El contrato").
             match super::thing::requested(&req.quote) {
-                Some(t) => format!("{}, como me pidió", mayuscula(t.words(Lang::Es).the)),
+                Some(t) => format!("{}, como me pidió", upper_first(t.words(Lang::Es).the)),
                 None => "Lo que me pidió".to_string(),
             },
             format!(

@@ -16,7 +16,7 @@
 //! grammar. Optional sentences (thanks, goal, deadline) are whole sentences that vanish when
 //! their slot is `None`.
 
-use super::{fit_text, shorten, Draft, Drafted, Slots, Tone};
+use super::{fit_text, shorten, upper_first, Draft, Drafted, Slots, Tone};
 use crate::core::date::Day;
 use crate::core::lang::Lang;
 use crate::core::model::Channel;
@@ -39,14 +39,6 @@ pub fn draft(kind: Drafted, channel: Channel, tone: Tone, s: &Slots) -> Draft {
 // ---------------------------------------------------------------------------------------------
 // Helpers: greeting, sign-offs, dates, optional sentences.
 // ---------------------------------------------------------------------------------------------
-
-fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
 
 /// « Bonjour Dana, » or « Bonjour, ».
 fn bonjour(s: &Slots) -> String {

@@ -600,13 +600,13 @@ fn find_owner_advice(deal: &Deal, notes: &Notes) -> String {
     );
     format!(
         "No one to write to yet: find who took over {former} work first. {} Then introduce yourself to that person as a first contact, and update the deal's contact.",
-        sentence_case_first(&ways)
+        upper_first(&ways)
     )
 }
 
-/// The first letter upper-cased ("ask …" → "Ask …"), so an optional opening clause reads as
-/// the start of the sentence; empty stays empty.
-fn sentence_case_first(s: &str) -> String {
+/// The first letter upper-cased ("ask …" → "Ask …", "el contrato" → "El contrato"); empty
+/// stays empty. One helper for every language's drafts.
+fn upper_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),

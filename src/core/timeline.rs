@@ -276,7 +276,9 @@ impl<'a> Extra<'a> {
 
     fn hear(&self, t: &Touch, now: Day) -> Vec<Heard> {
         let subject = buyers_subject(t, self);
-        let mut heard = hear(subject, &t.body, now);
+        // Their dates are read from the day they wrote ("after January 12" written on 1 Dec
+        // is 12 Jan next year, whenever the deal is looked at), never later than today.
+        let mut heard = hear(subject, &t.body, t.day.min(now));
         if !self.any {
             return heard;
         }

@@ -632,3 +632,25 @@ fn once_their_date_has_come_the_draft_names_it_and_silence_counts_from_it() {
         assert!(email.text.contains(said), "{lang:?}: {}", email.text);
     }
 }
+
+#[test]
+fn a_date_to_come_back_is_read_from_the_day_they_wrote_it() {
+    // On 1 Dec they wrote "next quarter"; it is now 20 March: their next quarter began on
+    // 1 Jan (read from today it would be April, and the deal would wait for nothing), so
+    // nothing is left to wait for and the silence counts from their day.
+    let d = with_touch(
+        deal(200),
+        109,
+        Direction::Inbound,
+        "Re: Proposal",
+        "Let's pick this up again next quarter.",
+    );
+    let notes = Notes {
+        reason: Some("pass the May audit".into()),
+        ..Notes::default()
+    };
+    let a = assess(Some(&d), &notes, &Settings::default(), now());
+    assert_eq!(a.state, State::Act, "{:?}", a.notices);
+    let m = suggest(&d, &notes, &Settings::default());
+    assert!(m.why.contains("since 1 Jan"), "{}", m.why);
+}

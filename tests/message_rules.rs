@@ -105,15 +105,18 @@ fn check(
     // The reason as it can be said to the buyer (private remarks left out, turned to them),
     // and what of the notes must never be said: read once per suggestion.
     let notes_text: Vec<&String> = [&notes.reason, &notes.goal].into_iter().flatten().collect();
-    let sayable = notes
-        .reason
-        .as_deref()
-        .and_then(|r| for_buyer(r).text)
-        .or_else(|| notes.goal.as_deref().and_then(|g| for_buyer(g).text));
-    let private: Vec<String> = notes_text
+    // Each note read once: the reason's sayable part, else the goal's.
+    let reason_said = notes.reason.as_deref().map(for_buyer);
+    let goal_said = notes.goal.as_deref().map(for_buyer);
+    let sayable = reason_said
         .iter()
-        .flat_map(|n| for_buyer(n).dropped)
-        .map(|d| normalize(&d))
+        .chain(&goal_said)
+        .find_map(|said| said.text.clone());
+    let private: Vec<String> = reason_said
+        .iter()
+        .chain(&goal_said)
+        .flat_map(|said| &said.dropped)
+        .map(|d| normalize(d))
         .filter(|d| d.split_whitespace().count() >= 3)
         .collect();
     let private_words: Vec<String> = PRIVATE_WORDS

@@ -181,10 +181,15 @@ pub fn approver_for_buyer(note: &str, lang: Lang) -> String {
     head.to_string()
 }
 
-/// What of a note can be said to the buyer, as a clause (`note_rewrite::for_buyer`).
-fn for_buyer(note: Option<&str>) -> Option<String> {
-    let said = crate::core::note_rewrite::for_buyer(note?).text?;
-    Some(clause(&said)).filter(|c| !c.is_empty())
+/// What of a note can be said to the buyer, as a clause, and what is left out
+/// (`note_rewrite::for_buyer`, read once per note).
+fn for_buyer(note: Option<&str>) -> (Option<String>, Vec<String>) {
+    let Some(note) = note else {
+        return (None, Vec::new());
+    };
+    let said = crate::core::note_rewrite::for_buyer(note);
+    let text = said.text.map(|t| clause(&t)).filter(|c| !c.is_empty());
+    (text, said.dropped)
 }
 
 fn non_empty(s: Option<&str>) -> Option<String> {
@@ -348,6 +353,12 @@ impl Slots {
             );
             super::register::salutation(lang, seen.as_ref(), deal.contact.as_deref())
         };
+        // The rep's notes are said to the buyer only as far as they can be: turned to the buyer
+        // ("wants to stop paying 3 agencies" → "stop paying 3 agencies"), private remarks left
+        // out ("his boss is skeptical"). Nothing quotable in the reason: the goal, if any.
+        let (reason_said, mut left_out) = for_buyer(notes.reason.as_deref());
+        let (goal, goal_left_out) = for_buyer(notes.goal.as_deref());
+        left_out.extend(goal_left_out);
         let meeting = deal
             .upcoming
             .iter()
@@ -368,16 +379,9 @@ impl Slots {
             request,
             handover,
             first_name: successor.or_else(|| deal.contact_greeting_name()),
-            // The rep's notes are said to the buyer only as far as they can be: turned to the
-            // buyer ("wants to stop paying 3 agencies" → "stop paying 3 agencies"), private
-            // remarks left out ("his boss is skeptical"). Nothing quotable: the goal, if any.
-            reason: for_buyer(notes.reason.as_deref()).or_else(|| for_buyer(notes.goal.as_deref())),
-            left_out: [&notes.reason, &notes.goal]
-                .into_iter()
-                .flatten()
-                .flat_map(|n| crate::core::note_rewrite::for_buyer(n).dropped)
-                .collect(),
-            goal: for_buyer(notes.goal.as_deref()),
+            reason: reason_said.or_else(|| goal.clone()),
+            left_out,
+            goal,
             deadline: notes.deadline.filter(|d| *d >= now),
             approver: non_empty(notes.approver.as_deref())
                 .map(|a| approver_for_buyer(&a, lang))
